@@ -1,0 +1,45 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+
+namespace EncordSpec.Cmdlets;
+
+/// <summary>Write-Progress for long runs, at most a few times a second, and only in interactive sessions:
+/// a runbook or CI log would otherwise record every update.</summary>
+internal sealed class ProgressReporter
+{
+    private static readonly long IntervalTicks = Stopwatch.Frequency / 4;
+    private readonly Cmdlet cmdlet;
+    private readonly ProgressRecord record;
+    private readonly bool enabled;
+    private long lastTicks;
+    private bool shown;
+
+    public ProgressReporter(Cmdlet cmdlet, int activityId, string activity)
+    {
+        this.cmdlet = cmdlet;
+        record = new ProgressRecord(activityId, activity, "Starting");
+        enabled = IsInteractive();
+    }
+
+    /// <summary>True when a person is likely watching: a user session whose input is not redirected.</summary>
+    public static bool IsInteractive() => Environment.UserInteractive && !Console.IsInputRedirected;
+
+    public void Report(long count, string what)
+    {
+        if (!enabled) return;
+        long now = Stopwatch.GetTimestamp();
+        if (shown && now - lastTicks < IntervalTicks) return;
+        lastTicks = now;
+        shown = true;
+        record.StatusDescription = $"{count:N0} {what}";
+        cmdlet.WriteProgress(record);
+    }
+
+    public void Complete()
+    {
+        if (!shown) return;
+        record.RecordType = ProgressRecordType.Completed;
+        cmdlet.WriteProgress(record);
+    }
+}

@@ -1,0 +1,9 @@
+using System;
+
+namespace EncordSpec;
+
+/// <summary>Metadata that cannot become a spec's clientMetadata (not a JSON object, too large, an unsupported value).</summary>
+public sealed class ClientMetadataException : Exception
+{
+    public ClientMetadataException(string message) : base(message) { }
+}

@@ -1,0 +1,27 @@
+using System;
+
+namespace EncordSpec;
+
+/// <summary>An item made of several object URLs in a fixed order (objectUrl_0, objectUrl_1, ...).</summary>
+public abstract class EncordGroupItem : EncordDataItem
+{
+    public string[] ObjectUrls { get; set; } = Array.Empty<string>();
+
+    /// <summary>Number of object URLs, for table views and sorting.</summary>
+    public int Count => ObjectUrls.Length;
+
+    public override string ToString() => Title ?? "";
+}
+
+public sealed class EncordImageGroup : EncordGroupItem
+{
+    /// <summary>Mirrors createVideo: true builds the video representation (the page's default), false keeps the
+    /// original images. Always written explicitly, since the platform's SDK and the page disagree on the default.</summary>
+    public bool CreateVideo { get; set; } = true;
+    public override SpecSection Section => SpecSection.ImageGroups;
+}
+
+public sealed class EncordDicomSeries : EncordGroupItem
+{
+    public override SpecSection Section => SpecSection.DicomSeries;
+}

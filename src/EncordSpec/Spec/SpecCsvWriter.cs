@@ -1,0 +1,45 @@
+using System;
+using System.IO;
+using CsvHelper;
+
+namespace EncordSpec;
+
+/// <summary>Writes a CSV spec as items arrive: the header "ObjectUrl,Image group title,Create video", one row per
+/// single file (title and flag blank) and one row per image of a group. RFC 4180: CRLF line ends, fields quoted
+/// only when they need it. What CSV cannot express is rejected by <see cref="SpecItemRules.CsvLimitation"/>.</summary>
+public sealed class SpecCsvWriter : ISpecWriter
+{
+    private readonly CsvWriter csv;
+
+    public SpecCsvWriter(Stream output)
+    {
+        csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
+        csv.WriteHeader(SpecKeys.CsvHeaders);
+    }
+
+    public SpecCounts Counts { get; } = new();
+
+    public void Add(EncordDataItem item)
+    {
+        string? limitation = SpecItemRules.CsvLimitation(item);
+        if (limitation is not null)
+            throw new InvalidOperationException(limitation);
+
+        switch (item)
+        {
+            case EncordSingleItem single:
+                csv.WriteRecord(new[] { single.ObjectUrl, "", "" });
+                break;
+            case EncordImageGroup group:
+                string createVideo = group.CreateVideo ? "true" : "false";
+                foreach (string url in group.ObjectUrls)
+                    csv.WriteRecord(new[] { url, group.Title ?? "", createVideo });
+                break;
+        }
+        Counts.Count(item);
+    }
+
+    public void Complete() => csv.Flush();
+
+    public void Dispose() => csv.Dispose();
+}
