@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Identity;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace EncordSpec.Storage;
+
+/// <summary>Lists an Azure Blob container with Azure.Storage.Blobs: Entra ID through DefaultAzureCredential (which
+/// covers managed identities, Azure Automation's too), a SAS token, the account key or a connection string.</summary>
+public sealed class AzureBlobLister : ICloudObjectLister
+{
+    private readonly CloudListerOptions options;
+    private readonly StorageErrors errors;
+    private readonly BlobContainerClient container;
+    private readonly string accountName;
+
+    public AzureBlobLister(CloudListerOptions options)
+    {
+        this.options = options;
+        errors = new StorageErrors(options);
+        var clientOptions = new BlobClientOptions();
+        BlobServiceClient service;
+        try
+        {
+            service = CreateService(options, clientOptions);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or UriFormatException)
+        {
+            // Parsing messages may quote the connection string or key: the scrubber masks them.
+            throw errors.Create(CloudErrorKind.CredentialsMissing, "the Azure credentials or endpoint are malformed: " + e.Message);
+        }
+        container = service.GetBlobContainerClient(options.Bucket);
+        accountName = options.StorageAccountName ?? service.AccountName;
+    }
+
+    private static BlobServiceClient CreateService(CloudListerOptions options, BlobClientOptions clientOptions)
+    {
+        if (!string.IsNullOrEmpty(options.ConnectionString))
+            return new BlobServiceClient(options.ConnectionString, clientOptions);
+        if (string.IsNullOrEmpty(options.StorageAccountName) && options.EndpointUrl is null)
+            throw new CloudStorageException(CloudErrorKind.CredentialsMissing,
+                "Azure listing needs -StorageAccountName (or -ConnectionString, or -EndpointUrl with the account in it).");
+        var endpoint = new Uri(options.EndpointUrl ?? $"https://{options.StorageAccountName}.blob.core.windows.net");
+        if (!string.IsNullOrEmpty(options.SasToken))
+            return new BlobServiceClient(endpoint, new AzureSasCredential(options.SasToken!.TrimStart('?')), clientOptions);
+        if (!string.IsNullOrEmpty(options.StorageAccountKey))
+        {
+            string account = options.StorageAccountName ?? new BlobUriBuilder(endpoint).AccountName;
+            return new BlobServiceClient(endpoint, new StorageSharedKeyCredential(account, options.StorageAccountKey), clientOptions);
+        }
+        return new BlobServiceClient(endpoint, new DefaultAzureCredential(), clientOptions);
+    }
+
+    public Task<CloudBucketLocation> LocateAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new CloudBucketLocation(null, accountName));
+
+    public async Task<CloudListingPage> ListPageAsync(CloudListingRequest request, string? continuationToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return request.Delimiter is null
+                ? await ListFlatAsync(request, continuationToken, cancellationToken).ConfigureAwait(false)
+                : await ListLevelAsync(request, continuationToken, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            throw errors.Translate(e, cancellationToken, Classify);
+        }
+    }
+
+    private async Task<CloudListingPage> ListFlatAsync(CloudListingRequest request, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var pages = container.GetBlobsAsync(new GetBlobsOptions { Prefix = request.Prefix }, cancellationToken)
+            .AsPages(continuationToken, request.PageSize);
+        var page = await FirstAsync(pages.GetAsyncEnumerator(cancellationToken)).ConfigureAwait(false);
+        if (page is null)
+            return new CloudListingPage(Array.Empty<CloudObject>(), Array.Empty<string>(), null);
+        var objects = new List<CloudObject>(page.Values.Count);
+        foreach (var blob in page.Values)
+            objects.Add(ToCloudObject(blob));
+        return new CloudListingPage(objects, Array.Empty<string>(), page.ContinuationToken);
+    }
+
+    private async Task<CloudListingPage> ListLevelAsync(CloudListingRequest request, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var pages = container.GetBlobsByHierarchyAsync(new GetBlobsByHierarchyOptions { Prefix = request.Prefix, Delimiter = request.Delimiter }, cancellationToken)
+            .AsPages(continuationToken, request.PageSize);
+        var page = await FirstAsync(pages.GetAsyncEnumerator(cancellationToken)).ConfigureAwait(false);
+        if (page is null)
+            return new CloudListingPage(Array.Empty<CloudObject>(), Array.Empty<string>(), null);
+        var objects = new List<CloudObject>(page.Values.Count);
+        var prefixes = new List<string>();
+        foreach (var item in page.Values)
+        {
+            if (item.IsPrefix)
+                prefixes.Add(item.Prefix);
+            else
+                objects.Add(ToCloudObject(item.Blob));
+        }
+        return new CloudListingPage(objects, prefixes, page.ContinuationToken);
+    }
+
+    /// <summary>One page per call: the enumerator is asked once and disposed.</summary>
+    private static async Task<T?> FirstAsync<T>(IAsyncEnumerator<T> enumerator) where T : class
+    {
+        try
+        {
+            return await enumerator.MoveNextAsync().ConfigureAwait(false) ? enumerator.Current : null;
+        }
+        finally
+        {
+            await enumerator.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private CloudObject ToCloudObject(BlobItem blob) => new(CloudProvider.Azure, options.Bucket, blob.Name)
+    {
+        Size = blob.Properties.ContentLength ?? 0,
+        LastModified = blob.Properties.LastModified?.UtcDateTime ?? default,
+        ETag = StorageErrors.Unquote(blob.Properties.ETag?.ToString()),
+        ContentType = string.IsNullOrEmpty(blob.Properties.ContentType) ? null : blob.Properties.ContentType,
+        StorageClass = blob.Properties.AccessTier?.ToString(),
+    };
+
+    private static StorageFailure? Classify(Exception exception)
+    {
+        switch (exception)
+        {
+            case CredentialUnavailableException or AuthenticationFailedException:
+                return new StorageFailure(CloudErrorKind.CredentialsMissing, "no Entra ID credential was available: " + FirstLine(exception.Message));
+            case RequestFailedException { Status: > 0 } e:
+                string detail = $"{e.ErrorCode ?? "error"} (HTTP {e.Status}): {FirstLine(e.Message)}";
+                return e.ErrorCode switch
+                {
+                    "ContainerNotFound" or "ResourceNotFound" or "AccountNotFound" => new StorageFailure(CloudErrorKind.BucketNotFound, detail),
+                    _ when e.Status is 401 or 403 => new StorageFailure(CloudErrorKind.AccessDenied, detail),
+                    _ when e.Status == 404 => new StorageFailure(CloudErrorKind.BucketNotFound, detail),
+                    _ => new StorageFailure(CloudErrorKind.Failed, detail),
+                };
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>RequestFailedException messages continue with status, error code and headers; the first line says it.</summary>
+    private static string FirstLine(string message)
+    {
+        int end = message.IndexOfAny(new[] { '\r', '\n' });
+        return end < 0 ? message : message.Substring(0, end);
+    }
+
+    public void Dispose()
+    {
+        // BlobContainerClient holds no disposable resources; its HTTP pipeline is shared.
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+
+namespace EncordSpec.Storage;
+
+/// <summary>Turns SDK exceptions into <see cref="CloudStorageException"/>s with the secrets scrubbed. Knows no SDK
+/// type (each lister classifies its own SDK's errors), so using it loads no SDK a listing does not need.</summary>
+internal sealed class StorageErrors
+{
+    private readonly CloudListerOptions options;
+    private readonly SecretScrubber scrubber;
+
+    public StorageErrors(CloudListerOptions options)
+    {
+        this.options = options;
+        scrubber = new SecretScrubber(options.Secrets());
+    }
+
+    /// <summary>The exception to throw instead of <paramref name="exception"/>: cancellation stays cancellation,
+    /// an SDK error becomes what <paramref name="classify"/> says, a network failure EndpointUnreachable.</summary>
+    public Exception Translate(Exception exception, CancellationToken cancellationToken, Func<Exception, StorageFailure?> classify)
+    {
+        if (exception is CloudStorageException)
+            return exception;
+        if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            return new OperationCanceledException(cancellationToken);
+        if (classify(exception) is { } failure)
+            return Create(failure.Kind, failure.Detail);
+        if (FindNetworkFailure(exception) is { } network)
+            return Create(CloudErrorKind.EndpointUnreachable, $"could not reach {EndpointDescription()}: {Innermost(network).Message}");
+        return Create(CloudErrorKind.Failed, $"{exception.GetType().Name}: {exception.Message}");
+    }
+
+    public CloudStorageException Create(CloudErrorKind kind, string detail) => new(kind, scrubber.Scrub(detail));
+
+    private string EndpointDescription() => options.EndpointUrl is { } endpoint ? StripUserInfo(endpoint) : $"the {options.Provider} endpoint";
+
+    private static string StripUserInfo(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0 ? url.Replace(uri.UserInfo + "@", "") : url;
+
+    /// <summary>The first exception in the chain that says the server could not be reached or did not answer.</summary>
+    private static Exception? FindNetworkFailure(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            // A cancellation that is not ours (checked first in Translate) is an HTTP client time-out.
+            if (current is HttpRequestException or SocketException or IOException or TimeoutException
+                or System.Net.WebException or OperationCanceledException)
+                return current;
+            if (current is AggregateException aggregate && aggregate.InnerExceptions.Count == 1)
+                return FindNetworkFailure(aggregate.InnerExceptions[0]);
+        }
+        return null;
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        while (exception.InnerException is not null)
+            exception = exception.InnerException;
+        return exception;
+    }
+
+    public static DateTime ToUtc(DateTime? value) =>
+        value is null ? default
+        : value.Value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value.Value, DateTimeKind.Utc)
+        : value.Value.ToUniversalTime();
+
+    public static string? Unquote(string? etag) => etag?.Trim('"');
+}

@@ -1,0 +1,36 @@
+using System.Management.Automation;
+
+namespace EncordSpec.Cmdlets;
+
+/// <summary>The terminating errors of a failed listing: one stable ErrorId per kind, a message that names provider
+/// and bucket and says what to check, and no secret (scrubbed again here, whatever the lister did).</summary>
+internal static class CloudErrorRecords
+{
+    public static ErrorRecord ForFailure(CloudStorageException failure, CloudListerOptions options, SecretScrubber scrubber)
+    {
+        string what = options.Describe();
+        string detail = failure.Message.TrimEnd('.');
+        (string id, ErrorCategory category, string message) = failure.Kind switch
+        {
+            CloudErrorKind.AccessDenied => ("CloudAccessDenied", ErrorCategory.PermissionDenied,
+                $"Listing {what} was refused: {detail}. Check the credentials ({CredentialHint(options.Provider)}) and that they may list the bucket."),
+            CloudErrorKind.CredentialsMissing => ("CloudCredentialsMissing", ErrorCategory.AuthenticationError,
+                $"Listing {what} found no usable credentials: {detail}. Give them with {CredentialHint(options.Provider)}."),
+            CloudErrorKind.BucketNotFound => ("CloudBucketNotFound", ErrorCategory.ObjectNotFound,
+                $"{Capitalize(what)} does not exist{(options.EndpointUrl is null ? "" : " at " + options.EndpointUrl)}: {detail}."),
+            CloudErrorKind.EndpointUnreachable => ("CloudEndpointUnreachable", ErrorCategory.ConnectionError,
+                $"Listing {what} failed: {detail}. Check -EndpointUrl, the network and any proxy."),
+            _ => ("CloudListingFailed", ErrorCategory.InvalidResult, $"Listing {what} failed: {detail}."),
+        };
+        return new ErrorRecord(new CloudStorageException(failure.Kind, scrubber.Scrub(message)), id, category, options.Bucket);
+    }
+
+    private static string CredentialHint(CloudProvider provider) => provider switch
+    {
+        CloudProvider.Azure => "-StorageAccountName with Entra ID, -SasToken, -StorageAccountKey or -ConnectionString",
+        CloudProvider.GCS => "application default credentials or -CredentialFile",
+        _ => "-AccessKey/-SecretKey, -ProfileName or the AWS environment variables",
+    };
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+}

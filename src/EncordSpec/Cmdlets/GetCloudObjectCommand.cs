@@ -1,0 +1,325 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Security;
+using System.Threading;
+using EncordSpec.Loading;
+
+namespace EncordSpec.Cmdlets;
+
+/// <summary>Lists the objects of an S3, Azure Blob, GCS or Open Telekom Cloud bucket, each with the object URL the
+/// Encord platform needs.</summary>
+/// <remarks>
+/// <para>Get-CloudObject lists a bucket or container through the provider's official SDK and emits one CloudObject
+/// per object (Provider, Bucket, Key, Name, ObjectUrl, Size, LastModified in UTC, ETag, ContentType, StorageClass,
+/// DataType). Objects stream out page by page as they arrive, so Select-Object -First stops the listing early, and
+/// Ctrl+C cancels the request in flight. Folder placeholder keys (ending in '/', size 0) are skipped. Pipe the
+/// objects into New-EncordImageGroup, New-EncordDicomSeries or ConvertTo-EncordSpec.</para>
+/// <para>The listing is recursive under -Prefix. With -Delimiter it lists one level: the folders below come out as
+/// CloudPrefix objects, which can be piped back into Get-CloudObject to look inside.</para>
+/// <para>ObjectUrl is built from provider, bucket, region and key, whatever endpoint was listed: S3 virtual-hosted
+/// (the default), path-style or s3:// URIs, with keys encoded as the S3 console's Object URL encodes them (a space
+/// is '+', a literal '+' is %2B); https://&lt;account&gt;.blob.core.windows.net/&lt;container&gt;/&lt;blob&gt; for
+/// Azure, never with a SAS token; gs:// (default) or https://storage.cloud.google.com for GCS;
+/// https://&lt;bucket&gt;.obs.&lt;region&gt;.otc.t-systems.com for OTC. -ObjectUrlBase sets the URL before the key
+/// for stores the platform page does not name. Bucket names with dots get path-style S3 URLs, with a warning. A key
+/// that the chosen style cannot carry (whitespace in an s3:// URI, a '..' segment in an https URL) gets a
+/// non-terminating error that names the key and the style that would work.</para>
+/// <para>Credentials: S3 uses the AWS SDK's own chain (environment, shared profiles including SSO and web identity,
+/// container and instance metadata) unless -AccessKey/-SecretKey or -ProfileName are given; OTC takes the same
+/// parameters and lists through the region's OBS endpoint. Azure takes -StorageAccountName with Entra ID (the Azure
+/// SDK's default credential chain, which covers managed identities such as Azure Automation's), or -SasToken,
+/// -StorageAccountKey or -ConnectionString. GCS uses application default credentials or -CredentialFile. Secrets are
+/// accepted as SecureString or plain string and never written to any stream.</para>
+/// <para>Bad credentials, a missing bucket or an unreachable endpoint end the command with one error that names
+/// provider and bucket (ErrorIds CloudAccessDenied, CloudCredentialsMissing, CloudBucketNotFound,
+/// CloudEndpointUnreachable, CloudListingFailed).</para>
+/// <para>The cloud SDKs load on first use into their own assembly load context (pwsh 7), so the module imports fast
+/// and works beside AWS.Tools and Az modules that use other SDK versions.</para>
+/// </remarks>
+/// <example>
+/// <code>Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -Prefix food-dataset/ |
+///     New-EncordImageGroup -GroupBy Folder | ConvertTo-EncordSpec -Json -Path spec.json</code>
+/// <para>Lists every object under food-dataset/, makes one image group per folder and writes the upload spec.</para>
+/// </example>
+/// <example>
+/// <code>Get-CloudObject -Provider Azure -Bucket images -StorageAccountName myaccount -Delimiter / </code>
+/// <para>Lists the top level of the container 'images' with Entra ID credentials: blobs as CloudObject, folders as CloudPrefix.</para>
+/// </example>
+/// <example>
+/// <code>Get-CloudObject -Provider GCS -Bucket example-image-bucket -DataType Video -UrlStyle Https -First 10</code>
+/// <para>The first ten videos of a GCS bucket, with https://storage.cloud.google.com URLs.</para>
+/// </example>
+/// <example>
+/// <code>Get-CloudObject -Provider OTC -Bucket bucket-name -Region eu-de -Include *.dcm | New-EncordDicomSeries -Title scan-1</code>
+/// <para>Puts every .dcm file of an Open Telekom Cloud OBS bucket into one DICOM series.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Get, "CloudObject", DefaultParameterSetName = BucketSet, SupportsPaging = true)]
+[OutputType(typeof(CloudObject), typeof(CloudPrefix))]
+public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
+{
+    private const string BucketSet = "Bucket";
+    private const string PrefixObjectSet = "PrefixObject";
+
+    private readonly CancellationTokenSource stopping = new();
+    private ProgressReporter? progress;
+    private ulong matched;
+    private ulong emitted;
+
+    /// <summary>The storage service: S3 (also any S3-compatible store with -EndpointUrl), Azure, GCS or OTC.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = BucketSet)]
+    public CloudProvider Provider { get; set; }
+
+    /// <summary>The bucket to list; for Azure, the container.</summary>
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = BucketSet)]
+    [Alias("BucketName", "Container")]
+    [ValidateNotNullOrEmpty]
+    public string Bucket { get; set; } = "";
+
+    /// <summary>A folder from an earlier listing with -Delimiter, to list inside it (provider, bucket and prefix come from it).</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PrefixObjectSet)]
+    public CloudPrefix? InputObject { get; set; }
+
+    /// <summary>Lists only keys that start with this text, such as 'food-dataset/'. The default lists the whole bucket.</summary>
+    [Parameter(Position = 2, ParameterSetName = BucketSet)]
+    [Alias("KeyPrefix")]
+    [AllowEmptyString]
+    public string Prefix { get; set; } = "";
+
+    /// <summary>Keeps only objects whose key matches one of these wildcard patterns (case-insensitive), such as '*.jpg'.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    public string[]? Include { get; set; }
+
+    /// <summary>Leaves out objects (and folders) whose key matches one of these wildcard patterns (case-insensitive).</summary>
+    [Parameter]
+    [SupportsWildcards]
+    public string[]? Exclude { get; set; }
+
+    /// <summary>Keeps only objects of these data types (Image, Video, Audio, Dicom, Unsupported), decided by extension, else by content type.</summary>
+    [Parameter]
+    public DataType[]? DataType { get; set; }
+
+    /// <summary>Objects asked for per request (1-5000; S3 and OBS return at most 1,000). Default 1000.</summary>
+    [Parameter]
+    [ValidateRange(1, 5000)]
+    public int PageSize { get; set; } = 1000;
+
+    /// <summary>Lists one level only, with this separator (usually '/'): folders below come out as CloudPrefix objects.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Delimiter { get; set; }
+
+    /// <summary>Where the listing requests go instead of the provider's public endpoint: a VPC endpoint, a mirror, an S3-compatible store or an emulator. Object URLs are not affected.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? EndpointUrl { get; set; }
+
+    /// <summary>The object URL form: VirtualHosted (S3 default), Path or S3Uri for S3; GsUri (default) or Https for GCS. OTC and Azure have one form each.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(UrlStyleCompleter))]
+    public CloudUrlStyle? UrlStyle { get; set; }
+
+    /// <summary>The URL up to the key for stores the platform page does not name (MinIO and other S3-compatible stores), such as 'https://minio.example.com/bucket/'. Keys are percent-encoded after it.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ObjectUrlBase { get; set; }
+
+    /// <summary>The S3 or OTC region (eu-west-2, eu-de). For S3 it defaults to the SDK's configured region and the bucket's own location; OTC needs it.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Region { get; set; }
+
+    /// <summary>S3/OTC: the AWS shared config or credentials profile to use (keys, SSO, role, web identity, credential_process).</summary>
+    [Parameter]
+    [Alias("StoredCredentials", "AWSProfileName")]
+    [ValidateNotNullOrEmpty]
+    public string? ProfileName { get; set; }
+
+    /// <summary>S3/OTC: the access key ID; give -SecretKey with it.</summary>
+    [Parameter]
+    [Alias("AK", "AccessKeyId")]
+    [ValidateNotNullOrEmpty]
+    public string? AccessKey { get; set; }
+
+    /// <summary>S3/OTC: the secret access key, as SecureString or string.</summary>
+    [Parameter]
+    [Alias("SK", "SecretAccessKey")]
+    [SecretTransformation]
+    public SecureString? SecretKey { get; set; }
+
+    /// <summary>S3/OTC: the session token of temporary credentials, as SecureString or string.</summary>
+    [Parameter]
+    [Alias("ST")]
+    [SecretTransformation]
+    public SecureString? SessionToken { get; set; }
+
+    /// <summary>Azure: the storage account. Alone, it signs in with Entra ID (environment, workload or managed identity, Azure CLI or PowerShell sign-in).</summary>
+    [Parameter]
+    [Alias("AccountName")]
+    [ValidateNotNullOrEmpty]
+    public string? StorageAccountName { get; set; }
+
+    /// <summary>Azure: a SAS token for the account or container, as SecureString or string. It is used for listing only and never appears in object URLs.</summary>
+    [Parameter]
+    [SecretTransformation]
+    public SecureString? SasToken { get; set; }
+
+    /// <summary>Azure: the storage account key, as SecureString or string.</summary>
+    [Parameter]
+    [Alias("AccountKey")]
+    [SecretTransformation]
+    public SecureString? StorageAccountKey { get; set; }
+
+    /// <summary>Azure: a storage connection string, as SecureString or string; it names the account itself.</summary>
+    [Parameter]
+    [SecretTransformation]
+    public SecureString? ConnectionString { get; set; }
+
+    /// <summary>GCS: a credential file (service account key, authorized user or workload identity federation) instead of application default credentials.</summary>
+    [Parameter]
+    [Alias("KeyFile", "JsonKeyFile")]
+    [ValidateNotNullOrEmpty]
+    public string? CredentialFile { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        if (!string.IsNullOrEmpty(AccessKey) && SecretKey is null)
+            ThrowParameterError("SecretKeyMissing", "-AccessKey needs -SecretKey.");
+        if (SecretKey is not null && string.IsNullOrEmpty(AccessKey))
+            ThrowParameterError("AccessKeyMissing", "-SecretKey needs -AccessKey.");
+        progress = new ProgressReporter(this, 1, "Get-CloudObject");
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (InputObject is not null)
+            List(InputObject.Provider, InputObject.Bucket, InputObject.Prefix);
+        else
+            List(Provider, Bucket, Prefix ?? "");
+    }
+
+    protected override void EndProcessing()
+    {
+        progress?.Complete();
+        if (PagingParameters.IncludeTotalCount)
+            WriteObject(PagingParameters.NewTotalCount(matched, 1.0));
+    }
+
+    protected override void StopProcessing() => stopping.Cancel();
+
+    private void List(CloudProvider provider, string bucket, string prefix)
+    {
+        var options = CreateOptions(provider, bucket);
+        var scrubber = new SecretScrubber(options.Secrets());
+        var filter = new CloudObjectFilter(Include, Exclude, DataType);
+        var request = new CloudListingRequest(prefix, Delimiter, EffectivePageSize(filter));
+
+        using var lister = Run(options, scrubber, () => CloudListerLoader.Create(options));
+        var location = Run(options, scrubber, () => SequentialListing.Wait(lister.LocateAsync(stopping.Token), stopping.Token));
+        if (location.Warning is not null)
+            WriteWarning(scrubber.Scrub(location.Warning));
+        var urls = CreateUrlBuilder(options, location);
+        var reader = new CloudListingReader(urls, filter, request.Delimiter);
+        WriteVerbose($"Listing {options.Describe()} under '{prefix}' ({(request.Delimiter is null ? "recursively" : "one level")}, " +
+                     $"{request.PageSize} per page) at {options.EndpointUrl ?? "the provider's endpoint"}; object URLs: {urls.Style?.ToString() ?? ObjectUrlBase}.");
+
+        using var pages = SequentialListing.Pages(lister, request, stopping.Token).GetEnumerator();
+        int pageNumber = 0;
+        while (Run(options, scrubber, pages.MoveNext))
+        {
+            var page = pages.Current;
+            WriteVerbose($"Page {++pageNumber}: {page.Objects.Count} objects, {page.Prefixes.Count} prefixes.");
+            foreach (object item in reader.Read(page))
+            {
+                if (item is UnaddressableObject unaddressable)
+                {
+                    WriteError(new ErrorRecord(new ArgumentException(unaddressable.Message), "KeyHasNoObjectUrl",
+                        ErrorCategory.InvalidData, unaddressable.Object));
+                    continue;
+                }
+                if (++matched <= PagingParameters.Skip)
+                    continue;
+                if (emitted >= PagingParameters.First)
+                {
+                    if (PagingParameters.IncludeTotalCount)
+                        continue;
+                    return; // leaving disposes the page enumerator, which cancels the request in flight
+                }
+                WriteObject(item);
+                emitted++;
+                progress!.Report((long)emitted, $"objects from {options.Describe()}");
+            }
+        }
+    }
+
+    /// <summary>Asks for no more than -First needs when nothing is filtered out (a small -First makes a small first page).</summary>
+    private int EffectivePageSize(CloudObjectFilter filter)
+    {
+        ulong wanted = PagingParameters.First + PagingParameters.Skip;
+        bool exact = filter.IsEmpty && Delimiter is null && !PagingParameters.IncludeTotalCount && PagingParameters.First != ulong.MaxValue;
+        return exact && wanted < (ulong)PageSize ? (int)Math.Max(wanted, 1UL) : PageSize;
+    }
+
+    private ObjectUrlBuilder CreateUrlBuilder(CloudListerOptions options, CloudBucketLocation location)
+    {
+        try
+        {
+            var urls = new ObjectUrlBuilder(options.Provider, options.Bucket, location.Region ?? options.Region, UrlStyle,
+                ObjectUrlBase, location.AccountName);
+            if (urls.Warning is not null)
+                WriteWarning(urls.Warning);
+            return urls;
+        }
+        catch (ArgumentException e)
+        {
+            ThrowParameterError("ObjectUrlNotPossible", $"Object URLs for {options.Describe()}: {e.Message}");
+            throw; // not reached
+        }
+    }
+
+    /// <summary>Runs a step that talks to the store: a cancellation from Ctrl+C stops the pipeline, a listing
+    /// failure ends the command with one clear error.</summary>
+    private T Run<T>(CloudListerOptions options, SecretScrubber scrubber, Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (CloudStorageException e)
+        {
+            ThrowTerminatingError(CloudErrorRecords.ForFailure(e, options, scrubber));
+        }
+        catch (Exception e) when (e is not PipelineStoppedException and not OutOfMemoryException)
+        {
+            var failure = new CloudStorageException(CloudErrorKind.Failed, $"{e.GetType().Name}: {e.Message}");
+            ThrowTerminatingError(CloudErrorRecords.ForFailure(failure, options, scrubber));
+        }
+        throw new InvalidOperationException("Not reached: ThrowTerminatingError throws.");
+    }
+
+    private CloudListerOptions CreateOptions(CloudProvider provider, string bucket) => new(provider, bucket)
+    {
+        Region = Region,
+        EndpointUrl = EndpointUrl,
+        ProfileName = ProfileName,
+        AccessKey = AccessKey,
+        SecretKey = SecretTransformationAttribute.Reveal(SecretKey),
+        SessionToken = SecretTransformationAttribute.Reveal(SessionToken),
+        StorageAccountName = StorageAccountName,
+        SasToken = SecretTransformationAttribute.Reveal(SasToken),
+        StorageAccountKey = SecretTransformationAttribute.Reveal(StorageAccountKey),
+        ConnectionString = SecretTransformationAttribute.Reveal(ConnectionString),
+        CredentialFile = CredentialFile is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CredentialFile),
+    };
+
+    private void ThrowParameterError(string errorId, string message) =>
+        ThrowTerminatingError(ErrorRecords.Terminating(errorId, message, ErrorCategory.InvalidArgument, null));
+
+    public void Dispose() => stopping.Dispose();
+}
