@@ -7,7 +7,6 @@ if (args.Length != 4 || args[0] != "seed")
     Console.Error.WriteLine("usage: EncordSpec.TestSeeder seed S3|Azure|GCS BUCKET special[:PREFIX],food,bulk:PREFIX:COUNT");
     return 2;
 }
-var objects = SeedSets.Parse(args[3]);
-await Seeder.SeedAsync(args[1], args[2], objects);
-Console.WriteLine(JsonSerializer.Serialize(objects));
+var stored = await Seeder.SeedAsync(args[1], args[2], SeedSets.Parse(args[3]));
+Console.WriteLine(JsonSerializer.Serialize(stored));
 return 0;

@@ -14,23 +14,31 @@ public static class Seeder
     private const int Concurrency = 16;
 
     /// <param name="provider">S3 (also for OTC tests, which list s3rver through the S3 API), Azure or GCS.</param>
-    public static async Task SeedAsync(string provider, string bucket, IReadOnlyList<SeedObject> objects)
+    /// <returns>The objects stored (Azure stores no folder placeholders, see <see cref="StoredIn"/>).</returns>
+    public static async Task<IReadOnlyList<SeedObject>> SeedAsync(string provider, string bucket, IReadOnlyList<SeedObject> objects)
     {
+        var stored = StoredIn(provider, objects);
         switch (provider.ToUpperInvariant())
         {
             case "S3" or "OTC":
-                await SeedS3Async(bucket, objects);
+                await SeedS3Async(bucket, stored);
                 break;
             case "AZURE":
-                await SeedAzureAsync(bucket, objects);
+                await SeedAzureAsync(bucket, stored);
                 break;
             case "GCS":
-                await SeedGcsAsync(bucket, objects);
+                await SeedGcsAsync(bucket, stored);
                 break;
             default:
                 throw new ArgumentException($"Unknown provider '{provider}'.");
         }
+        return stored;
     }
+
+    /// <summary>Azurite strips a trailing '/', storing a folder placeholder as an ordinary empty file, so none is
+    /// seeded there.</summary>
+    public static IReadOnlyList<SeedObject> StoredIn(string provider, IReadOnlyList<SeedObject> objects) =>
+        provider.Equals("Azure", StringComparison.OrdinalIgnoreCase) ? objects.Where(o => !o.Key.EndsWith('/')).ToArray() : objects;
 
     public static AmazonS3Client CreateS3Client() => new(new BasicAWSCredentials(EmulatorEndpoints.S3AccessKey, EmulatorEndpoints.S3SecretKey),
         new AmazonS3Config
@@ -70,8 +78,7 @@ public static class Seeder
     {
         var client = new BlobServiceClient(EmulatorEndpoints.AzureConnectionString).GetBlobContainerClient(container);
         await client.CreateIfNotExistsAsync();
-        // Azurite strips a trailing '/', storing a folder placeholder as an ordinary empty file: leave them out.
-        await Parallel.ForEachAsync(objects.Where(o => !o.Key.EndsWith('/')), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (item, cancellationToken) =>
+        await Parallel.ForEachAsync(objects, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (item, cancellationToken) =>
         {
             await client.GetBlobClient(item.Key).UploadAsync(new BinaryData(item.Body()),
                 new BlobUploadOptions { HttpHeaders = item.ContentType is null ? null : new BlobHttpHeaders { ContentType = item.ContentType } },

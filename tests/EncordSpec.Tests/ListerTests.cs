@@ -1,0 +1,279 @@
+using System.Diagnostics;
+using EncordSpec.TestSeeder;
+
+namespace EncordSpec.Tests;
+
+/// <summary>What every SDK lister must do against its emulator: list exactly what was seeded, page by page, one
+/// level with a delimiter, and fail clearly and without secrets.</summary>
+public abstract class ListerTests<TFixture> : IClassFixture<TFixture> where TFixture : ListerFixture
+{
+    protected ListerTests(TFixture fixture) => Fixture = fixture;
+
+    protected TFixture Fixture { get; }
+
+    /// <summary>Options that reach the emulator with working credentials.</summary>
+    protected abstract CloudListerOptions Options(string bucket, string? endpoint = null);
+
+    protected abstract ICloudObjectLister CreateLister(CloudListerOptions options);
+
+    /// <summary>Where the emulator cannot say that a bucket is missing, a server that answers as the cloud does.</summary>
+    protected virtual FaultServer? MissingBucketServer() => null;
+
+    protected List<CloudListingPage> ListAll(CloudListingRequest request, CloudListerOptions? options = null)
+    {
+        using var lister = CreateLister(options ?? Options(Fixture.Bucket));
+        return SequentialListing.Pages(lister, request, CancellationToken.None).ToList();
+    }
+
+    [Fact]
+    public void AFlatListingReturnsEverySeededObjectWithItsExactKeyAndSize()
+    {
+        var pages = ListAll(new CloudListingRequest("", null, 500));
+        var listed = pages.SelectMany(p => p.Objects).ToList();
+
+        var expected = Fixture.Listable.Select(o => (o.Key, (long)o.Size)).OrderBy(k => k.Key, StringComparer.Ordinal);
+        // Folder placeholders are listed by the store; the module drops them later (CloudListingReader).
+        Assert.Equal(expected, listed.Where(o => !o.IsFolderPlaceholder).Select(o => (o.Key, o.Size)).OrderBy(k => k.Key, StringComparer.Ordinal));
+        Assert.True(pages.Count >= 3, $"{pages.Count} pages for {listed.Count} objects at 500 a page");
+        Assert.All(listed, o =>
+        {
+            Assert.Equal(Fixture.Bucket, o.Bucket);
+            Assert.Equal(DateTimeKind.Utc, o.LastModified.Kind);
+            Assert.InRange(o.LastModified, DateTime.UtcNow.AddHours(-1), DateTime.UtcNow.AddMinutes(5));
+            Assert.False(string.IsNullOrEmpty(o.ETag));
+            Assert.DoesNotContain("\"", o.ETag);
+        });
+    }
+
+    [Fact]
+    public void MoreThanAThousandObjectsUnderOnePrefixComeBackOverSeveralPagesInKeyOrder()
+    {
+        var pages = ListAll(new CloudListingRequest("bulk/", null, 1000));
+        var keys = pages.SelectMany(p => p.Objects).Select(o => o.Key).ToList();
+
+        Assert.Equal(ListerFixture.BulkCount, keys.Count);
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.Equal(keys.OrderBy(k => k, StringComparer.Ordinal), keys);
+        Assert.True(pages.Count >= 2);
+        Assert.Null(pages[^1].ContinuationToken);
+        Assert.All(pages.Take(pages.Count - 1), p => Assert.NotNull(p.ContinuationToken));
+    }
+
+    [Fact]
+    public void ADelimiterListsOneLevelWithFoldersAsPrefixes()
+    {
+        var pages = ListAll(new CloudListingRequest("special/", "/", 1000));
+        var objects = pages.SelectMany(p => p.Objects).Select(o => o.Key).ToHashSet();
+        var prefixes = pages.SelectMany(p => p.Prefixes).ToHashSet();
+
+        var special = Fixture.Seeded.Where(o => o.Key.StartsWith("special/", StringComparison.Ordinal)).ToList();
+        var direct = special.Select(o => o.Key.Substring("special/".Length)).Where(rest => !rest.Contains('/'))
+            .Select(rest => "special/" + rest);
+        var folders = special.Select(o => o.Key.Substring("special/".Length)).Where(rest => rest.Contains('/'))
+            .Select(rest => "special/" + rest.Substring(0, rest.IndexOf('/') + 1));
+        Assert.True(direct.ToHashSet().SetEquals(objects), "objects: expected " + string.Join(" | ", direct.Order()) + " but got " + string.Join(" | ", objects.Order()));
+        Assert.True(folders.ToHashSet().SetEquals(prefixes), "prefixes: expected " + string.Join(" | ", folders.Order()) + " but got " + string.Join(" | ", prefixes.Order()));
+        Assert.Contains("special/sub dir/", prefixes);
+        Assert.Contains("special/日本/", prefixes);
+    }
+
+    [Fact]
+    public void AMissingBucketIsBucketNotFound()
+    {
+        using var server = MissingBucketServer();
+        using var lister = CreateLister(Options("no-such-bucket-" + Guid.NewGuid().ToString("N").Substring(0, 8), server?.Url));
+        var error = Assert.Throws<CloudStorageException>(() =>
+            SequentialListing.Pages(lister, new CloudListingRequest("", null, 100), CancellationToken.None).ToList());
+        Assert.Equal(CloudErrorKind.BucketNotFound, error.Kind);
+    }
+
+    [Fact]
+    public void AnEndpointWhereNothingListensIsEndpointUnreachable()
+    {
+        string endpoint = FaultServer.ClosedPortUrl();
+        using var lister = CreateLister(Options(Fixture.Bucket, endpoint));
+        var error = Assert.Throws<CloudStorageException>(() =>
+            SequentialListing.Pages(lister, new CloudListingRequest("", null, 100), CancellationToken.None).ToList());
+        Assert.Equal(CloudErrorKind.EndpointUnreachable, error.Kind);
+        Assert.Contains(endpoint, error.Message);
+    }
+
+    [Fact]
+    public async Task CancellationReachesTheSdkCallOfAServerThatNeverAnswers()
+    {
+        using var server = FaultServer.Silent();
+        using var lister = CreateLister(Options(Fixture.Bucket, server.Url));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => lister.ListPageAsync(new CloudListingRequest("", null, 100), null, cancel.Token));
+        // The SDKs' own time-outs are 100 s and more: only the token ends the call this soon.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void CancellingBetweenPagesStopsTheListing()
+    {
+        using var lister = CreateLister(Options(Fixture.Bucket));
+        using var cancel = new CancellationTokenSource();
+        using var pages = SequentialListing.Pages(lister, new CloudListingRequest("bulk/", null, 100), cancel.Token).GetEnumerator();
+        Assert.True(pages.MoveNext());
+        Assert.Equal(100, pages.Current.Objects.Count);
+        cancel.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => pages.MoveNext());
+    }
+}
+
+public sealed class S3ListerTests(S3ListerFixture fixture) : ListerTests<S3ListerFixture>(fixture)
+{
+    private const string WrongSecret = "wrong-secret-Zx81-not-S3RVER";
+
+    protected override CloudListerOptions Options(string bucket, string? endpoint = null) => new(CloudProvider.S3, bucket)
+    {
+        EndpointUrl = endpoint ?? EmulatorEndpoints.Require(EmulatorEndpoints.S3, "ENCORDSPEC_S3_ENDPOINT"),
+        Region = "eu-west-2",
+        AccessKey = EmulatorEndpoints.S3AccessKey,
+        SecretKey = EmulatorEndpoints.S3SecretKey,
+    };
+
+    protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.S3ObjectLister(options);
+
+    /// <summary>s3rver checks the access key ID but not SigV4 signatures, so the wrong credentials here are a wrong
+    /// key ID (a wrong secret alone would pass); the secret must still appear nowhere.</summary>
+    [Fact]
+    public void WrongCredentialsAreAccessDeniedAndTheMessageHoldsNoSecret()
+    {
+        var options = Options(Fixture.Bucket);
+        options.AccessKey = "AKIAWRONGKEYID000000";
+        options.SecretKey = WrongSecret;
+        using var lister = CreateLister(options);
+        var error = Assert.Throws<CloudStorageException>(() =>
+            SequentialListing.Pages(lister, new CloudListingRequest("", null, 100), CancellationToken.None).ToList());
+        Assert.Equal(CloudErrorKind.AccessDenied, error.Kind);
+        Assert.Contains("InvalidAccessKeyId", error.Message);
+        Assert.DoesNotContain(WrongSecret, error.ToString());
+    }
+
+    [Fact]
+    public void AnUnknownProfileIsCredentialsMissing()
+    {
+        var options = new CloudListerOptions(CloudProvider.S3, Fixture.Bucket) { ProfileName = "no-such-profile-" + Guid.NewGuid().ToString("N"), Region = "eu-west-2" };
+        var error = Assert.Throws<CloudStorageException>(() => CreateLister(options));
+        Assert.Equal(CloudErrorKind.CredentialsMissing, error.Kind);
+        Assert.Contains(options.ProfileName!, error.Message);
+    }
+
+    [Fact]
+    public void OtcListsTheSameBucketThroughTheS3ApiAndNeedsARegion()
+    {
+        var options = Options(Fixture.Bucket);
+        var otc = new CloudListerOptions(CloudProvider.OTC, Fixture.Bucket)
+        {
+            EndpointUrl = options.EndpointUrl, Region = "eu-de", AccessKey = options.AccessKey, SecretKey = options.SecretKey,
+        };
+        var objects = ListAll(new CloudListingRequest("bulk/", null, 1000), otc).SelectMany(p => p.Objects).ToList();
+        Assert.Equal(ListerFixture.BulkCount, objects.Count);
+        Assert.All(objects, o => Assert.Equal(CloudProvider.OTC, o.Provider));
+
+        otc.Region = null;
+        Assert.Contains("-Region", Assert.Throws<CloudStorageException>(() => CreateLister(otc)).Message);
+    }
+}
+
+public sealed class AzureListerTests(AzureListerFixture fixture) : ListerTests<AzureListerFixture>(fixture)
+{
+    /// <summary>A well-formed key that is not the account's.</summary>
+    private const string WrongKey = "V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3Jvbmc=";
+
+    protected override CloudListerOptions Options(string bucket, string? endpoint = null) => new(CloudProvider.Azure, bucket)
+    {
+        EndpointUrl = endpoint ?? EmulatorEndpoints.Require(EmulatorEndpoints.AzureBlob, "ENCORDSPEC_AZURE_BLOB_ENDPOINT"),
+        StorageAccountName = EmulatorEndpoints.AzureAccount,
+        StorageAccountKey = EmulatorEndpoints.AzureAccountKey,
+    };
+
+    protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.AzureBlobLister(options);
+
+    [Fact]
+    public void AWrongAccountKeyIsAccessDeniedAndTheMessageHoldsNoSecret()
+    {
+        var options = Options(Fixture.Bucket);
+        options.StorageAccountKey = WrongKey;
+        using var lister = CreateLister(options);
+        var error = Assert.Throws<CloudStorageException>(() =>
+            SequentialListing.Pages(lister, new CloudListingRequest("", null, 100), CancellationToken.None).ToList());
+        Assert.Equal(CloudErrorKind.AccessDenied, error.Kind);
+        Assert.DoesNotContain(WrongKey, error.ToString());
+    }
+
+    [Fact]
+    public async Task TheAccountNameForUrlsComesFromAConnectionString()
+    {
+        var options = new CloudListerOptions(CloudProvider.Azure, Fixture.Bucket) { ConnectionString = EmulatorEndpoints.AzureConnectionString };
+        using var lister = CreateLister(options);
+        Assert.Equal("devstoreaccount1", (await lister.LocateAsync(CancellationToken.None)).AccountName);
+        var page = await lister.ListPageAsync(new CloudListingRequest("special/", null, 100), null, CancellationToken.None);
+        Assert.Equal(Fixture.Listable.Count(o => o.Key.StartsWith("special/", StringComparison.Ordinal)), page.Objects.Count);
+    }
+
+    [Fact]
+    public async Task ContentTypesComeWithTheListing()
+    {
+        using var lister = CreateLister(Options(Fixture.Bucket));
+        var page = await lister.ListPageAsync(new CloudListingRequest("special/scan-0001", null, 10), null, CancellationToken.None);
+        Assert.Equal("application/dicom", Assert.Single(page.Objects).ContentType);
+    }
+}
+
+public sealed class GcsListerTests(GcsListerFixture fixture) : ListerTests<GcsListerFixture>(fixture)
+{
+    protected override CloudListerOptions Options(string bucket, string? endpoint = null) => new(CloudProvider.GCS, bucket)
+    {
+        EndpointUrl = endpoint ?? EmulatorEndpoints.Require(EmulatorEndpoints.Gcs, "ENCORDSPEC_GCS_ENDPOINT"),
+    };
+
+    protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.GcsObjectLister(options);
+
+    // The emulator lists a bucket that does not exist as empty; GCS answers 404 with this body.
+    protected override FaultServer MissingBucketServer() => FaultServer.Answering(404, "Not Found", "application/json; charset=UTF-8",
+        "{\"error\":{\"code\":404,\"message\":\"The specified bucket does not exist.\",\"errors\":[{\"message\":\"The specified bucket does not exist.\",\"domain\":\"global\",\"reason\":\"notFound\"}]}}");
+
+    /// <summary>The emulator checks no credentials; GCS refuses a caller without access with 403.</summary>
+    [Fact]
+    public void ARefusedCallerIsAccessDenied()
+    {
+        using var server = FaultServer.Answering(403, "Forbidden", "application/json; charset=UTF-8",
+            "{\"error\":{\"code\":403,\"message\":\"someone@example.iam.gserviceaccount.com does not have storage.objects.list access to the Google Cloud Storage bucket.\",\"errors\":[{\"message\":\"denied\",\"domain\":\"global\",\"reason\":\"forbidden\"}]}}");
+        using var lister = CreateLister(Options(Fixture.Bucket, server.Url));
+        var error = Assert.Throws<CloudStorageException>(() =>
+            SequentialListing.Pages(lister, new CloudListingRequest("", null, 100), CancellationToken.None).ToList());
+        Assert.Equal(CloudErrorKind.AccessDenied, error.Kind);
+        Assert.Contains("storage.objects.list", error.Message);
+        Assert.Equal(1, server.Requests);
+    }
+
+    [Fact]
+    public void AnUnreadableCredentialFileIsCredentialsMissing()
+    {
+        string file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "{ \"type\": \"service_account\", \"private_key\": \"not a key\" }");
+            var options = Options(Fixture.Bucket);
+            options.CredentialFile = file;
+            var error = Assert.Throws<CloudStorageException>(() => CreateLister(options));
+            Assert.Equal(CloudErrorKind.CredentialsMissing, error.Kind);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task ContentTypesComeWithTheListing()
+    {
+        using var lister = CreateLister(Options(Fixture.Bucket));
+        var page = await lister.ListPageAsync(new CloudListingRequest("special/scan-0001", null, 10), null, CancellationToken.None);
+        Assert.Equal("application/dicom", Assert.Single(page.Objects).ContentType);
+    }
+}
