@@ -153,6 +153,30 @@ public sealed class S3ListerTests(S3ListerFixture fixture) : ListerTests<S3Liste
         Assert.DoesNotContain(WrongSecret, error.ToString());
     }
 
+    /// <summary>s3rver ignores encoding-type=url; S3 honours it and says so in the response. A key with '+', a space
+    /// and '%' must come back as stored: decoded once, not twice.</summary>
+    [Fact]
+    public void KeysTheStoreUrlEncodedAreDecodedExactlyOnce()
+    {
+        const string body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" +
+            "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>b</Name><Prefix>dir%2F</Prefix>" +
+            "<KeyCount>1</KeyCount><MaxKeys>1000</MaxKeys><Delimiter>%2F</Delimiter><EncodingType>url</EncodingType><IsTruncated>false</IsTruncated>" +
+            "<Contents><Key>dir%2Fa%2Bb+c%2520%C3%A9%01.jpg</Key><LastModified>2026-01-02T03:04:05.000Z</LastModified>" +
+            "<ETag>&quot;0123456789abcdef&quot;</ETag><Size>42</Size><StorageClass>STANDARD</StorageClass></Contents>" +
+            "<CommonPrefixes><Prefix>dir%2Fsub+dir%2F</Prefix></CommonPrefixes></ListBucketResult>";
+        using var server = FaultServer.Answering(200, "OK", "application/xml", body);
+        using var lister = CreateLister(Options("b", server.Url));
+        var page = SequentialListing.Pages(lister, new CloudListingRequest("dir/", "/", 1000), CancellationToken.None).Single();
+
+        var listed = Assert.Single(page.Objects);
+        Assert.Equal("dir/a+b c%20é\u0001.jpg", listed.Key);
+        Assert.Equal(42, listed.Size);
+        Assert.Equal("0123456789abcdef", listed.ETag);
+        Assert.Equal("STANDARD", listed.StorageClass);
+        Assert.Equal(new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc), listed.LastModified);
+        Assert.Equal("dir/sub dir/", Assert.Single(page.Prefixes));
+    }
+
     [Fact]
     public void AnUnknownProfileIsCredentialsMissing()
     {
