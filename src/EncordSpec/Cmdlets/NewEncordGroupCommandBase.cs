@@ -103,9 +103,12 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
             return collector.GetOrAdd("", () => titles.Reserve(Title), input.Source);
         if (GroupBy.IsFolder)
         {
-            var folder = FolderGroupKey.Of(input);
-            return collector.GetOrAdd(folder.Identity,
-                () => titles.Reserve(TitlePrefix + folder.Name, TitlePrefix + folder.Path), input.Source);
+            // The folder's URL identifies it cheaply; its decoded name is worked out once, for a new group.
+            return collector.GetOrAdd(ObjectUrlPath.GetFolderUrl(input.ObjectUrl), () =>
+            {
+                var folder = FolderGroupKey.Of(input);
+                return titles.Reserve(TitlePrefix + folder.Name, TitlePrefix + folder.Path);
+            }, input.Source);
         }
 
         string? key = InvokeKeySelector(input);
