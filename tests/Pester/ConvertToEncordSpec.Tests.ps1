@@ -46,6 +46,16 @@ Describe 'ConvertTo-EncordSpec' {
             $video.clientMetadata.optional | Should -Be 'metadata'
         }
 
+        It 'takes arrays of URLs as one input: Get-Content -ReadCount and -InputObject' {
+            $list = Join-Path $TestDrive 'urls.txt'
+            1..250 | ForEach-Object { "gs://b/$_.jpg" } | Set-Content $list
+            $fromChunks = Get-Content $list -ReadCount 100 | ConvertTo-EncordSpec | ConvertFrom-Json
+            $fromChunks.images | Should -HaveCount 250
+            $fromChunks.images[249].objectUrl | Should -Be 'gs://b/250.jpg'
+            $fromParameter = ConvertTo-EncordSpec -InputObject (Get-Content $list) | ConvertFrom-Json
+            $fromParameter.images.objectUrl | Should -Be $fromChunks.images.objectUrl
+        }
+
         It 'writes skip_duplicate_urls and upsert_metadata when asked' {
             $spec = "$s3/a.jpg" | ConvertTo-EncordSpec -SkipDuplicateUrls -UpsertMetadata | ConvertFrom-Json
             $spec.skip_duplicate_urls | Should -BeTrue

@@ -14,6 +14,11 @@ Describe 'New-EncordImageGroup' {
         $group.ObjectUrls | ForEach-Object { ($_ -split '/')[-1] } | Should -Be '1+(4).jpg', '1+(32).jpg', '1+(35).jpg', '1+(100).jpg'
     }
 
+    It 'takes arrays of URLs as one input, as Get-Content -ReadCount sends them' {
+        $group = , @('gs://b/f2.png', 'gs://b/f1.png') | New-EncordImageGroup -Title t
+        $group.ObjectUrls | Should -Be 'gs://b/f1.png', 'gs://b/f2.png'
+    }
+
     It 'keeps pipeline order with -NoSort' {
         $urls = 'gs://b/f10.png', 'gs://b/f2.png', 'gs://b/f1.png'
         ($urls | New-EncordImageGroup -Title t -NoSort).ObjectUrls | Should -Be $urls

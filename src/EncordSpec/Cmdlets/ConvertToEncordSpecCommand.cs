@@ -120,7 +120,13 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 
     protected override void ProcessRecord()
     {
-        var item = ToItem(InputObject);
+        foreach (object? element in InputEnumeration.Elements(InputObject))
+            Write(element);
+    }
+
+    private void Write(object? element)
+    {
+        var item = ToItem(element);
         if (item is null)
             return;
         var problem = SpecItemRules.Check(item);
@@ -136,8 +142,8 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         progress!.Report(++received, "items written");
     }
 
-    /// <summary>The typed item for one pipeline object, or null after writing the error or warning that says why not.</summary>
-    private EncordDataItem? ToItem(PSObject? inputObject)
+    /// <summary>The typed item for one input, or null after writing the error or warning that says why not.</summary>
+    private EncordDataItem? ToItem(object? inputObject)
     {
         if (InputProperties.Unwrap(inputObject) is EncordDataItem typed)
             return WithParameterMetadata(typed, inputObject);
@@ -178,7 +184,7 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     }
 
     /// <summary>Applies -ClientMetadata to single items: the hashtable, or what the scriptblock returns for this input.</summary>
-    private EncordDataItem? WithParameterMetadata(EncordDataItem item, PSObject? inputObject)
+    private EncordDataItem? WithParameterMetadata(EncordDataItem item, object? inputObject)
     {
         if (ClientMetadata is null || item is not EncordSingleItem single)
             return item;

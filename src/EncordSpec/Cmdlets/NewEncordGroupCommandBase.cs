@@ -69,12 +69,18 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
 
     protected override void ProcessRecord()
     {
-        var input = ObjectUrlInput.From(InputObject);
+        foreach (object? element in InputEnumeration.Elements(InputObject))
+            Add(element);
+    }
+
+    private void Add(object? element)
+    {
+        var input = ObjectUrlInput.From(element);
         if (input is null)
         {
             WriteError(ErrorRecords.ForItem(RuleIds.ObjectUrlMissing,
-                $"The input is {ObjectUrlInput.Describe(InputObject)}; pass object URLs as strings or objects with an ObjectUrl property.",
-                InputObject));
+                $"The input is {ObjectUrlInput.Describe(element)}; pass object URLs as strings or objects with an ObjectUrl property.",
+                element));
             return;
         }
         var problem = SpecItemRules.CheckUrl(input.ObjectUrl, "object URL") ?? CheckMemberType(input);
