@@ -548,6 +548,18 @@ function Write-MamlType([System.Xml.XmlWriter] $Writer, [string] $TypeName) {
     $Writer.WriteEndElement()
 }
 
+function Write-MamlTypeList([System.Xml.XmlWriter] $Writer, [string] $ListName, [string] $ItemName, [object[]] $Items) {
+    # command:inputTypes and command:returnValues: a type name and a description per entry.
+    $Writer.WriteStartElement('command', $ListName, $CommandNamespace)
+    foreach ($item in $Items) {
+        $Writer.WriteStartElement('command', $ItemName, $CommandNamespace)
+        Write-MamlType $Writer $item.TypeName
+        Write-MamlParagraphs $Writer 'maml:description' $item.Description
+        $Writer.WriteEndElement()
+    }
+    $Writer.WriteEndElement()
+}
+
 function Write-MamlParameter {
     param([System.Xml.XmlWriter] $Writer, $Help, [bool] $Required, [string] $Position, [string] $PipelineInput, [switch] $InSyntax)
     $Writer.WriteStartElement('command', 'parameter', $CommandNamespace)
@@ -593,8 +605,10 @@ function Write-MamlCommand([System.Xml.XmlWriter] $Writer, $Help) {
     $Writer.WriteStartElement('command', 'details', $CommandNamespace)
     $Writer.WriteElementString('command', 'name', $CommandNamespace, $Help.Name)
     Write-MamlParagraphs $Writer 'maml:description' @($Help.Synopsis)
+    Write-MamlParagraphs $Writer 'maml:copyright' @() # empty, but the schema wants it in this place
     $Writer.WriteElementString('command', 'verb', $CommandNamespace, $Help.Verb)
     $Writer.WriteElementString('command', 'noun', $CommandNamespace, $Help.Noun)
+    $Writer.WriteElementString('dev', 'version', $DevNamespace, '')
     $Writer.WriteEndElement()
 
     Write-MamlParagraphs $Writer 'maml:description' $Help.Description
@@ -616,23 +630,10 @@ function Write-MamlCommand([System.Xml.XmlWriter] $Writer, $Help) {
     }
     $Writer.WriteEndElement()
 
-    $Writer.WriteStartElement('command', 'inputTypes', $CommandNamespace)
-    foreach ($input in $Help.Inputs) {
-        $Writer.WriteStartElement('command', 'inputType', $CommandNamespace)
-        Write-MamlType $Writer $input.TypeName
-        Write-MamlParagraphs $Writer 'maml:description' $input.Description
-        $Writer.WriteEndElement()
-    }
-    $Writer.WriteEndElement()
-
-    $Writer.WriteStartElement('command', 'returnValues', $CommandNamespace)
-    foreach ($output in $Help.Outputs) {
-        $Writer.WriteStartElement('command', 'returnValue', $CommandNamespace)
-        Write-MamlType $Writer $output.TypeName
-        Write-MamlParagraphs $Writer 'maml:description' $output.Description
-        $Writer.WriteEndElement()
-    }
-    $Writer.WriteEndElement()
+    Write-MamlTypeList $Writer 'inputTypes' 'inputType' $Help.Inputs
+    Write-MamlTypeList $Writer 'returnValues' 'returnValue' $Help.Outputs
+    $Writer.WriteElementString('command', 'terminatingErrors', $CommandNamespace, '')
+    $Writer.WriteElementString('command', 'nonTerminatingErrors', $CommandNamespace, '')
 
     $Writer.WriteStartElement('command', 'examples', $CommandNamespace)
     foreach ($example in $Help.Examples) {
@@ -644,7 +645,7 @@ function Write-MamlCommand([System.Xml.XmlWriter] $Writer, $Help) {
     }
     $Writer.WriteEndElement()
 
-    $Writer.WriteStartElement('command', 'relatedLinks', $CommandNamespace)
+    $Writer.WriteStartElement('maml', 'relatedLinks', $MamlNamespace)
     foreach ($link in $Help.Links) {
         $Writer.WriteStartElement('maml', 'navigationLink', $MamlNamespace)
         $Writer.WriteElementString('maml', 'linkText', $MamlNamespace, $link.Text)

@@ -105,6 +105,58 @@ Describe 'Parameter details taken from the cmdlets' {
     }
 }
 
+Describe 'The MAML help file' {
+    BeforeAll {
+        $commands = @(Get-Command -Module EncordSpec -CommandType Cmdlet)
+        $moduleBase = Split-Path $env:ENCORDSPEC_MODULE_PATH
+    }
+
+    It 'is in en-US under the name each cmdlet''s HelpFile gives, where both PowerShell editions look' {
+        foreach ($command in $commands) {
+            $helpFile = Split-Path $command.HelpFile -Leaf
+            $helpFile | Should -Be "$($command.ImplementingType.Assembly.GetName().Name).dll-Help.xml"
+            Join-Path $moduleBase "en-US/$helpFile" | Should -Exist
+        }
+    }
+
+    It 'follows the MAML schema that PowerShell ships (Windows PowerShell 5.1 has the same), apart from PowerShell 7''s aliases attribute' {
+        # The schema files import each other as maml.xsd while one is named Maml.xsd: on a case-sensitive file
+        # system they need copies under the names they import.
+        $schemaFolder = Join-Path $TestDrive 'PSMaml'
+        Copy-Item (Join-Path $PSHOME 'Schemas/PSMaml') $schemaFolder -Recurse
+        $files = Get-ChildItem $schemaFolder -Filter '*.xsd'
+        $imported = $files | Select-String -Pattern 'schemaLocation="([^"]+)"' -AllMatches |
+            ForEach-Object { $_.Matches.Groups | Where-Object Name -eq 1 | ForEach-Object Value } | Sort-Object -Unique
+        foreach ($name in $imported) {
+            $file = Join-Path $schemaFolder $name
+            if (-not (Test-Path -LiteralPath $file)) {
+                Copy-Item ($files | Where-Object Name -eq $name | Select-Object -First 1).FullName $file
+            }
+        }
+        $schemas = [System.Xml.Schema.XmlSchemaSet]::new()
+        $schemas.XmlResolver = [System.Xml.XmlUrlResolver]::new()
+        $null = $schemas.Add('http://schemas.microsoft.com/maml/dev/command/2004/10', (Join-Path $schemaFolder 'developerCommand.xsd'))
+
+        $findings = [System.Collections.Generic.List[string]]::new()
+        foreach ($helpFile in $commands.HelpFile | Split-Path -Leaf | Sort-Object -Unique) {
+            $maml = [xml]::new()
+            $maml.Load((Join-Path $moduleBase "en-US/$helpFile"))
+            $maml.DocumentElement.LocalName | Should -Be 'helpItems'
+            $maml.DocumentElement.NamespaceURI | Should -Be 'http://msh'
+            $maml.DocumentElement.GetAttribute('schema') | Should -Be 'maml'
+            foreach ($command in $maml.DocumentElement.ChildNodes) {
+                $command.NamespaceURI | Should -Be 'http://schemas.microsoft.com/maml/dev/command/2004/10'
+                $single = [xml]::new()
+                $null = $single.AppendChild($single.ImportNode($command, $true))
+                $single.Schemas = $schemas
+                # Warnings count too: an element in an unknown namespace is only a warning.
+                $single.Validate({ param($sender, $event) $findings.Add("$($command.details.name): $($event.Message)") })
+            }
+        }
+        $findings | Where-Object { $_ -notmatch "The 'aliases' attribute is not declared" } | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Get-Help ConvertTo-EncordSpec -Examples' {
     It 'shows every example with its code' {
         $shown = Get-Help ConvertTo-EncordSpec -Examples | Out-String -Width 400

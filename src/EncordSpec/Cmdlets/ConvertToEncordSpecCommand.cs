@@ -53,7 +53,7 @@ namespace EncordSpec.Cmdlets;
 /// </example>
 /// <example>
 /// <code>
-/// Import-Csv ./videos.csv | ConvertTo-EncordSpec -Csv -Path ./videos.csv.spec -Force
+/// Import-Csv ./videos.csv | ConvertTo-EncordSpec -Csv -Path ./videos-spec.csv -Force
 /// </code>
 /// <para>Writes the object URLs in the ObjectUrl column of videos.csv as a CSV spec, replacing the file if it
 /// exists.</para>
