@@ -63,7 +63,9 @@ function Get-DocMember($Context, [string] $Id) {
 }
 
 function Get-DocTypeName([Type] $Type) {
-    # Doc ids write nested types with '.', where reflection uses '+'.
+    # Doc ids write nested types with '.', where reflection uses '+', and a generic base class by its definition
+    # (Ns.Base`1), where reflection names the constructed type.
+    if ($Type.IsGenericType -and -not $Type.IsGenericTypeDefinition) { $Type = $Type.GetGenericTypeDefinition() }
     $Type.FullName.Replace('+', '.')
 }
 
@@ -82,7 +84,7 @@ function New-DocContext {
     foreach ($cmdlet in $Cmdlets) {
         $cmdletNames[(Get-DocTypeName $cmdlet.ImplementingType)] = $cmdlet.Name
         for ($type = $cmdlet.ImplementingType; $type -and $type -ne [System.Management.Automation.PSCmdlet] -and $type -ne [System.Management.Automation.Cmdlet]; $type = $type.BaseType) {
-            $null = $parameterOwners.Add((Get-DocTypeName $type))
+            $null = $parameterOwners.Add(((Get-DocTypeName $type) -replace '`\d+', '')) # as Resolve-DocReference names it
         }
     }
     [pscustomobject]@{ Members = $Members; CmdletNames = $cmdletNames; ParameterOwners = $parameterOwners }
@@ -312,10 +314,13 @@ function Get-PipelineInputText([bool] $ByValue, [bool] $ByPropertyName) {
 }
 
 function Get-SyntaxParameters {
-    # A parameter set's parameters without the common ones, in the order PowerShell's own syntax uses:
+    # A parameter set's parameters without the common and hidden (DontShow) ones, in the order PowerShell's syntax uses:
     # positional parameters by position, then mandatory ones, then the rest as declared.
     param([System.Management.Automation.CommandParameterSetInfo] $Set, [System.Collections.Generic.HashSet[string]] $Common)
-    $own = $Set.Parameters.Where({ -not $Common.Contains($_.Name) -and -not $_.IsDynamic })
+    $own = $Set.Parameters.Where({
+            -not $Common.Contains($_.Name) -and -not $_.IsDynamic -and
+            -not $_.Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }, 'First')
+        })
     @($own.Where({ $_.Position -ge 0 }) | Sort-Object Position) + $own.Where({ $_.Position -lt 0 -and $_.IsMandatory }) +
         $own.Where({ $_.Position -lt 0 -and -not $_.IsMandatory })
 }
@@ -715,5 +720,4 @@ function Export-ModuleHelp {
     }
 }
 
-Export-ModuleMember -Function Read-XmlDocFile, New-DocContext, ConvertFrom-DocElement, Format-CodeBlock, Get-CmdletHelp,
-    Test-ExampleCode, Write-MamlHelpFile, Export-ModuleHelp
+Export-ModuleMember -Function Read-XmlDocFile, New-DocContext, Get-CmdletHelp, Write-MamlHelpFile, Export-ModuleHelp

@@ -3,11 +3,12 @@
 BeforeDiscovery {
     Import-Module $env:ENCORDSPEC_MODULE_PATH -Force
     $cmdlets = @(Get-Command -Module EncordSpec -CommandType Cmdlet | ForEach-Object {
-            $command = $_
-            $parameters = @($command.Parameters.Values |
-                    Where-Object { $_.Name -notin [System.Management.Automation.Cmdlet]::CommonParameters } |
-                    ForEach-Object { @{ Parameter = $_.Name } })
-            @{ Name = $command.Name; Parameters = $parameters }
+            # Every parameter but the common ones and those hidden from users with DontShow.
+            $names = @($_.Parameters.Values | Where-Object {
+                    $_.Name -notin [System.Management.Automation.Cmdlet]::CommonParameters -and
+                    -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow })
+                } | ForEach-Object Name | Sort-Object)
+            @{ Name = $_.Name; ParameterNames = $names; Parameters = @($names | ForEach-Object { @{ Parameter = $_ } }) }
         })
 }
 
@@ -39,8 +40,7 @@ Describe 'Get-Help <Name>' -ForEach $cmdlets {
     }
 
     It 'lists exactly the parameters the cmdlet has' {
-        $expected = @($command.Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.Cmdlet]::CommonParameters } | Sort-Object)
-        @($help.parameters.parameter.name | Sort-Object) | Should -Be $expected
+        @($help.parameters.parameter.name | Sort-Object) | Should -Be $ParameterNames
     }
 
     It 'shows one syntax line per parameter set' {

@@ -15,7 +15,13 @@ namespace HelpFixture
 {
     public enum Shade { Light, Dark }
 
-    public abstract class FixtureCommandBase : PSCmdlet
+    public abstract class GenericCommandBase<T> : PSCmdlet
+    {
+        [Parameter]
+        public T Limit { get; set; }
+    }
+
+    public abstract class FixtureCommandBase : GenericCommandBase<int>
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Bucket")]
@@ -45,6 +51,9 @@ namespace HelpFixture
 
         [Parameter]
         public SwitchParameter Recurse { get; set; }
+
+        [Parameter(DontShow = true)]
+        public SwitchParameter InternalTrace { get; set; }
 
         protected override void ProcessRecord() => WriteObject(Container);
     }
@@ -95,6 +104,9 @@ namespace HelpFixture
             </example>
             <returns>The container's name, as a string.</returns>
             <seealso cref="T:HelpFixture.GetHelpFixtureGapCommand"/>
+        </member>
+        <member name="P:HelpFixture.GenericCommandBase`1.Limit">
+            <summary>At most this many. Declared on a generic base class.</summary>
         </member>
         <member name="P:HelpFixture.FixtureCommandBase.Container">
             <summary>The container to read. Declared on the base class.</summary>
@@ -167,9 +179,15 @@ Describe 'Finding what a cmdlet''s help lacks' {
         $gapHelp.Problems | Should -Contain 'parameter -Undocumented has no description: add /// <summary> to property HelpFixture.GetHelpFixtureGapCommand.Undocumented'
     }
 
-    It 'takes a parameter''s description from the base class that declares it' {
-        $gapHelp.Problems | Should -Not -Match 'parameter -Container'
+    It 'takes a parameter''s description from the base class that declares it, generic ones included' {
+        $gapHelp.Problems | Should -Not -Match 'parameter -(Container|Limit)'
         ($gapHelp.Parameters | Where-Object Name -eq Container).Description | Should -Be 'The container to read. Declared on the base class.'
+        ($gapHelp.Parameters | Where-Object Name -eq Limit).Description | Should -Be 'At most this many. Declared on a generic base class.'
+    }
+
+    It 'leaves out parameters hidden with DontShow' {
+        $fixtureHelp.Parameters.Name | Should -Not -Contain 'InternalTrace'
+        $fixtureHelp.Syntax.Parameters.Name | Should -Not -Contain 'InternalTrace'
     }
 
     It 'reports example code that does not parse, with its position' {
