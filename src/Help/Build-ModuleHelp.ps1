@@ -32,9 +32,7 @@ $null = New-Item $helpFolder -ItemType Directory -Force
 $topics = @(Get-ChildItem -LiteralPath $PSScriptRoot -Filter 'about_*.help.txt')
 foreach ($topic in $topics) {
     $text = [System.IO.File]::ReadAllText($topic.FullName) # UTF-8, with or without a byte-order mark
-    if ($text -notmatch "^\s*TOPIC\s+$([regex]::Escape($topic.Name -replace '\.help\.txt$'))\s") {
-        throw "The about topic '$($topic.FullName)' must start with TOPIC and its own name, as Get-Help expects."
-    }
+    if (-not $text.Trim()) { throw "The about topic '$($topic.FullName)' is empty." }
     # Windows PowerShell 5.1 reads a text file without a byte-order mark as ANSI: give it one.
     [System.IO.File]::WriteAllText((Join-Path $helpFolder $topic.Name), $text, [System.Text.UTF8Encoding]::new($true))
 }

@@ -5,7 +5,8 @@
     The help convention (see the project brief):
       class    <summary>  the synopsis (one sentence)
                <remarks>  the description, one <para> per paragraph
-               <example>  <code>PowerShell</code><para>what it does</para>; at least two
+               <example>  <code>PowerShell</code><para>what it does</para>; at least two; the code alone
+                          (no prompt, no output), calling the cmdlet with parameters the module's cmdlets have
                <returns>  (optional) what it outputs; else the output types' own <summary>
                <seealso cref="OtherCmdletClass"/> (optional) a related link
       property <summary>  the parameter's description (on the class that declares it, base classes included)
@@ -335,7 +336,8 @@ function Test-ExampleCode {
     $tokens = $errors = $null
     $ast = [System.Management.Automation.Language.Parser]::ParseInput($Code, [ref]$tokens, [ref]$errors)
     if ($errors) {
-        return @($errors.ForEach({ "does not parse: line $($_.Extent.StartLineNumber), column $($_.Extent.StartColumnNumber): $($_.Message)" }))
+        $hint = if ($Code -match '^PS\b[^\r\n]*>') { ' (write the code alone: no PS> prompt, no output)' } else { '' }
+        return @($errors.ForEach({ "does not parse: line $($_.Extent.StartLineNumber), column $($_.Extent.StartColumnNumber): $($_.Message)$hint" }))
     }
     $calls = @($ast.FindAll({ param($node) $node -is [System.Management.Automation.Language.CommandAst] }, $true))
     $problems = [System.Collections.Generic.List[string]]::new()
