@@ -11,6 +11,8 @@
     -Task Bench  builds and runs the benchmarks in bench/ (see bench/README.md).
 .EXAMPLE
     dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
+.EXAMPLE
+    dotnet pwsh -NoProfile -File ./build.ps1 -Task Bench -BenchScenario Write -BenchRuns 5
 #>
 [CmdletBinding()]
 param(
@@ -24,8 +26,9 @@ param(
     [ValidateSet('Unit', 'Pester')]
     [string[]] $Suite = @('Unit', 'Pester'),
 
-    # Extra arguments for the benchmark runner (Task Bench).
-    [string[]] $BenchArgs = @()
+    # Task Bench: which benchmarks (Write, Validate, List, Startup; default all) and how many runs of each side.
+    [string[]] $BenchScenario = @(),
+    [int] $BenchRuns = 3
 )
 
 $ErrorActionPreference = 'Stop'
@@ -143,7 +146,8 @@ function Invoke-DemoTask {
 
 function Invoke-BenchTask {
     Build-Module
-    Invoke-Pwsh (Join-Path $Root 'bench/Invoke-Benchmarks.ps1') -ModuleDir $ModuleDir @BenchArgs
+    $scenarioArgs = if ($BenchScenario) { @('-Scenario', ($BenchScenario -join ',')) } else { @() }
+    Invoke-Pwsh (Join-Path $Root 'bench/Invoke-Benchmarks.ps1') -ModuleDir $ModuleDir -Runs $BenchRuns @scenarioArgs
     exit $LASTEXITCODE
 }
 

@@ -7,6 +7,90 @@ using System.Text;
 
 namespace EncordSpec.Cmdlets;
 
+/// <summary>Writes Encord items and object URLs from the pipeline as an Encord private-cloud upload spec in JSON
+/// or CSV.</summary>
+/// <remarks>
+/// <para>ConvertTo-EncordSpec turns what comes down the pipeline into the JSON or CSV file that the Encord
+/// platform's private-cloud upload takes. It accepts the groups of <see cref="NewEncordImageGroupCommand"/> and
+/// <see cref="NewEncordDicomSeriesCommand"/>, typed single items (EncordSpec.EncordImage, EncordVideo,
+/// EncordAudio), object URLs as strings, and any object with an ObjectUrl (or Url) property, such as rows of
+/// Import-Csv or the CloudObject objects of Get-CloudObject; an object's Title and ClientMetadata properties (the
+/// latter an object, or JSON text as in a CSV column) become the item's title and clientMetadata.</para>
+/// <para>Single files are sorted into the images, videos and audio sections by the extension of their URL (or
+/// their DataType property). A file of an unsupported type gets a warning, is left out, and a count of the
+/// skipped files follows at the end. A lone DICOM file gets a non-terminating error (LoneDicomFile): DICOM files
+/// go into a series made with New-EncordDicomSeries. An item whose URL contains whitespace, or whose
+/// clientMetadata is not a JSON object or is over 10 MB as JSON, gets a non-terminating error naming it and is
+/// not written; the rest of the spec is.</para>
+/// <para>JSON (the default, or -Json) follows the format page: sections in the order images, videos,
+/// image_groups, dicom_series, audio; objectUrl_0, objectUrl_1, ... in order; createVideo always written;
+/// title written only when given. CSV (-Csv) has the header ObjectUrl,Image group title,Create video and one row
+/// per file (a row per image of an image group). The CSV form cannot carry audio, DICOM series, titles of single
+/// files, clientMetadata or the top-level flags, so any of them is a terminating error that names the first such
+/// item: nothing is silently dropped.</para>
+/// <para>Without -Path the spec is output as one string. With -Path it is written as UTF-8 without a byte-order
+/// mark, through a temporary file in the same folder that is moved into place at the end (an interrupted run
+/// leaves no half-written spec), and the file's FileInfo is output. Items are written as they arrive, so a large
+/// listing does not fill memory. -WhatIf checks every item and writes nothing.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// 'https://cord-dev.s3.eu-west-2.amazonaws.com/Image1.png',
+/// 'https://cord-dev.s3.eu-west-2.amazonaws.com/Cooking.mp4',
+/// 'gs://example-url/object.mp4' | ConvertTo-EncordSpec
+/// </code>
+/// <para>Outputs the JSON text of a spec with one image and two videos, sorted into the images and videos
+/// sections by their extensions.</para>
+/// </example>
+/// <example>
+/// <code>
+/// Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -Prefix food-dataset/ -DataType Image |
+///     New-EncordImageGroup -GroupBy Folder |
+///     ConvertTo-EncordSpec -Json -Path ./spec.json -WhatIf
+/// </code>
+/// <para>Lists the images under food-dataset/, groups them by folder and checks every group, reporting what
+/// would be written to spec.json without writing it. Run it again without -WhatIf to write the file.</para>
+/// </example>
+/// <example>
+/// <code>
+/// Import-Csv ./videos.csv | ConvertTo-EncordSpec -Csv -Path ./videos-spec.csv -Force
+/// </code>
+/// <para>Writes the object URLs in the ObjectUrl column of videos.csv as a CSV spec, replacing the file if it
+/// exists.</para>
+/// </example>
+/// <example>
+/// <code>
+/// Get-Content ./urls.txt |
+///     ConvertTo-EncordSpec -Path ./spec.json -SkipDuplicateUrls -ClientMetadata ([ordered]@{ project = 'kitchen'; batch = 7 })
+/// </code>
+/// <para>Writes a spec of the object URLs listed in urls.txt, one per line, gives every file the same
+/// clientMetadata, and sets "skip_duplicate_urls": true so that the upload can be retried without adding files
+/// twice.</para>
+/// </example>
+/// <example>
+/// <code>
+/// Import-Csv ./recordings.csv |
+///     ConvertTo-EncordSpec -Path ./recordings.json -ClientMetadata { @{ camera = $_.Camera; recorded = [datetime]$_.Recorded } }
+/// </code>
+/// <para>Computes each file's clientMetadata from its own CSV row ($_): the Camera column as a string and the
+/// Recorded column as a date, written in ISO 8601.</para>
+/// </example>
+/// <example>
+/// <code>
+/// $base = 'https://myaccount.blob.core.windows.net/mycontainer'
+/// $groups = @(
+///     "$base/myblob1.jpg", "$base/myblob2.jpg" | New-EncordImageGroup -Title image_group_1
+///     "$base/myblob3.jpg", "$base/myblob4.jpg" | New-EncordImageGroup -Title image_group2
+/// )
+/// $groups | ConvertTo-EncordSpec -Path ./azure.json
+/// </code>
+/// <para>Builds two Azure Blob image groups, as in the format page's Azure example, and writes them into one
+/// spec.</para>
+/// </example>
+/// <returns>Without -Path, the spec as one string (JSON or CSV text); with -Path, the FileInfo of the file written;
+/// with -WhatIf, nothing.</returns>
+/// <seealso cref="NewEncordImageGroupCommand"/>
+/// <seealso cref="NewEncordDicomSeriesCommand"/>
 [Cmdlet(VerbsData.ConvertTo, "EncordSpec", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(string), typeof(FileInfo))]
 public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
@@ -19,33 +103,55 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     private readonly Dictionary<DataType, long> skippedByType = new();
     private long received;
 
-    /// <summary>Encord items, object URLs, or objects with an ObjectUrl property.</summary>
+    /// <summary>What to write, usually from the pipeline: image groups and DICOM series, typed single items,
+    /// object URLs as strings, or objects with an ObjectUrl (or Url) property and optional Title and ClientMetadata
+    /// properties, such as rows of Import-Csv or CloudObject objects from Get-CloudObject.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     [AllowNull]
     [AllowEmptyString]
     public PSObject? InputObject { get; set; }
 
+    /// <summary>Writes the spec as JSON. This is the default; the switch makes it explicit. It cannot be combined
+    /// with -Csv.</summary>
     [Parameter]
     public SwitchParameter Json { get; set; }
 
+    /// <summary>Writes the spec as CSV with the header ObjectUrl,Image group title,Create video, values quoted where
+    /// needed and true/false in lower case. CSV cannot carry audio, DICOM series, titles of single files,
+    /// clientMetadata, -SkipDuplicateUrls or -UpsertMetadata; any of them is a terminating error.</summary>
     [Parameter]
     public SwitchParameter Csv { get; set; }
 
+    /// <summary>The file to write, relative to the current location. Its folder must exist, and an existing file is
+    /// replaced only with -Force. Without -Path the spec is output as a string instead.</summary>
     [Parameter(Position = 0)]
     [Alias("FilePath", "OutFile")]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 
+    /// <summary>Replaces the file at -Path if it exists. Without it, an existing file is a terminating error
+    /// (SpecFileNotWritable) and is left as it was.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>Writes "skip_duplicate_urls": true, which makes the upload idempotent: the platform skips files
+    /// already in the dataset with the same object URL, and groups and series whose object URLs all match an
+    /// existing one, so an interrupted upload can be retried with the same spec. JSON only.</summary>
     [Parameter]
     public SwitchParameter SkipDuplicateUrls { get; set; }
 
+    /// <summary>Writes "upsert_metadata": true, which has the platform update the clientMetadata of the items it
+    /// skips as duplicates. It has an effect only together with -SkipDuplicateUrls. JSON only.</summary>
     [Parameter]
     public SwitchParameter UpsertMetadata { get; set; }
 
-    /// <summary>A hashtable (the same for every single item) or a scriptblock run per item with $_.</summary>
+    /// <summary>Custom metadata for every single file (images, videos, audio), written as its clientMetadata: a
+    /// hashtable, ordered dictionary or PSCustomObject used for every file, or a scriptblock that runs for each file
+    /// with the pipeline object as $_ and returns one. Its keys are added to the file's own metadata, replacing
+    /// keys of the same name. Values may be strings, numbers, booleans, $null, dates (written in ISO 8601), arrays
+    /// and nested hashtables. A value that is not a JSON object is a terminating error; a scriptblock that fails or
+    /// returns something else gives a non-terminating error for that file (ClientMetadataNotObject). Groups and
+    /// series are not changed: give them metadata with New-EncordImageGroup -ClientMetadata. JSON only.</summary>
     [Parameter]
     public object? ClientMetadata { get; set; }
 
@@ -120,7 +226,13 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 
     protected override void ProcessRecord()
     {
-        var item = ToItem(InputObject);
+        foreach (object? element in InputEnumeration.Elements(InputObject))
+            Write(element);
+    }
+
+    private void Write(object? element)
+    {
+        var item = ToItem(element);
         if (item is null)
             return;
         var problem = SpecItemRules.Check(item);
@@ -136,8 +248,8 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         progress!.Report(++received, "items written");
     }
 
-    /// <summary>The typed item for one pipeline object, or null after writing the error or warning that says why not.</summary>
-    private EncordDataItem? ToItem(PSObject? inputObject)
+    /// <summary>The typed item for one input, or null after writing the error or warning that says why not.</summary>
+    private EncordDataItem? ToItem(object? inputObject)
     {
         if (InputProperties.Unwrap(inputObject) is EncordDataItem typed)
             return WithParameterMetadata(typed, inputObject);
@@ -178,7 +290,7 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     }
 
     /// <summary>Applies -ClientMetadata to single items: the hashtable, or what the scriptblock returns for this input.</summary>
-    private EncordDataItem? WithParameterMetadata(EncordDataItem item, PSObject? inputObject)
+    private EncordDataItem? WithParameterMetadata(EncordDataItem item, object? inputObject)
     {
         if (ClientMetadata is null || item is not EncordSingleItem single)
             return item;

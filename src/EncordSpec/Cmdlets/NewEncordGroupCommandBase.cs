@@ -19,26 +19,48 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
     private ProgressReporter? progress;
     private long received;
 
-    /// <summary>An object URL: a string, or any object with an ObjectUrl (or Url) property.</summary>
+    /// <summary>The file to add, usually from the pipeline: an object URL as a string, or any object with an
+    /// ObjectUrl (or Url) property, such as a row of Import-Csv or a CloudObject from Get-CloudObject. An object's
+    /// DataType property, when it has one, decides its file type instead of the URL's extension, and its Key and
+    /// Bucket properties name its folder for -GroupBy Folder.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     [AllowNull]
     [AllowEmptyString]
     public PSObject? InputObject { get; set; }
 
+    /// <summary>The title of the one group that all input goes into. The platform requires a title for every group;
+    /// it is how the group is named in the dataset.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = TitleSet)]
     [ValidateNotNullOrEmpty]
     public string Title { get; set; } = "";
 
+    /// <summary>Makes one group per key instead of one group for everything. Folder (tab completion offers it)
+    /// groups the files of each folder together and titles each group by the folder's own name, decoded ("Light
+    /// Environment" for the URL folder "Light+Environment"); when two folders share a name the title is the
+    /// folder's full path, and files at the root of a bucket are titled by the bucket's name. A scriptblock
+    /// computes the key from each input object, available as $_ (the URL string itself, or the object that was
+    /// piped in), and each distinct key becomes a group titled by the key. An input whose scriptblock fails or
+    /// returns nothing gets a non-terminating error (GroupByScriptFailed, GroupByKeyEmpty) and is left out.</summary>
     [Parameter(Mandatory = true, ParameterSetName = GroupBySet)]
     [ArgumentCompleter(typeof(GroupByCompleter))]
     public GroupByArgument? GroupBy { get; set; }
 
+    /// <summary>Text put before the title of every group that -GroupBy makes, for example "site-a-" to make the
+    /// folder "cam01" the group "site-a-cam01".</summary>
     [Parameter(ParameterSetName = GroupBySet)]
     public string TitlePrefix { get; set; } = "";
 
+    /// <summary>Keeps the files of each group in the order they came down the pipeline. By default they are
+    /// ordered by a natural sort of their URL's path, in which numbers compare by value: frame2.jpg comes before
+    /// frame10.jpg, and 1+(32).jpg before 1+(100).jpg.</summary>
     [Parameter]
     public SwitchParameter NoSort { get; set; }
 
+    /// <summary>Custom metadata for every group made, written as the group's clientMetadata: a hashtable, an
+    /// ordered dictionary ([ordered]@{...}, which keeps its key order) or a PSCustomObject. Values may be strings,
+    /// numbers, booleans, $null, dates (written in ISO 8601), arrays and nested hashtables. Anything that is not a
+    /// JSON object is a terminating error (ClientMetadataNotObject), and a group whose metadata exceeds the
+    /// platform's 10 MB limit gets a non-terminating error (ClientMetadataTooLarge).</summary>
     [Parameter]
     public object? ClientMetadata { get; set; }
 
@@ -69,12 +91,18 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
 
     protected override void ProcessRecord()
     {
-        var input = ObjectUrlInput.From(InputObject);
+        foreach (object? element in InputEnumeration.Elements(InputObject))
+            Add(element);
+    }
+
+    private void Add(object? element)
+    {
+        var input = ObjectUrlInput.From(element);
         if (input is null)
         {
             WriteError(ErrorRecords.ForItem(RuleIds.ObjectUrlMissing,
-                $"The input is {ObjectUrlInput.Describe(InputObject)}; pass object URLs as strings or objects with an ObjectUrl property.",
-                InputObject));
+                $"The input is {ObjectUrlInput.Describe(element)}; pass object URLs as strings or objects with an ObjectUrl property.",
+                element));
             return;
         }
         var problem = SpecItemRules.CheckUrl(input.ObjectUrl, "object URL") ?? CheckMemberType(input);
@@ -103,9 +131,12 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
             return collector.GetOrAdd("", () => titles.Reserve(Title), input.Source);
         if (GroupBy.IsFolder)
         {
-            var folder = FolderGroupKey.Of(input);
-            return collector.GetOrAdd(folder.Identity,
-                () => titles.Reserve(TitlePrefix + folder.Name, TitlePrefix + folder.Path), input.Source);
+            // The folder's URL identifies it cheaply; its decoded name is worked out once, for a new group.
+            return collector.GetOrAdd(ObjectUrlPath.GetFolderUrl(input.ObjectUrl), () =>
+            {
+                var folder = FolderGroupKey.Of(input);
+                return titles.Reserve(TitlePrefix + folder.Name, TitlePrefix + folder.Path);
+            }, input.Source);
         }
 
         string? key = InvokeKeySelector(input);

@@ -32,15 +32,23 @@ public sealed class PendingGroup
     /// <summary>The URLs in natural order of their paths (frame 2 before frame 10), or as they came.</summary>
     public string[] OrderedUrls(bool naturalSort)
     {
-        var result = urls.ToArray();
-        if (naturalSort)
-            Array.Sort(result, ComparePaths);
+        if (!naturalSort)
+            return urls.ToArray();
+        // Each path is cut out once, not once per comparison.
+        var entries = new KeyValuePair<string, string>[urls.Count];
+        for (int i = 0; i < entries.Length; i++)
+            entries[i] = new KeyValuePair<string, string>(ObjectUrlPath.GetPath(urls[i]), urls[i]);
+        Array.Sort(entries, ComparePathThenUrl);
+        var result = new string[entries.Length];
+        for (int i = 0; i < entries.Length; i++)
+            result[i] = entries[i].Value;
         return result;
     }
 
-    private static int ComparePaths(string a, string b)
+    /// <summary>Natural order of paths; equal paths (the same key on two hosts) fall back to ordinal URL order.</summary>
+    private static int ComparePathThenUrl(KeyValuePair<string, string> a, KeyValuePair<string, string> b)
     {
-        int byPath = NaturalStringComparer.Instance.Compare(ObjectUrlPath.GetPath(a), ObjectUrlPath.GetPath(b));
-        return byPath != 0 ? byPath : string.CompareOrdinal(a, b);
+        int byPath = NaturalStringComparer.Instance.Compare(a.Key, b.Key);
+        return byPath != 0 ? byPath : string.CompareOrdinal(a.Value, b.Value);
     }
 }

@@ -16,8 +16,8 @@ public static class SingleItemFactory
             DataType.Audio => new EncordAudio(input.ObjectUrl),
             _ => null,
         };
-        if (item is null)
-            return null;
+        if (item is null || input.IsBareUrl)
+            return item;
 
         string? title = InputProperties.GetString(input.Source, "Title");
         if (!string.IsNullOrEmpty(title))

@@ -14,7 +14,9 @@ public sealed class SpecCsvWriter : ISpecWriter
     public SpecCsvWriter(Stream output)
     {
         csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
-        csv.WriteHeader(SpecKeys.CsvHeaders);
+        // WriteRecord, not WriteHeader(string[]): CsvHelper's net10.0 build lacks that overload, and the xunit host
+        // loads the net10.0 build while pwsh loads the netstandard2.0 one; the bytes written are the same.
+        csv.WriteRecord(SpecKeys.CsvHeaders);
     }
 
     public SpecCounts Counts { get; } = new();

@@ -41,16 +41,13 @@ public static class ObjectUrlPath
         return dot < 0 ? "" : name.Substring(dot + 1);
     }
 
-    /// <summary>The URL up to and including the last '/' of its path: identifies the folder an object is in.
-    /// Empty when the object sits at the root of its bucket.</summary>
+    /// <summary>The URL up to and including the last '/' of its path: identifies the folder an object is in
+    /// (for an object at the root of its bucket, the URL up to the path).</summary>
     public static string GetFolderUrl(string url)
     {
         string path = GetPath(url);
-        int slash = path.LastIndexOf('/');
-        if (slash < 0)
-            return "";
         int pathStart = PathStart(url);
-        return url.Substring(0, pathStart + slash + 1);
+        return url.Substring(0, pathStart + path.LastIndexOf('/') + 1);
     }
 
     /// <summary>Index in <paramref name="url"/> where the path returned by <see cref="GetPath"/> starts.</summary>

@@ -1,0 +1,120 @@
+# Measuring helpers for the benchmarks: every figure is the wall time and the peak RSS of a whole process, as
+# /usr/bin/time reports them, and each pair of commands runs alternately so that machine noise hits both alike.
+Set-StrictMode -Version 3.0
+
+function Invoke-Measured {
+    <# Runs one command line (argv) under /usr/bin/time; returns seconds, peak MB and exit code. #>
+    param(
+        [Parameter(Mandatory)] [string[]] $Command,
+        [string] $WorkingDirectory = (Get-Location).Path,
+        [hashtable] $Environment = @{}
+    )
+    $timeFile = [System.IO.Path]::GetTempFileName()
+    $saved = @{}
+    foreach ($name in $Environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+    }
+    Push-Location $WorkingDirectory
+    try {
+        $output = & /usr/bin/time -f '%e %M' -o $timeFile @Command 2>&1
+        $exitCode = $LASTEXITCODE
+    }
+    finally {
+        Pop-Location
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    }
+    $fields = (Get-Content $timeFile | Select-Object -Last 1) -split ' '
+    Remove-Item $timeFile
+    [pscustomobject]@{
+        Seconds  = [double]$fields[0]
+        PeakMB   = [math]::Round([double]$fields[1] / 1024, 1)
+        ExitCode = $exitCode
+        Output   = ($output | Out-String).Trim()
+    }
+}
+
+function Get-Median([double[]] $Values) {
+    $sorted = @($Values | Sort-Object)
+    $middle = [int][math]::Floor($sorted.Count / 2)
+    if ($sorted.Count % 2) { return $sorted[$middle] }
+    return ($sorted[$middle - 1] + $sorted[$middle]) / 2
+}
+
+function Measure-Pair {
+    <#
+    Runs our command and the peer's alternately -Runs times each and returns one row with the medians and ratios.
+    A run that exits non-zero stops the benchmark: a figure from a failed run means nothing.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Scenario,
+        [Parameter(Mandatory)] [string[]] $Ours,
+        [Parameter(Mandatory)] [string] $PeerName,
+        [Parameter(Mandatory)] [string[]] $Peer,
+        [int] $Runs = 3,
+        [string] $WorkingDirectory = (Get-Location).Path,
+        [hashtable] $Environment = @{},
+        [scriptblock] $BeforeEach = {},
+        [string] $Target = '',
+        # Decides whether the target is met, given the row; $null when the row states no target.
+        [scriptblock] $IsMet = $null
+    )
+    $oursRuns = @(); $peerRuns = @()
+    for ($run = 1; $run -le $Runs; $run++) {
+        foreach ($side in 'ours', 'peer') {
+            & $BeforeEach
+            $command = if ($side -eq 'ours') { $Ours } else { $Peer }
+            $result = Invoke-Measured -Command $command -WorkingDirectory $WorkingDirectory -Environment $Environment
+            if ($result.ExitCode -ne 0) {
+                throw "$Scenario ($side, run $run) failed with exit code $($result.ExitCode):`n$($result.Output)"
+            }
+            Write-Host ("  {0,-46} {1,-5} run {2}: {3,7:N2} s {4,8:N1} MB" -f $Scenario, $side, $run, $result.Seconds, $result.PeakMB)
+            if ($side -eq 'ours') { $oursRuns += $result } else { $peerRuns += $result }
+        }
+    }
+    New-ResultRow -Scenario $Scenario -PeerName $PeerName -Target $Target -IsMet $IsMet `
+        -OursSeconds (Get-Median $oursRuns.Seconds) -OursMB (Get-Median $oursRuns.PeakMB) `
+        -PeerSeconds (Get-Median $peerRuns.Seconds) -PeerMB (Get-Median $peerRuns.PeakMB)
+}
+
+function New-ResultRow {
+    param([string] $Scenario, [string] $PeerName, [double] $OursSeconds, [double] $OursMB, [double] $PeerSeconds,
+        [double] $PeerMB, [string] $Target, [scriptblock] $IsMet)
+    $row = [pscustomobject]@{
+        Scenario    = $Scenario
+        OursSeconds = $OursSeconds
+        OursMB      = $OursMB
+        Peer        = $PeerName
+        PeerSeconds = $PeerSeconds
+        PeerMB      = $PeerMB
+        # Above 1 means we are faster / leaner than the peer.
+        SpeedRatio  = if ($OursSeconds -gt 0) { [math]::Round($PeerSeconds / $OursSeconds, 2) } else { $null }
+        MemoryRatio = if ($OursMB -gt 0) { [math]::Round($PeerMB / $OursMB, 2) } else { $null }
+        Target      = $Target
+        Met         = ''
+    }
+    if ($IsMet) { $row.Met = if (& $IsMet $row) { 'yes' } else { 'NO' } }
+    $row
+}
+
+function Format-ResultTable {
+    param([Parameter(ValueFromPipeline)] $Row)
+    begin { $rows = @() }
+    process { $rows += $Row }
+    end {
+        $rows | Format-Table -AutoSize -Wrap @(
+            'Scenario'
+            @{ Label = 'Ours s'; Expression = { '{0:N2}' -f $_.OursSeconds }; Align = 'Right' }
+            @{ Label = 'Ours MB'; Expression = { '{0:N0}' -f $_.OursMB }; Align = 'Right' }
+            'Peer'
+            @{ Label = 'Peer s'; Expression = { '{0:N2}' -f $_.PeerSeconds }; Align = 'Right' }
+            @{ Label = 'Peer MB'; Expression = { '{0:N0}' -f $_.PeerMB }; Align = 'Right' }
+            @{ Label = 'Speed x'; Expression = { $_.SpeedRatio }; Align = 'Right' }
+            @{ Label = 'Mem x'; Expression = { $_.MemoryRatio }; Align = 'Right' }
+            'Target'
+            'Met'
+        ) | Out-String -Width 250
+    }
+}
+
+Export-ModuleMember -Function Invoke-Measured, Get-Median, Measure-Pair, New-ResultRow, Format-ResultTable

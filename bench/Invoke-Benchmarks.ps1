@@ -1,0 +1,53 @@
+<#
+.SYNOPSIS
+    Runs EncordSpec's benchmarks and prints our figures beside the alternatives' (wall time and peak RSS of the whole
+    process, medians of alternating runs, and their ratios).
+.DESCRIPTION
+    Scenarios (bench/Scenarios/*.ps1, each returns result rows):
+      Write     1,000,000 (and 100,000) image URLs from a text file to a JSON spec, vs the format page's Python approach.
+      Validate  Test-EncordSpec on those specs and on a 100,000-group spec, vs a Python json.load check.
+      List      Get-CloudObject vs rclone lsjson on 100,000 objects in S3 (s3rver) and Azure (Azurite), plain and with
+                about 50 ms added per request.
+      Startup   Import-Module plus a first cmdlet, above bare pwsh start-up; time to the first listed object.
+    Work files go to bench/work (git-ignored). Run it through build.ps1 -Task Bench, which builds the module first.
+.EXAMPLE
+    dotnet pwsh -NoProfile -File ./build.ps1 -Task Bench
+.EXAMPLE
+    dotnet pwsh -NoProfile -File ./build.ps1 -Task Bench -BenchScenario Write -BenchRuns 5
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModuleDir,
+    # Comma-separated when passed through pwsh -File.
+    [string[]] $Scenario = @('Write', 'Validate', 'List', 'Startup'),
+    [ValidateRange(1, 20)] [int] $Runs = 3
+)
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$Scenario = @($Scenario -split ',' | Where-Object { $_ })
+$unknown = @($Scenario | Where-Object { $_ -notin 'Write', 'Validate', 'List', 'Startup' })
+if ($unknown) { throw "Unknown scenario(s): $($unknown -join ', '). Use Write, Validate, List or Startup." }
+Import-Module (Join-Path $PSScriptRoot 'BenchTools.psm1') -Force
+
+$BenchDir = $PSScriptRoot
+$RepoRoot = Split-Path $BenchDir -Parent
+$WorkDir = Join-Path $PSScriptRoot 'work'
+$null = New-Item $WorkDir -ItemType Directory -Force
+$ModulePsd1 = Join-Path $ModuleDir 'EncordSpec.psd1'
+$Python = (Get-Command python3).Source
+
+# Our side runs in a fresh pwsh from the repository's tool manifest, as users start it.
+function Get-OursCommand([string] $Script) {
+    @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command', "Import-Module '$ModulePsd1'; $Script")
+}
+
+$rows = foreach ($name in $Scenario) {
+    Write-Host "== $name"
+    . (Join-Path $PSScriptRoot "Scenarios/$name.ps1")
+}
+
+Write-Host ''
+Write-Host ("EncordSpec benchmarks, {0:yyyy-MM-dd HH:mm} UTC, {1} cores, medians of {2} alternating runs" -f [datetime]::UtcNow, [Environment]::ProcessorCount, $Runs)
+Write-Host 'Speed x = peer seconds / our seconds; Mem x = peer MB / our MB (above 1: we are faster / leaner). MB = peak RSS of the whole process.'
+$rows | Format-ResultTable | Write-Host
+$missed = @($rows | Where-Object Met -eq 'NO')
+if ($missed) { Write-Host ("Targets missed: {0}" -f (($missed | ForEach-Object Scenario) -join '; ')) }

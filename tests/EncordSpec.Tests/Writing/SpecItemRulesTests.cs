@@ -1,0 +1,65 @@
+using System.Collections.Specialized;
+
+namespace EncordSpec.Tests.Writing;
+
+public class SpecItemRulesTests
+{
+    [Theory]
+    [InlineData("https://b.s3.eu-west-1.amazonaws.com/a b.jpg", 39)]
+    [InlineData("gs://b/a\tb.jpg", 9)]
+    [InlineData("gs://b/a\u00A0b.jpg", 9)]   // no-break space
+    [InlineData("gs://b/a\u2003b.jpg", 9)]   // em space
+    [InlineData("gs://b/a.jpg\n", 13)]
+    public void Rejects_any_unicode_whitespace_and_says_where(string url, int position)
+    {
+        var problem = SpecItemRules.Check(new EncordImage(url));
+        Assert.NotNull(problem);
+        Assert.Equal(RuleIds.ObjectUrlWhitespace, problem!.RuleId);
+        Assert.Contains($"position {position}", problem.Message);
+    }
+
+    [Fact]
+    public void Accepts_a_clean_url()
+    {
+        Assert.Null(SpecItemRules.Check(new EncordImage("https://cord-dev.s3.eu-west-2.amazonaws.com/a+b.jpg")));
+    }
+
+    [Fact]
+    public void Names_the_objectUrl_key_of_a_bad_group_member()
+    {
+        var group = new EncordImageGroup { Title = "g", ObjectUrls = new[] { "gs://b/1.jpg", "gs://b/2 .jpg" } };
+        var problem = SpecItemRules.Check(group)!;
+        Assert.Equal(RuleIds.ObjectUrlWhitespace, problem.RuleId);
+        Assert.Contains("objectUrl_1", problem.Message);
+    }
+
+    [Fact]
+    public void Groups_need_a_title_urls_and_distinct_urls()
+    {
+        Assert.Equal(RuleIds.TitleMissing, SpecItemRules.Check(new EncordDicomSeries { ObjectUrls = new[] { "gs://b/1" } })!.RuleId);
+        Assert.Equal(RuleIds.GroupEmpty, SpecItemRules.Check(new EncordImageGroup { Title = "g" })!.RuleId);
+        var duplicate = SpecItemRules.Check(new EncordImageGroup { Title = "g", ObjectUrls = new[] { "gs://b/1.jpg", "gs://b/1.jpg" } })!;
+        Assert.Equal(RuleIds.DuplicateUrlInGroup, duplicate.RuleId);
+        Assert.Contains("objectUrl_1", duplicate.Message);
+    }
+
+    [Fact]
+    public void Rejects_empty_and_overlong_urls()
+    {
+        Assert.Equal(RuleIds.ObjectUrlEmpty, SpecItemRules.Check(new EncordVideo(""))!.RuleId);
+        string longUrl = "gs://b/" + new string('a', SpecItemRules.MaxObjectUrlLength) + ".mp4";
+        Assert.Equal(RuleIds.ObjectUrlTooLong, SpecItemRules.Check(new EncordVideo(longUrl))!.RuleId);
+    }
+
+    [Fact]
+    public void Measures_metadata_as_serialized_utf8_bytes_against_10_MB()
+    {
+        // 'é' is two bytes in UTF-8: 5.3 million of them are under 10 MB as characters but over it as bytes.
+        var large = new OrderedDictionary(StringComparer.Ordinal) { ["text"] = new string('é', 5_300_000) };
+        var problem = SpecItemRules.Check(new EncordImage("gs://b/a.jpg") { ClientMetadata = large });
+        Assert.Equal(RuleIds.ClientMetadataTooLarge, problem?.RuleId);
+
+        var fits = new OrderedDictionary(StringComparer.Ordinal) { ["text"] = new string('a', 10 * 1024 * 1024 - 20) };
+        Assert.Null(SpecItemRules.Check(new EncordImage("gs://b/a.jpg") { ClientMetadata = fits }));
+    }
+}

@@ -1,0 +1,306 @@
+# The help generator (src/Help) on cmdlets that EncordSpec does not have yet: a base class that declares a
+# parameter, parameter sets, SupportsPaging, ValidateSet, enums, wildcards, aliases, pipeline input by property
+# name, defaults, and doc comments with markup, indentation and mistakes. The fixture is compiled here, its XML
+# documentation written as the C# compiler writes it, and the result read back through Get-Help.
+
+BeforeAll {
+    $helpFolder = Join-Path $PSScriptRoot '../../src/Help'
+    Import-Module (Join-Path $helpFolder 'CmdletHelp.psm1') -Force
+
+    $moduleDir = Join-Path $TestDrive 'HelpFixture'
+    $null = New-Item $moduleDir -ItemType Directory
+    $fixtureSource = @'
+using System.Management.Automation;
+namespace HelpFixture
+{
+    public enum Shade { Light, Dark }
+
+    public abstract class GenericCommandBase<T> : PSCmdlet
+    {
+        [Parameter]
+        public T Limit { get; set; }
+    }
+
+    public abstract class FixtureCommandBase : GenericCommandBase<int>
+    {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Bucket")]
+        [SupportsWildcards]
+        public string Container { get; set; } = "photos";
+    }
+
+    [Cmdlet(VerbsCommon.Get, "HelpFixture", SupportsShouldProcess = true, SupportsPaging = true, DefaultParameterSetName = "ByName")]
+    [OutputType(typeof(string))]
+    public sealed class GetHelpFixtureCommand : FixtureCommandBase
+    {
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ByName", ValueFromPipeline = true)]
+        public string[] Name { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = "ById")]
+        public int Id { get; set; }
+
+        [Parameter]
+        [ValidateSet("Fast", "Thorough")]
+        public string Mode { get; set; } = "Fast";
+
+        [Parameter]
+        public Shade Shade { get; set; } = Shade.Dark;
+
+        [Parameter]
+        public int PageSize { get; set; } = 1000;
+
+        [Parameter]
+        public SwitchParameter Recurse { get; set; }
+
+        [Parameter(DontShow = true)]
+        public SwitchParameter InternalTrace { get; set; }
+
+        protected override void ProcessRecord() => WriteObject(Container);
+    }
+
+    [Cmdlet(VerbsCommon.Get, "HelpFixtureGap")]
+    public sealed class GetHelpFixtureGapCommand : FixtureCommandBase
+    {
+        [Parameter]
+        public string Undocumented { get; set; }
+    }
+}
+'@
+    $dll = Join-Path $moduleDir 'HelpFixture.dll'
+    Add-Type -TypeDefinition $fixtureSource -OutputAssembly $dll -OutputType Library
+    New-ModuleManifest -Path (Join-Path $moduleDir 'HelpFixture.psd1') -RootModule 'HelpFixture.dll' -CmdletsToExport '*'
+    $module = Import-Module (Join-Path $moduleDir 'HelpFixture.psd1') -PassThru -Force
+
+    # As the C# compiler writes /// comments: member content indented by 12 spaces.
+    $goodMembers = @'
+        <member name="T:HelpFixture.GetHelpFixtureCommand">
+            <summary>Gets fixtures, like <see cref="T:HelpFixture.GetHelpFixtureGapCommand"/>
+            but <c>complete</c>.</summary>
+            <remarks>
+            <para>Reads <see cref="P:HelpFixture.FixtureCommandBase.Container"/> and returns
+            <see langword="null"/> for <paramref name="Name"/> values it lacks; see
+            <see href="https://example.com/fixtures">the fixture guide</see>.</para>
+            <list type="bullet">
+            <item><term>Fast</term><description>looks once.</description></item>
+            <item><description>Thorough looks twice.</description></item>
+            </list>
+            <code>
+            Get-HelpFixture a |
+                Select-Object -First 1
+            </code>
+            </remarks>
+            <example>
+            <code>
+            Get-HelpFixture -Name a, b |
+                Sort-Object
+            </code>
+            <para>Gets two fixtures, sorted.</para>
+            </example>
+            <example>
+            <code>Import-Csv ./fixtures.csv |
+                Get-HelpFixture -Bucket 'cam*' -Mode Thorough</code>
+            <para>Takes Container from the Bucket column.</para>
+            <para>Second paragraph.</para>
+            </example>
+            <returns>The container's name, as a string.</returns>
+            <seealso cref="T:HelpFixture.GetHelpFixtureGapCommand"/>
+        </member>
+        <member name="P:HelpFixture.GenericCommandBase`1.Limit">
+            <summary>At most this many. Declared on a generic base class.</summary>
+        </member>
+        <member name="P:HelpFixture.FixtureCommandBase.Container">
+            <summary>The container to read. Declared on the base class.</summary>
+        </member>
+        <member name="P:HelpFixture.GetHelpFixtureCommand.Name">
+            <summary>Names of fixtures.</summary>
+        </member>
+        <member name="P:HelpFixture.GetHelpFixtureCommand.Id">
+            <summary>The id of one fixture.</summary>
+        </member>
+        <member name="P:HelpFixture.GetHelpFixtureCommand.Mode">
+            <summary>How hard to look.</summary>
+        </member>
+        <member name="P:HelpFixture.GetHelpFixtureCommand.Shade">
+            <summary>The shade.</summary>
+        </member>
+        <member name="P:HelpFixture.GetHelpFixtureCommand.PageSize">
+            <summary>Fixtures per page.</summary>
+        </member>
+        <member name="P:HelpFixture.GetHelpFixtureCommand.Recurse">
+            <summary>Looks in sub-containers too.</summary>
+        </member>
+'@
+    $gapMembers = @'
+        <member name="T:HelpFixture.GetHelpFixtureGapCommand">
+            <summary>Shows what a build must refuse.</summary>
+            <example>
+            <code>Get-HelpFixtureGap -Container (</code>
+            <para>Does not parse.</para>
+            </example>
+            <example>
+            <code>Get-HelpFixture -Nmae x -Co y</code>
+            <para>Calls another cmdlet, with a parameter it does not have and one that is ambiguous.</para>
+            </example>
+        </member>
+'@
+    $fixedGapMembers = @'
+        <member name="T:HelpFixture.GetHelpFixtureGapCommand">
+            <summary>Shows what a build must refuse, fixed.</summary>
+            <example><code>Get-HelpFixtureGap -Cont x</code><para>One.</para></example>
+            <example><code>Get-HelpFixtureGap -Undocumented y</code><para>Two.</para></example>
+        </member>
+        <member name="P:HelpFixture.GetHelpFixtureGapCommand.Undocumented">
+            <summary>Now documented.</summary>
+        </member>
+'@
+    function New-DocXml([string] $Path, [string[]] $Members) {
+        $xml = "<?xml version=`"1.0`"?>`n<doc>`n    <assembly>`n        <name>HelpFixture</name>`n    </assembly>`n    <members>`n" +
+            ($Members -join '') + "    </members>`n</doc>`n"
+        [System.IO.File]::WriteAllText($Path, $xml)
+        $Path
+    }
+    $brokenDocs = New-DocXml (Join-Path $TestDrive 'broken.xml') $goodMembers, $gapMembers
+    $fixedDocs = New-DocXml (Join-Path $TestDrive 'fixed.xml') $goodMembers, $fixedGapMembers
+
+    $cmdlets = @($module.ExportedCmdlets.Values)
+    $moduleCommands = @{}
+    foreach ($cmdlet in $cmdlets) { $moduleCommands[$cmdlet.Name] = @($cmdlet.Parameters.Values | ForEach-Object { $_.Name; $_.Aliases }) }
+    $context = New-DocContext -Members (Read-XmlDocFile $brokenDocs) -Cmdlets $cmdlets
+    $gapHelp = Get-CmdletHelp -Command (Get-Command Get-HelpFixtureGap) -Context $context -ModuleCommands $moduleCommands
+    $fixtureHelp = Get-CmdletHelp -Command (Get-Command Get-HelpFixture) -Context $context -ModuleCommands $moduleCommands
+}
+
+AfterAll {
+    Remove-Module HelpFixture, CmdletHelp -ErrorAction Ignore
+}
+
+Describe 'Finding what a cmdlet''s help lacks' {
+    It 'names the property that needs a description' {
+        $gapHelp.Problems | Should -Contain 'parameter -Undocumented has no description: add /// <summary> to property HelpFixture.GetHelpFixtureGapCommand.Undocumented'
+    }
+
+    It 'takes a parameter''s description from the base class that declares it, generic ones included' {
+        $gapHelp.Problems | Should -Not -Match 'parameter -(Container|Limit)'
+        ($gapHelp.Parameters | Where-Object Name -eq Container).Description | Should -Be 'The container to read. Declared on the base class.'
+        ($gapHelp.Parameters | Where-Object Name -eq Limit).Description | Should -Be 'At most this many. Declared on a generic base class.'
+    }
+
+    It 'leaves out parameters hidden with DontShow' {
+        $fixtureHelp.Parameters.Name | Should -Not -Contain 'InternalTrace'
+        $fixtureHelp.Syntax.Parameters.Name | Should -Not -Contain 'InternalTrace'
+    }
+
+    It 'reports example code that does not parse, with its position' {
+        $gapHelp.Problems | Should -Contain "example 1 does not parse: line 1, column 32: Missing closing ')' in expression."
+    }
+
+    It 'reports an example that does not call its cmdlet, and parameters the module''s cmdlets lack' {
+        $gapHelp.Problems | Should -Contain 'example 2 does not call Get-HelpFixtureGap'
+        $gapHelp.Problems | Should -Contain 'example 2 uses -Nmae, which Get-HelpFixture does not have'
+        $gapHelp.Problems | Should -Contain 'example 2 uses -Co, which Get-HelpFixture does not have (ambiguous: Container, Confirm)'
+    }
+
+    It 'requires a synopsis and two examples' {
+        $members = Read-XmlDocFile $brokenDocs
+        $gap = $members['T:HelpFixture.GetHelpFixtureGapCommand']
+        $null = $gap.RemoveChild($gap.SelectSingleNode('summary'))
+        $null = $gap.RemoveChild($gap.SelectSingleNode('example'))
+        $help = Get-CmdletHelp -Command (Get-Command Get-HelpFixtureGap) -Context (New-DocContext -Members $members -Cmdlets $cmdlets)
+        $help.Problems | Should -Contain 'no synopsis: add /// <summary> to class HelpFixture.GetHelpFixtureGapCommand'
+        $help.Problems | Should -Contain '1 example(s), at least 2 needed: add /// <example><code>...</code><para>...</para></example> to class HelpFixture.GetHelpFixtureGapCommand'
+    }
+
+    It 'finds nothing missing in complete help, PowerShell''s own -WhatIf, -Confirm and paging parameters included' {
+        $fixtureHelp.Problems | Should -BeNullOrEmpty
+        foreach ($name in 'WhatIf', 'Confirm', 'First', 'Skip', 'IncludeTotalCount') {
+            ($fixtureHelp.Parameters | Where-Object Name -eq $name).Description | Should -Not -BeNullOrEmpty -Because "-$name is added by PowerShell"
+        }
+    }
+}
+
+Describe 'Build-ModuleHelp.ps1' {
+    It 'fails, listing every problem, and writes no help when help is incomplete' {
+        $output = & (Join-Path $helpFolder 'Build-ModuleHelp.ps1') -ModuleDir $moduleDir -DocXml $brokenDocs 2>&1
+        $LASTEXITCODE | Should -Be 1
+        $message = ($output | ForEach-Object { "$_" }) -join "`n"
+        $message | Should -Match 'Help for HelpFixture is incomplete \(6 problem\(s\)\)'
+        $message | Should -Match 'Get-HelpFixtureGap: parameter -Undocumented has no description'
+        Join-Path $moduleDir 'en-US/HelpFixture.dll-Help.xml' | Should -Not -Exist
+    }
+
+    It 'writes MAML that Get-Help shows once the help is complete' {
+        $null = & (Join-Path $helpFolder 'Build-ModuleHelp.ps1') -ModuleDir $moduleDir -DocXml $fixedDocs 6>&1
+        $LASTEXITCODE | Should -Be 0
+        Join-Path $moduleDir 'en-US/HelpFixture.dll-Help.xml' | Should -Exist
+        Join-Path $moduleDir 'en-US/about_EncordSpec.help.txt' | Should -Exist
+        (Get-Help Get-HelpFixtureGap).Synopsis | Should -Be 'Shows what a build must refuse, fixed.'
+    }
+}
+
+Describe 'The MAML Get-Help reads' {
+    BeforeAll {
+        # Written by the previous Describe block, from the fixed docs.
+        $help = Get-Help Get-HelpFixture -Full
+        $text = $help | Out-String -Width 300
+    }
+
+    It 'renders doc markup as plain text: cmdlet and parameter references, langwords, links, lists, code' {
+        $help.Synopsis | Should -Be 'Gets fixtures, like Get-HelpFixtureGap but complete.'
+        # Get-Help ends each paragraph but the last with a line break.
+        $paragraphs = @($help.description.Text | ForEach-Object { $_.TrimEnd("`n") })
+        $paragraphs[0] | Should -Be 'Reads -Container and returns $null for Name values it lacks; see the fixture guide (https://example.com/fixtures).'
+        $paragraphs[1] | Should -Be '- Fast: looks once.'
+        $paragraphs[2] | Should -Be '- Thorough looks twice.'
+        $paragraphs[3] | Should -Be "Get-HelpFixture a |`n    Select-Object -First 1"
+    }
+
+    It 'keeps example code as written, without the doc file''s indentation' {
+        $examples = @($help.examples.example)
+        $examples[0].code | Should -Be "Get-HelpFixture -Name a, b |`n    Sort-Object"
+        $examples[1].code | Should -Be "Import-Csv ./fixtures.csv |`n    Get-HelpFixture -Bucket 'cam*' -Mode Thorough"
+        @($examples[1].remarks.Text | Where-Object { $_ } | ForEach-Object { $_.TrimEnd("`n") }) | Should -Be @('Takes Container from the Bucket column.', 'Second paragraph.')
+    }
+
+    It 'shows each parameter set, accepted values and switches in the syntax' {
+        $syntax = @(($help.syntax | Out-String -Width 400) -split '\r?\n' | Where-Object { $_.Trim() } | ForEach-Object { $_.Trim() })
+        $syntax.Count | Should -Be 2
+        $syntax[0] | Should -BeLike 'Get-HelpFixture `[-Name`] <String`[`]> *'
+        $syntax[0] | Should -BeLike '*-Mode {Fast | Thorough}*'
+        $syntax[0] | Should -BeLike '*-Shade {Light | Dark}*'
+        $syntax[0] | Should -BeLike '*`[-Recurse`]*'
+        $syntax[0] | Should -Not -BeLike '*-Id*'
+        $syntax[1] | Should -BeLike 'Get-HelpFixture -Id <Int32> *'
+    }
+
+    It 'shows type, position, pipeline input, aliases, wildcards and defaults' {
+        $name = Get-Help Get-HelpFixture -Parameter Name
+        $name.type.name | Should -Be 'System.String[]'
+        $name.position | Should -Be '0'
+        $name.required | Should -Be 'true'
+        $name.pipelineInput | Should -Be 'True (ByValue)'
+
+        $container = Get-Help Get-HelpFixture -Parameter Container
+        $container.pipelineInput | Should -Be 'True (ByPropertyName)'
+        $container.aliases | Should -Be 'Bucket'
+        $container.globbing | Should -Be 'true'
+        $container.defaultValue | Should -Be 'photos'
+
+        (Get-Help Get-HelpFixture -Parameter Mode).defaultValue | Should -Be 'Fast'
+        ((Get-Help Get-HelpFixture -Parameter Mode).description.Text -join ' ') | Should -Match 'Accepted values: Fast, Thorough'
+        (Get-Help Get-HelpFixture -Parameter Shade).defaultValue | Should -Be 'Dark'
+        (Get-Help Get-HelpFixture -Parameter PageSize).defaultValue | Should -Be '1000'
+        (Get-Help Get-HelpFixture -Parameter Recurse).defaultValue | Should -Be 'False'
+        (Get-Help Get-HelpFixture -Parameter Id).required | Should -Be 'true'
+    }
+
+    It 'lists the parameters positional first, then the mandatory ones' {
+        @($help.parameters.parameter.name)[0..2] | Should -Be @('Name', 'Id', 'Mode')
+    }
+
+    It 'describes inputs, outputs and related links' {
+        $text | Should -Match 'INPUTS\s+System\.String\[\]\s+-Name: Names of fixtures\.'
+        $text | Should -Match 'Objects with properties named Container or Bucket bind them'
+        $text | Should -Match "OUTPUTS\s+System\.String\s+The container's name, as a string\."
+        $help.relatedLinks.navigationLink.linkText | Should -Be @('Get-HelpFixtureGap', 'about_EncordSpec')
+    }
+}
