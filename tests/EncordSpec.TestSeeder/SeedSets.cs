@@ -42,7 +42,10 @@ public static class SeedSets
     public static IReadOnlyList<SeedObject> Bulk(string prefix, int count) =>
         Enumerable.Range(0, count).Select(i => new SeedObject($"{prefix}item-{i:D5}.jpg", 1 + i % 50)).ToArray();
 
-    /// <summary>Resolves "special", "food", "bulk:PREFIX:COUNT" (comma-separated) into one list.</summary>
+    /// <summary>Objects of 64 bytes with the given keys.</summary>
+    public static IReadOnlyList<SeedObject> Named(IEnumerable<string> keys) => keys.Select(k => new SeedObject(k, 64)).ToArray();
+
+    /// <summary>Resolves "special[:PREFIX]", "food", "bulk:PREFIX:COUNT" and "names:KEY;KEY;..." (comma-separated) into one list.</summary>
     public static IReadOnlyList<SeedObject> Parse(string names)
     {
         var objects = new List<SeedObject>();
@@ -54,7 +57,8 @@ public static class SeedSets
                 "special" => Special(parts.Length > 1 ? parts[1] : "special/"),
                 "food" => FoodDataset(),
                 "bulk" => Bulk(parts[1], int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)),
-                _ => throw new ArgumentException($"Unknown seed set '{name}'. Use special[:PREFIX], food, bulk:PREFIX:COUNT."),
+                "names" => Named(name.Substring("names:".Length).Split(';', StringSplitOptions.RemoveEmptyEntries)),
+                _ => throw new ArgumentException($"Unknown seed set '{name}'. Use special[:PREFIX], food, bulk:PREFIX:COUNT, names:KEY;KEY."),
             });
         }
         return objects;

@@ -54,6 +54,20 @@ namespace EncordSpec.Cmdlets;
 /// <code>Get-CloudObject -Provider OTC -Bucket bucket-name -Region eu-de -Include *.dcm | New-EncordDicomSeries -Title scan-1</code>
 /// <para>Puts every .dcm file of an Open Telekom Cloud OBS bucket into one DICOM series.</para>
 /// </example>
+/// <example>
+/// <code>$folders = Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -Prefix food-dataset/Apple/ -Delimiter /
+/// $folders[0] | Get-CloudObject -Region eu-west-2 -Delimiter /</code>
+/// <para>Explores a bucket one level at a time: the second command lists inside the first folder the first one found.</para>
+/// </example>
+/// <example>
+/// <code>Get-CloudObject -Provider S3 -Bucket media -EndpointUrl https://minio.example.com -ObjectUrlBase https://minio.example.com/media/ -ProfileName minio</code>
+/// <para>Lists an S3-compatible store (MinIO) with the keys of a shared-credentials profile, and builds object URLs under the store's own address.</para>
+/// </example>
+/// <returns>EncordSpec.CloudObject for each object (with -Delimiter also EncordSpec.CloudPrefix for each folder one
+/// level down), as the listing pages arrive.</returns>
+/// <seealso cref="NewEncordImageGroupCommand"/>
+/// <seealso cref="NewEncordDicomSeriesCommand"/>
+/// <seealso cref="ConvertToEncordSpecCommand"/>
 [Cmdlet(VerbsCommon.Get, "CloudObject", DefaultParameterSetName = BucketSet, SupportsPaging = true)]
 [OutputType(typeof(CloudObject), typeof(CloudPrefix))]
 public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
@@ -117,7 +131,6 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
 
     /// <summary>The object URL form: VirtualHosted (S3 default), Path or S3Uri for S3; GsUri (default) or Https for GCS. OTC and Azure have one form each.</summary>
     [Parameter]
-    [ArgumentCompleter(typeof(UrlStyleCompleter))]
     public CloudUrlStyle? UrlStyle { get; set; }
 
     /// <summary>The URL up to the key for stores the platform page does not name (MinIO and other S3-compatible stores), such as 'https://minio.example.com/bucket/'. Keys are percent-encoded after it.</summary>
@@ -226,6 +239,7 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
                      $"{request.PageSize} per page) at {options.EndpointUrl ?? "the provider's endpoint"}; object URLs: {urls.Style?.ToString() ?? ObjectUrlBase}.");
 
         using var pages = SequentialListing.Pages(lister, request, stopping.Token).GetEnumerator();
+        string progressNoun = $"objects from {options.Describe()}";
         int pageNumber = 0;
         while (Run(options, scrubber, pages.MoveNext))
         {
@@ -249,7 +263,7 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
                 }
                 WriteObject(item);
                 emitted++;
-                progress!.Report((long)emitted, $"objects from {options.Describe()}");
+                progress!.Report((long)emitted, progressNoun);
             }
         }
     }
