@@ -140,8 +140,14 @@ function Invoke-TestTask {
 
 function Invoke-DemoTask {
     Build-Module
-    Invoke-Pwsh (Join-Path $Root 'tests/Demo/Invoke-Demo.ps1') -ModulePath (Join-Path $ModuleDir 'EncordSpec.psd1')
-    exit $LASTEXITCODE
+    . (Join-Path $Root 'tests/Emulators/Emulators.ps1')
+    Start-TestEmulators -Name S3
+    try {
+        Invoke-Pwsh (Join-Path $Root 'tests/Demo/Invoke-Demo.ps1') -ModulePath (Join-Path $ModuleDir 'EncordSpec.psd1')
+        $demoExitCode = $LASTEXITCODE
+    }
+    finally { Stop-TestEmulators }
+    exit $demoExitCode
 }
 
 function Invoke-BenchTask {
