@@ -452,6 +452,32 @@ Describe 'Failures end the command with one clear error and no secret' {
         { Get-CloudObject -Provider S3 -Bucket cord-dev -AccessKey S3RVER } | Should -Throw -ErrorId 'SecretKeyMissing*'
     }
 
+    It 'uses the AWS SDK''s own chain: keys from the environment' {
+        $env:AWS_ACCESS_KEY_ID = 'S3RVER'; $env:AWS_SECRET_ACCESS_KEY = 'S3RVER'
+        try { (Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -EndpointUrl $env:ENCORDSPEC_S3_ENDPOINT -Prefix Image1).Key | Should -Be 'Image1.png' }
+        finally { Remove-Item env:AWS_ACCESS_KEY_ID, env:AWS_SECRET_ACCESS_KEY }
+    }
+
+    It 'uses a shared-config profile (-ProfileName), here one whose keys come from credential_process' {
+        $helper = Join-Path $TestDrive 'credentials.sh'
+        Set-Content $helper -Value "#!/bin/sh`necho '{`"Version`": 1, `"AccessKeyId`": `"S3RVER`", `"SecretAccessKey`": `"S3RVER`"}'"
+        & chmod +x $helper
+        # The SDK reads the config file beside the credentials file (as ~/.aws/config beside ~/.aws/credentials).
+        $awsDirectory = New-Item (Join-Path $TestDrive 'aws') -ItemType Directory -Force
+        Set-Content (Join-Path $awsDirectory 'config') -Value "[profile emulator]`nregion = eu-west-2`ncredential_process = $helper"
+        Set-Content (Join-Path $awsDirectory 'credentials') -Value ''
+        $env:AWS_CONFIG_FILE = Join-Path $awsDirectory 'config'
+        $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $awsDirectory 'credentials'
+        try {
+            # No -Region: the bucket's own location (us-east-1 on s3rver) decides the URL, not the profile's region.
+            (Get-CloudObject -Provider S3 -Bucket cord-dev -ProfileName emulator -EndpointUrl $env:ENCORDSPEC_S3_ENDPOINT -Prefix Image1).ObjectUrl |
+                Should -Be 'https://cord-dev.s3.us-east-1.amazonaws.com/Image1.png'
+            { Get-CloudObject -Provider S3 -Bucket cord-dev -ProfileName nobody -EndpointUrl $env:ENCORDSPEC_S3_ENDPOINT } |
+                Should -Throw -ErrorId 'CloudCredentialsMissing*' -ExpectedMessage "*profile 'nobody'*"
+        }
+        finally { Remove-Item env:AWS_CONFIG_FILE, env:AWS_SHARED_CREDENTIALS_FILE }
+    }
+
     It 'takes secrets as SecureString as well as plain strings' {
         $secure = ConvertTo-SecureString 'S3RVER' -AsPlainText -Force
         (Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -EndpointUrl $env:ENCORDSPEC_S3_ENDPOINT -AccessKey S3RVER -SecretKey $secure -Prefix Image1).Key |
@@ -513,8 +539,15 @@ $afterImport = @(Get-CloudAssemblies)
 $azure = @(Get-CloudObject -Provider Azure -Bucket mycontainer -EndpointUrl $AzureEndpoint -StorageAccountName devstoreaccount1 -StorageAccountKey $AzureKey)
 $afterAzure = @(Get-CloudAssemblies)
 $s3 = @(Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -EndpointUrl $S3Endpoint -AccessKey S3RVER -SecretKey S3RVER)
+$afterS3 = @(Get-CloudAssemblies)
+# AWSSDK.Core loads these by name for SSO and web-identity profiles; its Assembly.Load runs in the module's context.
+$context = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext([EncordSpec.Loading.CloudListerLoader]::LoadStorageAssembly())
+$byName = foreach ($name in 'AWSSDK.SSO', 'AWSSDK.SSOOIDC', 'AWSSDK.SecurityToken') {
+    $assembly = $context.LoadFromAssemblyName([Reflection.AssemblyName]::new($name))
+    '{0} in {1}' -f $assembly.GetName().Name, [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly)
+}
 [pscustomobject]@{
-    AfterImport = $afterImport; AzureCount = $azure.Count; AfterAzure = $afterAzure; S3Count = $s3.Count; AfterS3 = @(Get-CloudAssemblies)
+    AfterImport = $afterImport; AzureCount = $azure.Count; AfterAzure = $afterAzure; S3Count = $s3.Count; AfterS3 = $afterS3; ByName = @($byName)
 } | ConvertTo-Json -Compress
 '@
         Push-Location (Join-Path $PSScriptRoot '../..')
@@ -542,5 +575,9 @@ $s3 = @(Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -Endpoin
         $Probe.AfterS3 | Should -Contain 'AWSSDK.Core 4.0.0.0 in EncordSpec.Storage'
         $Probe.AfterS3 | Should -Contain 'AWSSDK.S3 4.0.0.0 in EncordSpec.Storage'
         $Probe.AfterS3 | Where-Object { $_ -like 'Google*' } | Should -BeNullOrEmpty
+    }
+
+    It 'resolves the assemblies of SSO and web-identity credentials inside its own context' {
+        $Probe.ByName | Should -Be @('AWSSDK.SSO in EncordSpec.Storage', 'AWSSDK.SSOOIDC in EncordSpec.Storage', 'AWSSDK.SecurityToken in EncordSpec.Storage')
     }
 }
