@@ -63,58 +63,27 @@ public sealed class AzureBlobLister : ICloudObjectLister
     {
         try
         {
-            return request.Delimiter is null
-                ? await ListFlatAsync(request, continuationToken, cancellationToken).ConfigureAwait(false)
-                : await ListLevelAsync(request, continuationToken, cancellationToken).ConfigureAwait(false);
+            // Without a delimiter the service lists flat, so one call serves both kinds of listing.
+            var options = new GetBlobsByHierarchyOptions { Prefix = request.Prefix, Delimiter = request.Delimiter };
+            var page = await AsyncPages.FirstAsync(
+                container.GetBlobsByHierarchyAsync(options, cancellationToken).AsPages(continuationToken, request.PageSize),
+                cancellationToken).ConfigureAwait(false);
+            if (page is null)
+                return new CloudListingPage(Array.Empty<CloudObject>(), Array.Empty<string>(), null);
+            var objects = new List<CloudObject>(page.Values.Count);
+            var prefixes = new List<string>();
+            foreach (var item in page.Values)
+            {
+                if (item.IsPrefix)
+                    prefixes.Add(item.Prefix);
+                else
+                    objects.Add(ToCloudObject(item.Blob));
+            }
+            return new CloudListingPage(objects, prefixes, page.ContinuationToken);
         }
         catch (Exception e)
         {
             throw errors.Translate(e, cancellationToken, Classify);
-        }
-    }
-
-    private async Task<CloudListingPage> ListFlatAsync(CloudListingRequest request, string? continuationToken, CancellationToken cancellationToken)
-    {
-        var pages = container.GetBlobsAsync(new GetBlobsOptions { Prefix = request.Prefix }, cancellationToken)
-            .AsPages(continuationToken, request.PageSize);
-        var page = await FirstAsync(pages.GetAsyncEnumerator(cancellationToken)).ConfigureAwait(false);
-        if (page is null)
-            return new CloudListingPage(Array.Empty<CloudObject>(), Array.Empty<string>(), null);
-        var objects = new List<CloudObject>(page.Values.Count);
-        foreach (var blob in page.Values)
-            objects.Add(ToCloudObject(blob));
-        return new CloudListingPage(objects, Array.Empty<string>(), page.ContinuationToken);
-    }
-
-    private async Task<CloudListingPage> ListLevelAsync(CloudListingRequest request, string? continuationToken, CancellationToken cancellationToken)
-    {
-        var pages = container.GetBlobsByHierarchyAsync(new GetBlobsByHierarchyOptions { Prefix = request.Prefix, Delimiter = request.Delimiter }, cancellationToken)
-            .AsPages(continuationToken, request.PageSize);
-        var page = await FirstAsync(pages.GetAsyncEnumerator(cancellationToken)).ConfigureAwait(false);
-        if (page is null)
-            return new CloudListingPage(Array.Empty<CloudObject>(), Array.Empty<string>(), null);
-        var objects = new List<CloudObject>(page.Values.Count);
-        var prefixes = new List<string>();
-        foreach (var item in page.Values)
-        {
-            if (item.IsPrefix)
-                prefixes.Add(item.Prefix);
-            else
-                objects.Add(ToCloudObject(item.Blob));
-        }
-        return new CloudListingPage(objects, prefixes, page.ContinuationToken);
-    }
-
-    /// <summary>One page per call: the enumerator is asked once and disposed.</summary>
-    private static async Task<T?> FirstAsync<T>(IAsyncEnumerator<T> enumerator) where T : class
-    {
-        try
-        {
-            return await enumerator.MoveNextAsync().ConfigureAwait(false) ? enumerator.Current : null;
-        }
-        finally
-        {
-            await enumerator.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -78,17 +78,8 @@ public sealed class GcsObjectLister : ICloudObjectLister
         var listOptions = new ListObjectsOptions { Delimiter = request.Delimiter, PageSize = request.PageSize, PageToken = continuationToken };
         try
         {
-            var responses = client.ListObjectsAsync(options.Bucket, request.Prefix, listOptions).AsRawResponses();
-            var enumerator = responses.GetAsyncEnumerator(cancellationToken);
-            Google.Apis.Storage.v1.Data.Objects? response;
-            try
-            {
-                response = await enumerator.MoveNextAsync().ConfigureAwait(false) ? enumerator.Current : null;
-            }
-            finally
-            {
-                await enumerator.DisposeAsync().ConfigureAwait(false);
-            }
+            var response = await AsyncPages.FirstAsync(
+                client.ListObjectsAsync(options.Bucket, request.Prefix, listOptions).AsRawResponses(), cancellationToken).ConfigureAwait(false);
             if (response is null)
                 return new CloudListingPage(Array.Empty<CloudObject>(), Array.Empty<string>(), null);
 

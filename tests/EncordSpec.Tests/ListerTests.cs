@@ -19,6 +19,14 @@ public abstract class ListerTests<TFixture> : IClassFixture<TFixture> where TFix
     /// <summary>Where the emulator cannot say that a bucket is missing, a server that answers as the cloud does.</summary>
     protected virtual FaultServer? MissingBucketServer() => null;
 
+    /// <summary>The failure a whole listing ends with.</summary>
+    protected CloudStorageException ListingFailure(CloudListerOptions options)
+    {
+        using var lister = CreateLister(options);
+        return Assert.Throws<CloudStorageException>(() =>
+            SequentialListing.Pages(lister, new CloudListingRequest("", null, 100), CancellationToken.None).ToList());
+    }
+
     protected List<CloudListingPage> ListAll(CloudListingRequest request, CloudListerOptions? options = null)
     {
         using var lister = CreateLister(options ?? Options(Fixture.Bucket));
@@ -81,9 +89,7 @@ public abstract class ListerTests<TFixture> : IClassFixture<TFixture> where TFix
     public void AMissingBucketIsBucketNotFound()
     {
         using var server = MissingBucketServer();
-        using var lister = CreateLister(Options("no-such-bucket-" + Guid.NewGuid().ToString("N").Substring(0, 8), server?.Url));
-        var error = Assert.Throws<CloudStorageException>(() =>
-            SequentialListing.Pages(lister, new CloudListingRequest("", null, 100), CancellationToken.None).ToList());
+        var error = ListingFailure(Options("no-such-bucket-" + Guid.NewGuid().ToString("N").Substring(0, 8), server?.Url));
         Assert.Equal(CloudErrorKind.BucketNotFound, error.Kind);
     }
 
@@ -91,9 +97,7 @@ public abstract class ListerTests<TFixture> : IClassFixture<TFixture> where TFix
     public void AnEndpointWhereNothingListensIsEndpointUnreachable()
     {
         string endpoint = FaultServer.ClosedPortUrl();
-        using var lister = CreateLister(Options(Fixture.Bucket, endpoint));
-        var error = Assert.Throws<CloudStorageException>(() =>
-            SequentialListing.Pages(lister, new CloudListingRequest("", null, 100), CancellationToken.None).ToList());
+        var error = ListingFailure(Options(Fixture.Bucket, endpoint));
         Assert.Equal(CloudErrorKind.EndpointUnreachable, error.Kind);
         Assert.Contains(endpoint, error.Message);
     }
@@ -145,9 +149,7 @@ public sealed class S3ListerTests(S3ListerFixture fixture) : ListerTests<S3Liste
         var options = Options(Fixture.Bucket);
         options.AccessKey = "AKIAWRONGKEYID000000";
         options.SecretKey = WrongSecret;
-        using var lister = CreateLister(options);
-        var error = Assert.Throws<CloudStorageException>(() =>
-            SequentialListing.Pages(lister, new CloudListingRequest("", null, 100), CancellationToken.None).ToList());
+        var error = ListingFailure(options);
         Assert.Equal(CloudErrorKind.AccessDenied, error.Kind);
         Assert.Contains("InvalidAccessKeyId", error.Message);
         Assert.DoesNotContain(WrongSecret, error.ToString());
@@ -222,9 +224,7 @@ public sealed class AzureListerTests(AzureListerFixture fixture) : ListerTests<A
     {
         var options = Options(Fixture.Bucket);
         options.StorageAccountKey = WrongKey;
-        using var lister = CreateLister(options);
-        var error = Assert.Throws<CloudStorageException>(() =>
-            SequentialListing.Pages(lister, new CloudListingRequest("", null, 100), CancellationToken.None).ToList());
+        var error = ListingFailure(options);
         Assert.Equal(CloudErrorKind.AccessDenied, error.Kind);
         Assert.DoesNotContain(WrongKey, error.ToString());
     }
@@ -267,9 +267,7 @@ public sealed class GcsListerTests(GcsListerFixture fixture) : ListerTests<GcsLi
     {
         using var server = FaultServer.Answering(403, "Forbidden", "application/json; charset=UTF-8",
             "{\"error\":{\"code\":403,\"message\":\"someone@example.iam.gserviceaccount.com does not have storage.objects.list access to the Google Cloud Storage bucket.\",\"errors\":[{\"message\":\"denied\",\"domain\":\"global\",\"reason\":\"forbidden\"}]}}");
-        using var lister = CreateLister(Options(Fixture.Bucket, server.Url));
-        var error = Assert.Throws<CloudStorageException>(() =>
-            SequentialListing.Pages(lister, new CloudListingRequest("", null, 100), CancellationToken.None).ToList());
+        var error = ListingFailure(Options(Fixture.Bucket, server.Url));
         Assert.Equal(CloudErrorKind.AccessDenied, error.Kind);
         Assert.Contains("storage.objects.list", error.Message);
         Assert.Equal(1, server.Requests);
