@@ -47,7 +47,10 @@ public sealed class S3ObjectLister : ICloudObjectLister
         }
         if (string.IsNullOrEmpty(options.ProfileName))
             return null; // the SDK's default chain: environment, default profile, web identity, container, instance
-        var chain = new CredentialProfileStoreChain();
+        // Read the variable now: the SDK resolves the default file path once per process, so a path set later in
+        // the session (a runbook pointing at its own credentials file) would otherwise be missed.
+        string? credentialsFile = Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE");
+        var chain = string.IsNullOrEmpty(credentialsFile) ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(credentialsFile);
         if (!chain.TryGetProfile(options.ProfileName, out var profile))
             throw new CloudStorageException(CloudErrorKind.CredentialsMissing,
                 $"There is no AWS profile '{options.ProfileName}' in the shared config or credentials file (~/.aws/config, ~/.aws/credentials).");

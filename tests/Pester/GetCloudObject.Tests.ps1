@@ -452,30 +452,29 @@ Describe 'Failures end the command with one clear error and no secret' {
         { Get-CloudObject -Provider S3 -Bucket cord-dev -AccessKey S3RVER } | Should -Throw -ErrorId 'SecretKeyMissing*'
     }
 
-    It 'uses the AWS SDK''s own chain: keys from the environment' {
-        $env:AWS_ACCESS_KEY_ID = 'S3RVER'; $env:AWS_SECRET_ACCESS_KEY = 'S3RVER'
-        try { (Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -EndpointUrl $env:ENCORDSPEC_S3_ENDPOINT -Prefix Image1).Key | Should -Be 'Image1.png' }
-        finally { Remove-Item env:AWS_ACCESS_KEY_ID, env:AWS_SECRET_ACCESS_KEY }
-    }
-
     It 'uses a shared-config profile (-ProfileName), here one whose keys come from credential_process' {
         $helper = Join-Path $TestDrive 'credentials.sh'
         Set-Content $helper -Value "#!/bin/sh`necho '{`"Version`": 1, `"AccessKeyId`": `"S3RVER`", `"SecretAccessKey`": `"S3RVER`"}'"
         & chmod +x $helper
-        # The SDK reads the config file beside the credentials file (as ~/.aws/config beside ~/.aws/credentials).
+        # In the credentials file: the SDK resolves the config file's path once per process (an earlier region-less
+        # listing here already did), while Get-CloudObject reads AWS_SHARED_CREDENTIALS_FILE at each call.
         $awsDirectory = New-Item (Join-Path $TestDrive 'aws') -ItemType Directory -Force
-        Set-Content (Join-Path $awsDirectory 'config') -Value "[profile emulator]`nregion = eu-west-2`ncredential_process = $helper"
-        Set-Content (Join-Path $awsDirectory 'credentials') -Value ''
-        $env:AWS_CONFIG_FILE = Join-Path $awsDirectory 'config'
+        Set-Content (Join-Path $awsDirectory 'credentials') -Value "[emulator]`ncredential_process = $helper"
         $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $awsDirectory 'credentials'
         try {
-            # No -Region: the bucket's own location (us-east-1 on s3rver) decides the URL, not the profile's region.
+            # No -Region: the bucket's own location (us-east-1 on s3rver) decides the URL.
             (Get-CloudObject -Provider S3 -Bucket cord-dev -ProfileName emulator -EndpointUrl $env:ENCORDSPEC_S3_ENDPOINT -Prefix Image1).ObjectUrl |
                 Should -Be 'https://cord-dev.s3.us-east-1.amazonaws.com/Image1.png'
             { Get-CloudObject -Provider S3 -Bucket cord-dev -ProfileName nobody -EndpointUrl $env:ENCORDSPEC_S3_ENDPOINT } |
                 Should -Throw -ErrorId 'CloudCredentialsMissing*' -ExpectedMessage "*profile 'nobody'*"
         }
-        finally { Remove-Item env:AWS_CONFIG_FILE, env:AWS_SHARED_CREDENTIALS_FILE }
+        finally { Remove-Item env:AWS_SHARED_CREDENTIALS_FILE }
+    }
+
+    It 'uses the AWS SDK''s own chain: keys from the environment' {
+        $env:AWS_ACCESS_KEY_ID = 'S3RVER'; $env:AWS_SECRET_ACCESS_KEY = 'S3RVER'
+        try { (Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -EndpointUrl $env:ENCORDSPEC_S3_ENDPOINT -Prefix Image1).Key | Should -Be 'Image1.png' }
+        finally { Remove-Item env:AWS_ACCESS_KEY_ID, env:AWS_SECRET_ACCESS_KEY }
     }
 
     It 'takes secrets as SecureString as well as plain strings' {

@@ -224,6 +224,8 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
 
     private void List(CloudProvider provider, string bucket, string prefix)
     {
+        if (emitted >= PagingParameters.First && !PagingParameters.IncludeTotalCount)
+            return; // -First was reached by an earlier folder from the pipeline
         var options = CreateOptions(provider, bucket);
         var scrubber = new SecretScrubber(options.Secrets());
         var filter = new CloudObjectFilter(Include, Exclude, DataType);
