@@ -240,6 +240,7 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
         WriteVerbose($"Listing {options.Describe()} under '{prefix}' ({(request.Delimiter is null ? "recursively" : "one level")}, " +
                      $"{request.PageSize} per page) at {options.EndpointUrl ?? "the provider's endpoint"}; object URLs: {urls.Style?.ToString() ?? ObjectUrlBase}.");
 
+        var partition = new ListingPartition(prefix); // one sequential listing: one partition in key order
         using var pages = SequentialListing.Pages(lister, request, stopping.Token).GetEnumerator();
         string progressNoun = $"objects from {options.Describe()}";
         int pageNumber = 0;
@@ -263,11 +264,14 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
                         continue;
                     return; // leaving disposes the page enumerator, which cancels the request in flight
                 }
+                if (item is CloudObject cloudObject)
+                    cloudObject.Partition = partition;
                 WriteObject(item);
                 emitted++;
                 progress!.Report((long)emitted, progressNoun);
             }
         }
+        partition.MarkComplete();
     }
 
     /// <summary>Asks for no more than -First needs when nothing is filtered out (a small -First makes a small first page).</summary>

@@ -34,6 +34,10 @@ public sealed class CloudObject
     /// <summary>Image, Video, Audio, Dicom or Unsupported: by the key's extension, else by the content type.</summary>
     public DataType DataType { get; set; } = DataType.Unsupported;
 
+    /// <summary>The part of the listing this object came from, for streaming folder groups; internal, so it stays out
+    /// of PowerShell's output, Export-Csv and ConvertTo-Json. Null for objects made by users.</summary>
+    internal ListingPartition? Partition { get; set; }
+
     /// <summary>A key ending in '/' with no content: the marker consoles create for empty folders, not a file.</summary>
     public bool IsFolderPlaceholder => Size == 0 && Key.EndsWith("/", StringComparison.Ordinal);
 
