@@ -1,0 +1,93 @@
+using System;
+using System.Text.Json;
+
+namespace EncordSpec;
+
+/// <summary>What an item key is, for the section it is in.</summary>
+internal enum ItemKey
+{
+    ObjectUrl,
+    IndexedObjectUrl,
+    MalformedObjectUrlKey,
+    Title,
+    CreateVideo,
+    ClientMetadata,
+    MediaMetadata,
+    Other,
+    /// <summary>The key's text cannot be decoded (invalid UTF-8 or escape).</summary>
+    Undecodable,
+}
+
+/// <summary>Recognises item keys straight from the reader's bytes, so the common keys cost no string.</summary>
+internal static class ItemKeys
+{
+    private static readonly string[] SingleKeys = { SpecKeys.ObjectUrl, SpecKeys.Title, SpecKeys.ClientMetadata };
+    private static readonly string[] ImageGroupKeys = { SpecKeys.Title, SpecKeys.CreateVideo, SpecKeys.IndexedObjectUrl(0), SpecKeys.ClientMetadata };
+    private static readonly string[] DicomKeys = { SpecKeys.Title, SpecKeys.IndexedObjectUrl(0), SpecKeys.ClientMetadata };
+
+    /// <summary>The keys an item of the section may have, for suggestions.</summary>
+    public static string[] KnownKeys(SpecSection section) => section switch
+    {
+        SpecSection.ImageGroups => ImageGroupKeys,
+        SpecSection.DicomSeries => DicomKeys,
+        _ => new[] { SpecKeys.ObjectUrl, SpecKeys.Title, SpecKeys.ClientMetadata, MediaMetadataSchema.For(section)!.Key },
+    };
+
+    /// <summary>Classifies the property name the reader stands on. <paramref name="name"/> is its text (for
+    /// undecodable keys null); <paramref name="urlIndex"/> is N of objectUrl_N.</summary>
+    public static ItemKey Identify(ref Utf8JsonReader reader, SpecSection section, out int urlIndex, out string? name)
+    {
+        urlIndex = -1;
+        bool group = section is SpecSection.ImageGroups or SpecSection.DicomSeries;
+        if (reader.ValueTextEquals("objectUrl"u8))
+        {
+            name = SpecKeys.ObjectUrl;
+            return group ? ItemKey.Other : ItemKey.ObjectUrl;
+        }
+        if (reader.ValueTextEquals("title"u8))
+        {
+            name = SpecKeys.Title;
+            return ItemKey.Title;
+        }
+        if (reader.ValueTextEquals("clientMetadata"u8))
+        {
+            name = SpecKeys.ClientMetadata;
+            return ItemKey.ClientMetadata;
+        }
+        if (!reader.ValueIsEscaped && reader.ValueSpan.StartsWith("objectUrl_"u8))
+        {
+            urlIndex = ParseIndex(reader.ValueSpan.Slice("objectUrl_"u8.Length));
+            if (urlIndex >= 0 && group)
+            {
+                name = SpecKeys.IndexedObjectUrl(urlIndex);
+                return ItemKey.IndexedObjectUrl;
+            }
+        }
+        if (!JsonSpecReader.TryGetString(ref reader, out name))
+            return ItemKey.Undecodable;
+        if (name == SpecKeys.CreateVideo && section == SpecSection.ImageGroups)
+            return ItemKey.CreateVideo;
+        if (MediaMetadataSchema.For(section) is { } schema && name == schema.Key)
+            return ItemKey.MediaMetadata;
+        if (group && name!.StartsWith(SpecKeys.ObjectUrlPrefix, StringComparison.Ordinal))
+        {
+            urlIndex = ParseIndex(System.Text.Encoding.UTF8.GetBytes(name.Substring(SpecKeys.ObjectUrlPrefix.Length)));
+            return urlIndex >= 0 ? ItemKey.IndexedObjectUrl : ItemKey.MalformedObjectUrlKey;
+        }
+        return ItemKey.Other;
+    }
+
+    /// <summary>N of objectUrl_N: 0 or digits without a leading zero, at most 9 of them; -1 otherwise.</summary>
+    private static int ParseIndex(ReadOnlySpan<byte> digits)
+    {
+        if (digits.Length == 0 || digits.Length > 9 || (digits[0] == (byte)'0' && digits.Length > 1))
+            return -1;
+        int value = 0;
+        foreach (byte b in digits)
+        {
+            if (b is < (byte)'0' or > (byte)'9') return -1;
+            value = value * 10 + (b - '0');
+        }
+        return value;
+    }
+}

@@ -1,0 +1,236 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Text.Json;
+
+namespace EncordSpec;
+
+/// <summary>Reads an item's clientMetadata or media metadata object. The whole value is buffered first (it is
+/// bounded: 10 MB is the platform's limit), then checked in one pass over a copy of the reader: repeated keys at
+/// any depth, escapes and numbers PostgreSQL cannot store, and the media metadata fields. Only then, when items
+/// are wanted (or the value is large enough to need measuring), <see cref="JsonTreeReader"/> builds the tree.</summary>
+internal sealed class JsonMetadataReader
+{
+    /// <summary>Below this many bytes as written, the compact form cannot exceed 10 MB, so it is not measured.</summary>
+    private const int MeasureAboveBytes = 1024 * 1024;
+
+    private readonly JsonTokenStream tokens;
+    private readonly SpecCheckContext check;
+    private readonly List<Frame> frames = new();
+    private readonly List<MediaField> mediaFields = new();
+    private int depth;
+
+    public JsonMetadataReader(JsonTokenStream tokens, SpecCheckContext check)
+    {
+        this.tokens = tokens;
+        this.check = check;
+    }
+
+    /// <summary>Reads the object the reader stands on (StartObject) and leaves the reader on its EndObject.
+    /// Returns false when the value cannot be carried faithfully (bad escapes or numbers, or too large to buffer).</summary>
+    /// <param name="reader">On the metadata's StartObject.</param>
+    /// <param name="key">clientMetadata, imageMetadata, videoMetadata or audioMetadata.</param>
+    /// <param name="location">The finding location of the value, such as images[3].clientMetadata.</param>
+    /// <param name="schema">The media metadata fields to check, or null for clientMetadata.</param>
+    /// <param name="buildTree">Whether to return the tree.</param>
+    /// <param name="tree">The tree, when asked for and readable.</param>
+    public bool Read(ref Utf8JsonReader reader, string key, string location, MediaMetadataSchema? schema, bool buildTree, out OrderedDictionary? tree)
+    {
+        tree = null;
+        var start = tokens.PositionOf(reader);
+        if (!tokens.BufferWholeValue(ref reader, tokens.MaxBufferBytes))
+        {
+            string size = $"more than {tokens.MaxBufferBytes / (1024 * 1024)} MB as written";
+            if (schema is null)
+                check.Report(RuleIds.ClientMetadataTooLarge, location, start,
+                    $"The clientMetadata is {size}; the platform allows at most 10 MB per item. Keep large data in your bucket and put a reference in the metadata.");
+            else
+                check.Report(RuleIds.ValueTooLarge, location, start, $"The {key} is {size}; it holds a few numbers and strings.");
+            JsonSpecReader.SkipValue(tokens, ref reader);
+            return false;
+        }
+
+        var probe = reader;
+        var invalidUtf8Before = tokens.Positions.FirstInvalidUtf8;
+        bool readable = Check(ref probe, location, schema, start);
+        tokens.Positions.Advance(tokens.Chunk, (int)probe.BytesConsumed);
+        if (invalidUtf8Before is null && tokens.Positions.FirstInvalidUtf8 is not null)
+            readable = false; // reported by the document reader; the tree could not decode those bytes
+
+        long bytesAsWritten = probe.BytesConsumed - reader.TokenStartIndex;
+        if (readable && (buildTree || (schema is null && bytesAsWritten > MeasureAboveBytes)))
+        {
+            var value = (OrderedDictionary)JsonTreeReader.ReadValue(ref reader)!;
+            if (schema is null)
+            {
+                long bytes = JsonTreeWriter.CompactByteCount(value);
+                if (bytes > SpecKeys.MaxClientMetadataBytes)
+                    check.Report(RuleIds.ClientMetadataTooLarge, location, start,
+                        $"The clientMetadata is {bytes:N0} bytes as compact JSON; the platform allows at most 10 MB ({SpecKeys.MaxClientMetadataBytes:N0} bytes) per item. " +
+                        "Keep large data in your bucket and put a reference in the metadata.");
+            }
+            if (buildTree) tree = value;
+        }
+        else
+        {
+            reader = probe;
+        }
+        return readable;
+    }
+
+    private bool Check(ref Utf8JsonReader probe, string location, MediaMetadataSchema? schema, TextPosition start)
+    {
+        bool readable = true;
+        depth = 0;
+        mediaFields.Clear();
+        Push(isArray: false);
+        while (depth > 0 && probe.Read())
+        {
+            var top = frames[depth - 1];
+            switch (probe.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    string? key = TryGetString(ref probe, location, ref readable);
+                    if (key is null) { top.Key = "?"; break; }
+                    top.Key = key;
+                    if (!top.Keys.Add(key))
+                        check.Report(RuleIds.DuplicateKey, PathOf(location), tokens.PositionOf(probe),
+                            $"The key '{key}' appears twice in this object. PostgreSQL's jsonb keeps only the last value; remove or rename one of them.");
+                    if (schema is not null && depth == 1)
+                        mediaFields.Add(new MediaField(key, tokens.PositionOf(probe)));
+                    continue;
+                case JsonTokenType.StartObject:
+                case JsonTokenType.StartArray:
+                    OnValue(top, schema, MediaValueKind.Other, probe);
+                    Push(probe.TokenType == JsonTokenType.StartArray);
+                    continue;
+                case JsonTokenType.EndObject:
+                case JsonTokenType.EndArray:
+                    depth--;
+                    continue;
+                case JsonTokenType.String:
+                    OnValue(top, schema, MediaValueKind.String, probe);
+                    if (probe.ValueIsEscaped && TryGetString(ref probe, location, ref readable) is null) { }
+                    continue;
+                case JsonTokenType.Number:
+                    OnValue(top, schema, probe.TryGetInt64(out _) ? MediaValueKind.Integer : MediaValueKind.Number, probe);
+                    if (!probe.TryGetDouble(out double number) || double.IsInfinity(number) || double.IsNaN(number))
+                    {
+                        readable = false;
+                        check.Report(RuleIds.NumberOutOfRange, PathOf(location), tokens.PositionOf(probe),
+                            $"The number {System.Text.Encoding.UTF8.GetString(probe.ValueSpan.ToArray())} is too large to store. Write it as a string if it is an identifier.");
+                    }
+                    continue;
+                default:
+                    OnValue(top, schema, MediaValueKind.Other, probe);
+                    continue;
+            }
+        }
+        if (schema is not null)
+            CheckMediaFields(schema, location, start);
+        return readable;
+    }
+
+    /// <summary>Counts array elements (for paths) and records the kind of top-level media fields.</summary>
+    private void OnValue(Frame top, MediaMetadataSchema? schema, MediaValueKind kind, in Utf8JsonReader probe)
+    {
+        if (top.IsArray)
+            top.ArrayIndex++;
+        else if (schema is not null && depth == 1 && mediaFields.Count > 0)
+            mediaFields[mediaFields.Count - 1] = mediaFields[mediaFields.Count - 1].WithValue(kind, tokens.PositionOf(probe));
+    }
+
+    private void CheckMediaFields(MediaMetadataSchema schema, string location, TextPosition start)
+    {
+        var present = new bool[schema.FieldCount];
+        foreach (var field in mediaFields)
+        {
+            int index = schema.IndexOf(field.Name);
+            if (index < 0)
+            {
+                check.Report(RuleIds.UnknownItemKey, location + "." + field.Name, field.KeyPosition,
+                    $"'{field.Name}' is not a field of {schema.Key}; the platform ignores it.{KeySuggestion.Hint(field.Name, schema.FieldNames)} " +
+                    $"The fields are {string.Join(", ", schema.FieldNames)}.");
+                continue;
+            }
+            present[index] = true;
+            if (!schema.Accepts(index, field.Kind))
+                check.Report(RuleIds.MediaMetadataInvalid, location + "." + field.Name, field.ValuePosition,
+                    $"{schema.Key}.{field.Name} must be {MediaMetadataSchema.Describe(schema.FieldKind(index))}, not {MediaMetadataSchema.Describe(field.Kind)}.");
+        }
+        for (int i = 0; i < present.Length; i++)
+            if (!present[i])
+                check.Report(RuleIds.MediaMetadataInvalid, location, start,
+                    $"{schema.Key} has no '{schema.FieldName(i)}'. The platform needs all of {string.Join(", ", schema.FieldNames)} when it is given, " +
+                    "since it then uses these values instead of reading the file.");
+    }
+
+    private string? TryGetString(ref Utf8JsonReader probe, string location, ref bool readable)
+    {
+        if (JsonSpecReader.TryGetString(ref probe, out string? text))
+            return text;
+        readable = false;
+        if (Utf8Text.IsValid(probe.ValueSpan))
+            check.Report(RuleIds.InvalidEscape, PathOf(location), tokens.PositionOf(probe),
+                @"A \u escape here encodes half of a surrogate pair, which PostgreSQL's jsonb rejects. Write the character itself or a complete pair.");
+        return null;
+    }
+
+    private void Push(bool isArray)
+    {
+        if (frames.Count == depth)
+            frames.Add(new Frame());
+        var frame = frames[depth++];
+        frame.IsArray = isArray;
+        frame.ArrayIndex = -1;
+        frame.Key = null;
+        frame.Keys.Clear();
+    }
+
+    /// <summary>The location of the current token: the metadata's location and the keys and indexes inside it.</summary>
+    private string PathOf(string location)
+    {
+        var path = new System.Text.StringBuilder(location);
+        for (int i = 0; i < depth; i++)
+        {
+            var frame = frames[i];
+            if (frame.IsArray)
+            {
+                if (frame.ArrayIndex >= 0) path.Append('[').Append(frame.ArrayIndex).Append(']');
+            }
+            else if (frame.Key is not null)
+            {
+                path.Append('.').Append(frame.Key);
+            }
+        }
+        return path.ToString();
+    }
+
+    private sealed class Frame
+    {
+        public bool IsArray;
+        public int ArrayIndex;
+        public string? Key;
+        public readonly HashSet<string> Keys = new(StringComparer.Ordinal);
+    }
+
+    private readonly struct MediaField
+    {
+        public MediaField(string name, TextPosition keyPosition) : this(name, keyPosition, MediaValueKind.Other, keyPosition) { }
+
+        private MediaField(string name, TextPosition keyPosition, MediaValueKind kind, TextPosition valuePosition)
+        {
+            Name = name;
+            KeyPosition = keyPosition;
+            Kind = kind;
+            ValuePosition = valuePosition;
+        }
+
+        public string Name { get; }
+        public TextPosition KeyPosition { get; }
+        public MediaValueKind Kind { get; }
+        public TextPosition ValuePosition { get; }
+
+        public MediaField WithValue(MediaValueKind kind, TextPosition position) => new(Name, KeyPosition, kind, position);
+    }
+}

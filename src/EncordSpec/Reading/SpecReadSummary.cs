@@ -1,0 +1,21 @@
+namespace EncordSpec;
+
+/// <summary>What reading one spec came to.</summary>
+public sealed class SpecReadSummary
+{
+    public SpecReadSummary(int errors, int warnings, long items, long objectUrls)
+    {
+        Errors = errors;
+        Warnings = warnings;
+        Items = items;
+        ObjectUrls = objectUrls;
+    }
+
+    public int Errors { get; }
+    public int Warnings { get; }
+    public long Items { get; }
+    public long ObjectUrls { get; }
+
+    /// <summary>True when there is no error (and, with <paramref name="warningsAsErrors"/>, no warning).</summary>
+    public bool Passed(bool warningsAsErrors) => Errors == 0 && (!warningsAsErrors || Warnings == 0);
+}
