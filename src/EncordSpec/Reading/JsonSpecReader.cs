@@ -33,7 +33,6 @@ internal sealed class JsonSpecReader
     private bool inItem;
 
     private bool utf8Reported;
-    private bool upsertMetadata;
     private TextPosition upsertPosition;
 
     public JsonSpecReader(Stream stream, SpecCheckContext check, ISpecReadListener listener)
@@ -189,7 +188,7 @@ internal sealed class JsonSpecReader
         }
         else
         {
-            upsertMetadata = value.Value;
+            check.UpsertMetadata = value.Value;
             upsertPosition = position;
         }
     }
@@ -458,7 +457,7 @@ internal sealed class JsonSpecReader
         if (check.Items == 0)
             check.Report(RuleIds.SpecEmpty, "", TextPosition.None,
                 "The spec lists no items. Add at least one of images, videos, image_groups, dicom_series or audio with items in it.");
-        if (upsertMetadata && !check.SkipDuplicateUrls)
+        if (check.UpsertMetadata && !check.SkipDuplicateUrls)
             check.Report(RuleIds.UpsertMetadataIneffective, SpecKeys.UpsertMetadata, upsertPosition,
                 "upsert_metadata: true has no effect without \"skip_duplicate_urls\": true. Add that flag, or remove upsert_metadata.");
     }
@@ -471,15 +470,15 @@ internal sealed class JsonSpecReader
         if (Utf8Text.IsValid(reader.ValueSpan))
             check.Report(RuleIds.InvalidEscape, location, position,
                 @"A \u escape here encodes half of a surrogate pair, which PostgreSQL's jsonb and most JSON readers reject. Write the character itself or a complete pair.");
-        ReportInvalidUtf8();
+        ReportInvalidUtf8(location);
     }
 
-    private void ReportInvalidUtf8()
+    private void ReportInvalidUtf8(string location = "")
     {
         if (utf8Reported || tokens.Positions.FirstInvalidUtf8 is not { } position)
             return;
         utf8Reported = true;
-        check.Report(RuleIds.InvalidUtf8, "", position,
+        check.Report(RuleIds.InvalidUtf8, location, position,
             "The file is not valid UTF-8 here (this is the first such place). The platform cannot read it; save the file as UTF-8.");
     }
 
@@ -500,7 +499,7 @@ internal sealed class JsonSpecReader
                 $"A comma before the closing '{closing}'. JSON does not allow a comma after the last entry, and the platform rejects the whole file; remove this comma.");
             return;
         }
-        if (errorIndex < chunk.Length && chunk[errorIndex] is (byte)'{' or (byte)'[' && reader.CurrentDepth >= SpecLimits.MaxJsonDepth - 1)
+        if (errorIndex < chunk.Length && chunk[errorIndex] is (byte)'{' or (byte)'[' && DepthOfContainerAt(ref reader, chunk, errorIndex) >= SpecLimits.MaxJsonDepth)
         {
             check.Report(RuleIds.NestingTooDeep, location, tokens.PositionAt(errorIndex),
                 $"The JSON is nested more than {SpecLimits.MaxJsonDepth} levels deep here. Flatten the metadata.");
@@ -511,6 +510,31 @@ internal sealed class JsonSpecReader
         if (cut > 0) reason = reason.Substring(0, cut);
         string hint = LooksLikeCsv(chunk) ? " The file looks like a CSV spec; use -Format Csv (or the .csv extension)." : "";
         check.Report(RuleIds.InvalidJson, location, tokens.PositionAt(errorIndex), $"The file is not valid JSON here: {reason}{hint}");
+    }
+
+    /// <summary>The depth the '{' or '[' at <paramref name="index"/> would have, counted from the reader's last
+    /// token (outside strings), which may lie further back when a buffered value was being checked.</summary>
+    private static int DepthOfContainerAt(ref Utf8JsonReader reader, ReadOnlySpan<byte> chunk, int index)
+    {
+        int depth = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray ? reader.CurrentDepth + 1 : reader.CurrentDepth;
+        bool inString = false;
+        for (int i = (int)reader.BytesConsumed; i < index; i++)
+        {
+            byte b = chunk[i];
+            if (inString)
+            {
+                if (b == (byte)'\\') i++;
+                else if (b == (byte)'"') inString = false;
+                continue;
+            }
+            switch (b)
+            {
+                case (byte)'"': inString = true; break;
+                case (byte)'{' or (byte)'[': depth++; break;
+                case (byte)'}' or (byte)']': depth--; break;
+            }
+        }
+        return depth;
     }
 
     /// <summary>The index of a comma that directly precedes (apart from whitespace) the '}' or ']' at

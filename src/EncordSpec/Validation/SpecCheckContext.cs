@@ -28,6 +28,9 @@ internal sealed class SpecCheckContext
     /// <summary>True once a spec has said skip_duplicate_urls: true (JSON only); duplicate messages mention it.</summary>
     public bool SkipDuplicateUrls { get; set; }
 
+    /// <summary>True when a spec says upsert_metadata: true (JSON only).</summary>
+    public bool UpsertMetadata { get; set; }
+
     public void Report(string ruleId, string location, TextPosition position, string message)
     {
         var finding = new SpecFinding(ruleId, location, position, message, Path);
@@ -36,7 +39,7 @@ internal sealed class SpecCheckContext
         listener.OnFinding(finding);
     }
 
-    public SpecReadSummary Summary() => new(Errors, Warnings, Items, ObjectUrls);
+    public SpecReadSummary Summary() => new(Errors, Warnings, Items, ObjectUrls, SkipDuplicateUrls, UpsertMetadata);
 
     /// <summary>The file name limit; checked first.</summary>
     public void CheckFileName()
