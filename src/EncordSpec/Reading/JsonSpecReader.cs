@@ -495,6 +495,8 @@ internal sealed class JsonSpecReader
         if (comma >= 0)
         {
             char closing = errorIndex < chunk.Length ? (char)chunk[errorIndex] : '}';
+            if (!inItem && section is { } current && sectionIndex > 0)
+                location = current.JsonName() + "[" + (sectionIndex - 1) + "]"; // the comma follows the last item
             check.Report(RuleIds.TrailingComma, location, tokens.PositionAt(comma),
                 $"A comma before the closing '{closing}'. JSON does not allow a comma after the last entry, and the platform rejects the whole file; remove this comma.");
             return;
