@@ -9,9 +9,9 @@ namespace EncordSpec;
 /// checks the headers, the same URL and limit rules as JSON, and the Create video values, with line numbers.
 /// A row without a title is a single file: an image or audio file by its extension, otherwise a video (the page
 /// calls such rows videos). Consecutive rows with one title form an image group, returned when its rows end.</summary>
-internal sealed class CsvSpecReader
+internal sealed class CsvSpecReader : IFindingPlace
 {
-    private const string UrlKey = SpecKeys.CsvObjectUrl;
+    private static readonly UrlKey ObjectUrlKey = new(SpecKeys.CsvObjectUrl);
 
     private readonly Stream stream;
     private readonly SpecCheckContext check;
@@ -24,6 +24,7 @@ internal sealed class CsvSpecReader
     private int headerCount;
     private GroupRun? run;
     private bool utf8Reported;
+    private long rowNumber;
 
     public CsvSpecReader(Stream stream, SpecCheckContext check, ISpecReadListener listener)
     {
@@ -150,50 +151,56 @@ internal sealed class CsvSpecReader
         return column;
     }
 
+    /// <summary>"row 4": the data row (the header is not counted).</summary>
+    private string RowLocation => "row " + rowNumber;
+
+    string IFindingPlace.LocationOf(string? key) => LocationOf(key);
+
+    private string LocationOf(string? key) => key is null ? RowLocation : RowLocation + ", " + key;
+
     private void ReadRow()
     {
         var reader = csv!;
         long line = reader.LineNumber;
-        string rowLocation = "row " + reader.RowNumber;
+        rowNumber = reader.RowNumber;
         if (reader.FieldCount > headerCount)
-            check.Report(RuleIds.CsvTooManyFields, rowLocation, new TextPosition(line, ColumnOf(headerCount)),
+            check.Report(RuleIds.CsvTooManyFields, RowLocation, new TextPosition(line, ColumnOf(headerCount)),
                 $"This row has {reader.FieldCount} fields, the header {headerCount}. A comma inside a value needs the value in double quotes.");
 
         string url = Field(urlColumn, line);
         string title = titleColumn >= 0 ? Field(titleColumn, line) : "";
         string createVideoText = createVideoColumn >= 0 ? Field(createVideoColumn, line) : "";
-        bool? createVideo = ParseCreateVideo(createVideoText, rowLocation, line);
-        string urlLocation = rowLocation + ", " + UrlKey;
+        bool? createVideo = ParseCreateVideo(createVideoText, line);
         var urlPosition = new TextPosition(line, ColumnOf(urlColumn));
 
         if (title.Length == 0)
         {
             FinishRun();
             if (createVideoText.Length > 0)
-                check.Report(RuleIds.CsvCreateVideoWithoutTitle, rowLocation + ", " + SpecKeys.CsvCreateVideo, new TextPosition(line, ColumnOf(createVideoColumn)),
+                check.Report(RuleIds.CsvCreateVideoWithoutTitle, LocationOf(SpecKeys.CsvCreateVideo), new TextPosition(line, ColumnOf(createVideoColumn)),
                     "This row has no image group title, so its Create video value means nothing. Leave it blank, or add the group's title.");
-            ReadSingleRow(url, urlLocation, urlPosition);
+            ReadSingleRow(url, urlPosition);
         }
         else
         {
-            ReadGroupRow(url, title, createVideo, rowLocation, urlLocation, urlPosition);
+            ReadGroupRow(url, title, createVideo, urlPosition);
         }
     }
 
-    private void ReadSingleRow(string url, string location, TextPosition position)
+    private void ReadSingleRow(string url, TextPosition position)
     {
-        var type = FileTypeClassifier.Classify(url);
+        var type = check.TypeOf(url);
         var section = type switch
         {
             DataType.Image => SpecSection.Images,
             DataType.Audio => SpecSection.Audio,
             _ => SpecSection.Videos,
         };
-        check.CountItem(location, position);
-        check.CheckObjectUrl(url, UrlKey, section, location, position, groupHashes: null);
+        check.CountItem(this, position);
+        check.CheckObjectUrl(url.AsSpan(), ObjectUrlKey, section, this, position, groupHashes: null);
         if (section == SpecSection.Audio)
-            check.Report(RuleIds.UnsupportedFileType, location, position,
-                $"The ObjectUrl '{ObjectUrlChecks.Shown(url)}' is an audio file, but the CSV form has no audio (the page names videos, images and image groups). Put audio files in a JSON spec's audio section.");
+            check.Report(RuleIds.UnsupportedFileType, LocationOf(SpecKeys.CsvObjectUrl), position,
+                $"The ObjectUrl '{ObjectUrlChecker.Shown(url)}' is an audio file, but the CSV form has no audio (the page names videos, images and image groups). Put audio files in a JSON spec's audio section.");
         if (Options.ReadItems)
         {
             EncordSingleItem item = section switch
@@ -207,26 +214,26 @@ internal sealed class CsvSpecReader
         }
     }
 
-    private void ReadGroupRow(string url, string title, bool? createVideo, string rowLocation, string urlLocation, TextPosition urlPosition)
+    private void ReadGroupRow(string url, string title, bool? createVideo, TextPosition urlPosition)
     {
         if (run is null || run.Title != title)
         {
             FinishRun();
             run = new GroupRun(title, urlPosition.Line, createVideo ?? true);
-            check.CountItem(rowLocation, urlPosition);
-            if (!check.RememberTitle(title, urlPosition.Line, out long firstLine))
-                check.Report(RuleIds.CsvGroupRowsApart, rowLocation + ", " + SpecKeys.CsvImageGroupTitle, new TextPosition(urlPosition.Line, ColumnOf(titleColumn)),
+            check.CountItem(this, urlPosition);
+            if (!check.RememberTitle(title.AsSpan(), urlPosition.Line, out long firstLine))
+                check.Report(RuleIds.CsvGroupRowsApart, LocationOf(SpecKeys.CsvImageGroupTitle), new TextPosition(urlPosition.Line, ColumnOf(titleColumn)),
                     $"The image group '{title}' already had rows from line {firstLine}, then other rows came between. Keep all rows of a group together, " +
                     "in image order; ConvertFrom-EncordSpec returns the parts as separate groups.");
         }
         else if ((createVideo ?? true) != run.CreateVideo && !run.MismatchReported)
         {
             run.MismatchReported = true;
-            check.Report(RuleIds.CsvCreateVideoMismatch, rowLocation + ", " + SpecKeys.CsvCreateVideo, new TextPosition(urlPosition.Line, ColumnOf(createVideoColumn)),
+            check.Report(RuleIds.CsvCreateVideoMismatch, LocationOf(SpecKeys.CsvCreateVideo), new TextPosition(urlPosition.Line, ColumnOf(createVideoColumn)),
                 $"Create video is {(createVideo ?? true ? "true (or blank)" : "false")} here, but {(run.CreateVideo ? "true (or blank)" : "false")} on line {run.FirstLine} " +
                 $"of the same image group '{title}'. Give all rows of a group the same value (false on every row for the original images).");
         }
-        check.CheckObjectUrl(url, UrlKey, SpecSection.ImageGroups, urlLocation, urlPosition, run.Hashes);
+        check.CheckObjectUrl(url.AsSpan(), ObjectUrlKey, SpecSection.ImageGroups, this, urlPosition, run.Hashes);
         if (Options.ReadItems)
             run.Urls.Add(url);
     }
@@ -245,7 +252,7 @@ internal sealed class CsvSpecReader
         run = null;
     }
 
-    private bool? ParseCreateVideo(string text, string rowLocation, long line)
+    private bool? ParseCreateVideo(string text, long line)
     {
         switch (text)
         {
@@ -253,7 +260,7 @@ internal sealed class CsvSpecReader
             case "true": return true;
             case "false": return false;
         }
-        check.Report(RuleIds.CsvCreateVideoInvalid, rowLocation + ", " + SpecKeys.CsvCreateVideo, new TextPosition(line, ColumnOf(createVideoColumn)),
+        check.Report(RuleIds.CsvCreateVideoInvalid, LocationOf(SpecKeys.CsvCreateVideo), new TextPosition(line, ColumnOf(createVideoColumn)),
             $"Create video is '{text}'; it must be true, false or blank (blank means true)." +
             (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase)
                 ? " Write it in lower case, as the page does." : ""));
@@ -267,7 +274,7 @@ internal sealed class CsvSpecReader
         if (!utf8Reported && text.IndexOf('\uFFFD') >= 0 && column < csv.FieldCount && !Utf8Text.IsValid(csv.GetRawSpan(column)))
         {
             utf8Reported = true;
-            check.Report(RuleIds.InvalidUtf8, "row " + csv.RowNumber, new TextPosition(line, ColumnOf(column)),
+            check.Report(RuleIds.InvalidUtf8, RowLocation, new TextPosition(line, ColumnOf(column)),
                 "This field is not valid UTF-8 (this is the first such place). The platform cannot read it; save the file as UTF-8.");
         }
         return text;

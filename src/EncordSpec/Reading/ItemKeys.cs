@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Text.Json;
 
@@ -33,8 +34,9 @@ internal static class ItemKeys
         _ => new[] { SpecKeys.ObjectUrl, SpecKeys.Title, SpecKeys.ClientMetadata, MediaMetadataSchema.For(section)!.Key },
     };
 
-    /// <summary>Classifies the property name the reader stands on. <paramref name="name"/> is its text (for
-    /// undecodable keys null); <paramref name="urlIndex"/> is N of objectUrl_N.</summary>
+    /// <summary>Classifies the property name the reader stands on. <paramref name="name"/> is its text (null for
+    /// undecodable keys, and for objectUrl_N, which <paramref name="urlIndex"/> gives as N).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static ItemKey Identify(ref Utf8JsonReader reader, SpecSection section, out int urlIndex, out string? name)
     {
         urlIndex = -1;
@@ -54,21 +56,27 @@ internal static class ItemKeys
             name = SpecKeys.ClientMetadata;
             return ItemKey.ClientMetadata;
         }
+        if (reader.ValueTextEquals("createVideo"u8))
+        {
+            name = SpecKeys.CreateVideo;
+            return section == SpecSection.ImageGroups ? ItemKey.CreateVideo : ItemKey.Other;
+        }
+        if (MediaMetadataSchema.For(section) is { } schema && reader.ValueTextEquals(schema.Key))
+        {
+            name = schema.Key;
+            return ItemKey.MediaMetadata;
+        }
         if (!reader.ValueIsEscaped && reader.ValueSpan.StartsWith("objectUrl_"u8))
         {
             urlIndex = ParseIndex(reader.ValueSpan.Slice("objectUrl_"u8.Length));
             if (urlIndex >= 0 && group)
             {
-                name = SpecKeys.IndexedObjectUrl(urlIndex);
+                name = null; // made only when a message needs it
                 return ItemKey.IndexedObjectUrl;
             }
         }
         if (!JsonSpecReader.TryGetString(ref reader, out name))
             return ItemKey.Undecodable;
-        if (name == SpecKeys.CreateVideo && section == SpecSection.ImageGroups)
-            return ItemKey.CreateVideo;
-        if (MediaMetadataSchema.For(section) is { } schema && name == schema.Key)
-            return ItemKey.MediaMetadata;
         if (group && name!.StartsWith(SpecKeys.ObjectUrlPrefix, StringComparison.Ordinal))
         {
             urlIndex = ParseIndex(System.Text.Encoding.UTF8.GetBytes(name.Substring(SpecKeys.ObjectUrlPrefix.Length)));
@@ -78,6 +86,7 @@ internal static class ItemKeys
     }
 
     /// <summary>N of objectUrl_N: 0 or digits without a leading zero, at most 9 of them; -1 otherwise.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static int ParseIndex(ReadOnlySpan<byte> digits)
     {
         if (digits.Length == 0 || digits.Length > 9 || (digits[0] == (byte)'0' && digits.Length > 1))

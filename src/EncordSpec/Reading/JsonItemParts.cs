@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.Collections.Specialized;
@@ -6,7 +7,7 @@ namespace EncordSpec;
 
 /// <summary>What the JSON reader has gathered about the item it is reading; reused from item to item so that
 /// checking a million items allocates no per-item collections.</summary>
-internal sealed class JsonItemParts
+internal sealed class JsonItemParts : IFindingPlace
 {
     private readonly HashSet<int> groupIndexes = new();
     private string? location;
@@ -21,7 +22,10 @@ internal sealed class JsonItemParts
     public bool HasObjectUrl { get; set; }
     public string? ObjectUrl { get; set; }
     public bool HasTitle { get; set; }
+    /// <summary>The title's text; set only when items are built (checking needs only the flags below).</summary>
     public string? Title { get; set; }
+    public bool TitleIsNull { get; set; }
+    public bool TitleIsEmpty { get; set; }
     public TextPosition TitlePosition { get; set; }
     public bool? CreateVideo { get; set; }
     public bool HasClientMetadata { get; set; }
@@ -40,11 +44,17 @@ internal sealed class JsonItemParts
 
     public bool IsGroup => Section is SpecSection.ImageGroups or SpecSection.DicomSeries;
 
+    /// <summary>"image group" or "DICOM series", for messages.</summary>
+    public string GroupKind => Section == SpecSection.ImageGroups ? "image group" : "DICOM series";
+
     /// <summary>images[3], image_groups[0]: the item's finding location.</summary>
     public string Location => location ??= Section.JsonName() + "[" + Index + "]";
 
     public string KeyLocation(string key) => Location + "." + key;
 
+    string IFindingPlace.LocationOf(string? key) => key is null ? Location : KeyLocation(key);
+
+    [MethodImpl(HotPath.Optimized)]
     public void Begin(SpecSection section, int index, TextPosition position)
     {
         Section = section;
@@ -56,6 +66,8 @@ internal sealed class JsonItemParts
         ObjectUrl = null;
         HasTitle = false;
         Title = null;
+        TitleIsNull = false;
+        TitleIsEmpty = false;
         TitlePosition = default;
         CreateVideo = null;
         HasClientMetadata = false;
@@ -69,6 +81,7 @@ internal sealed class JsonItemParts
     }
 
     /// <summary>Records objectUrl_N; false when N was already there.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public bool AddIndex(int index) => groupIndexes.Add(index);
 
     /// <summary>The item as the model holds it; a group's URLs in the order of their numbers.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.Collections.Specialized;
@@ -30,22 +31,24 @@ internal sealed class JsonMetadataReader
     /// Returns false when the value cannot be carried faithfully (bad escapes or numbers, or too large to buffer).</summary>
     /// <param name="reader">On the metadata's StartObject.</param>
     /// <param name="key">clientMetadata, imageMetadata, videoMetadata or audioMetadata.</param>
-    /// <param name="location">The finding location of the value, such as images[3].clientMetadata.</param>
+    /// <param name="place">The item, which names the value's location (images[3].clientMetadata) for findings.</param>
     /// <param name="schema">The media metadata fields to check, or null for clientMetadata.</param>
     /// <param name="buildTree">Whether to return the tree.</param>
     /// <param name="tree">The tree, when asked for and readable.</param>
-    public bool Read(ref Utf8JsonReader reader, string key, string location, MediaMetadataSchema? schema, bool buildTree, out OrderedDictionary? tree)
+    [MethodImpl(HotPath.Optimized)]
+    public bool Read(ref Utf8JsonReader reader, string key, IFindingPlace place, MediaMetadataSchema? schema, bool buildTree, out OrderedDictionary? tree)
     {
         tree = null;
+        var location = new LazyLocation(place, key);
         var start = tokens.PositionOf(reader);
         if (!tokens.BufferWholeValue(ref reader, tokens.MaxBufferBytes))
         {
             string size = $"more than {tokens.MaxBufferBytes / (1024 * 1024)} MB as written";
             if (schema is null)
-                check.Report(RuleIds.ClientMetadataTooLarge, location, start,
+                check.Report(RuleIds.ClientMetadataTooLarge, location.ToString(), start,
                     $"The clientMetadata is {size}; the platform allows at most 10 MB per item. Keep large data in your bucket and put a reference in the metadata.");
             else
-                check.Report(RuleIds.ValueTooLarge, location, start, $"The {key} is {size}; it holds a few numbers and strings.");
+                check.Report(RuleIds.ValueTooLarge, location.ToString(), start, $"The {key} is {size}; it holds a few numbers and strings.");
             JsonSpecReader.SkipValue(tokens, ref reader);
             return false;
         }
@@ -65,7 +68,7 @@ internal sealed class JsonMetadataReader
             {
                 long bytes = JsonTreeWriter.CompactByteCount(value);
                 if (bytes > SpecKeys.MaxClientMetadataBytes)
-                    check.Report(RuleIds.ClientMetadataTooLarge, location, start,
+                    check.Report(RuleIds.ClientMetadataTooLarge, location.ToString(), start,
                         $"The clientMetadata is {bytes:N0} bytes as compact JSON; the platform allows at most 10 MB ({SpecKeys.MaxClientMetadataBytes:N0} bytes) per item. " +
                         "Keep large data in your bucket and put a reference in the metadata.");
             }
@@ -78,7 +81,8 @@ internal sealed class JsonMetadataReader
         return readable;
     }
 
-    private bool Check(ref Utf8JsonReader probe, string location, MediaMetadataSchema? schema, TextPosition start)
+    [MethodImpl(HotPath.Optimized)]
+    private bool Check(ref Utf8JsonReader probe, LazyLocation location, MediaMetadataSchema? schema, TextPosition start)
     {
         bool readable = true;
         depth = 0;
@@ -90,14 +94,13 @@ internal sealed class JsonMetadataReader
             switch (probe.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    string? key = TryGetString(ref probe, location, ref readable);
-                    if (key is null) { top.Key = "?"; break; }
-                    top.Key = key;
-                    if (!top.Keys.Add(key))
+                    if (!TrySetKey(top, ref probe, location, ref readable))
+                        continue;
+                    if (!top.Keys.Add(top.KeyHash))
                         check.Report(RuleIds.DuplicateKey, PathOf(location), tokens.PositionOf(probe),
-                            $"The key '{key}' appears twice in this object. PostgreSQL's jsonb keeps only the last value; remove or rename one of them.");
+                            $"The key '{top.KeyText(tokens.Chunk)}' appears twice in this object. PostgreSQL's jsonb keeps only the last value; remove or rename one of them.");
                     if (schema is not null && depth == 1)
-                        mediaFields.Add(new MediaField(key, tokens.PositionOf(probe)));
+                        mediaFields.Add(new MediaField(top.KeyText(tokens.Chunk), tokens.PositionOf(probe)));
                     continue;
                 case JsonTokenType.StartObject:
                 case JsonTokenType.StartArray:
@@ -132,6 +135,7 @@ internal sealed class JsonMetadataReader
     }
 
     /// <summary>Counts array elements (for paths) and records the kind of top-level media fields.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private void OnValue(Frame top, MediaMetadataSchema? schema, MediaValueKind kind, in Utf8JsonReader probe)
     {
         if (top.IsArray)
@@ -140,7 +144,7 @@ internal sealed class JsonMetadataReader
             mediaFields[mediaFields.Count - 1] = mediaFields[mediaFields.Count - 1].WithValue(kind, tokens.PositionOf(probe));
     }
 
-    private void CheckMediaFields(MediaMetadataSchema schema, string location, TextPosition start)
+    private void CheckMediaFields(MediaMetadataSchema schema, LazyLocation location, TextPosition start)
     {
         var present = new bool[schema.FieldCount];
         foreach (var field in mediaFields)
@@ -160,12 +164,32 @@ internal sealed class JsonMetadataReader
         }
         for (int i = 0; i < present.Length; i++)
             if (!present[i])
-                check.Report(RuleIds.MediaMetadataInvalid, location, start,
+                check.Report(RuleIds.MediaMetadataInvalid, location.ToString(), start,
                     $"{schema.Key} has no '{schema.FieldName(i)}'. The platform needs all of {string.Join(", ", schema.FieldNames)} when it is given, " +
                     "since it then uses these values instead of reading the file.");
     }
 
-    private string? TryGetString(ref Utf8JsonReader probe, string location, ref bool readable)
+    /// <summary>Remembers the property name the probe stands on in the frame: as a place in the buffer (which stays
+    /// put during the check) and a hash, so that keys cost no strings unless a message needs them.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    private bool TrySetKey(Frame frame, ref Utf8JsonReader probe, LazyLocation location, ref bool readable)
+    {
+        if (!probe.ValueIsEscaped)
+        {
+            frame.SetKey((int)probe.TokenStartIndex + 1, probe.ValueSpan.Length, StringHash64.Of(probe.ValueSpan));
+            return true;
+        }
+        string? key = TryGetString(ref probe, location, ref readable);
+        if (key is null)
+        {
+            frame.SetKey("?");
+            return false;
+        }
+        frame.SetKey(key);
+        return true;
+    }
+
+    private string? TryGetString(ref Utf8JsonReader probe, LazyLocation location, ref bool readable)
     {
         if (JsonSpecReader.TryGetString(ref probe, out string? text))
             return text;
@@ -176,6 +200,7 @@ internal sealed class JsonMetadataReader
         return null;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void Push(bool isArray)
     {
         if (frames.Count == depth)
@@ -183,14 +208,14 @@ internal sealed class JsonMetadataReader
         var frame = frames[depth++];
         frame.IsArray = isArray;
         frame.ArrayIndex = -1;
-        frame.Key = null;
+        frame.ClearKey();
         frame.Keys.Clear();
     }
 
     /// <summary>The location of the current token: the metadata's location and the keys and indexes inside it.</summary>
-    private string PathOf(string location)
+    private string PathOf(LazyLocation location)
     {
-        var path = new System.Text.StringBuilder(location);
+        var path = new System.Text.StringBuilder(location.ToString());
         for (int i = 0; i < depth; i++)
         {
             var frame = frames[i];
@@ -198,20 +223,67 @@ internal sealed class JsonMetadataReader
             {
                 if (frame.ArrayIndex >= 0) path.Append('[').Append(frame.ArrayIndex).Append(']');
             }
-            else if (frame.Key is not null)
+            else if (frame.HasKey)
             {
-                path.Append('.').Append(frame.Key);
+                path.Append('.').Append(frame.KeyText(tokens.Chunk));
             }
         }
         return path.ToString();
     }
 
+    /// <summary>The value's location, made only when a finding needs it.</summary>
+    private readonly struct LazyLocation
+    {
+        private readonly IFindingPlace place;
+        private readonly string key;
+
+        public LazyLocation(IFindingPlace place, string key)
+        {
+            this.place = place;
+            this.key = key;
+        }
+
+        public override string ToString() => place.LocationOf(key);
+    }
+
     private sealed class Frame
     {
+        private string? keyText;
+        private int keyStart = -1;
+        private int keyLength;
+
         public bool IsArray;
         public int ArrayIndex;
-        public string? Key;
-        public readonly HashSet<string> Keys = new(StringComparer.Ordinal);
+        public ulong KeyHash;
+        /// <summary>Hashes of the keys of this object so far (of their UTF-8 text).</summary>
+        public readonly HashSet<ulong> Keys = new();
+
+        public bool HasKey => keyText is not null || keyStart >= 0;
+
+        public void SetKey(int start, int length, ulong hash)
+        {
+            keyText = null;
+            keyStart = start;
+            keyLength = length;
+            KeyHash = hash;
+        }
+
+        public void SetKey(string text)
+        {
+            keyText = text;
+            keyStart = -1;
+            KeyHash = StringHash64.Of(System.Text.Encoding.UTF8.GetBytes(text));
+        }
+
+        public void ClearKey()
+        {
+            keyText = null;
+            keyStart = -1;
+        }
+
+        /// <summary>The current key's text (made from the buffer on demand).</summary>
+        public string KeyText(ReadOnlySpan<byte> chunk) =>
+            keyText ??= keyStart >= 0 ? System.Text.Encoding.UTF8.GetString(chunk.Slice(keyStart, keyLength).ToArray()) : "";
     }
 
     private readonly struct MediaField

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -30,10 +31,12 @@ internal sealed class JsonSpecReader
     private SpecSection? section;
     private int sectionIndex = -1;
     private string? itemKey;
+    private int itemUrlIndex = -1;
     private bool inItem;
 
     private bool utf8Reported;
     private TextPosition upsertPosition;
+    private char[] decoded = new char[1024];
 
     public JsonSpecReader(Stream stream, SpecCheckContext check, ISpecReadListener listener)
     {
@@ -193,6 +196,7 @@ internal sealed class JsonSpecReader
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void ReadSection(ref Utf8JsonReader reader, SpecSection found)
     {
         sectionIndex = 0;
@@ -205,12 +209,13 @@ internal sealed class JsonSpecReader
             }
             else
             {
-                string location = found.JsonName() + "[" + sectionIndex + "]";
                 var position = tokens.PositionOf(reader);
+                item.Begin(found, sectionIndex, position);
+                string location = item.Location;
                 string example = found is SpecSection.ImageGroups or SpecSection.DicomSeries
                     ? "{\"title\": \"...\", \"objectUrl_0\": \"...\"}"
                     : "{\"objectUrl\": \"...\"}";
-                check.CountItem(location, position);
+                check.CountItem(item, position);
                 check.Report(RuleIds.ItemNotObject, location, position,
                     $"Each entry of '{found.JsonName()}' must be an object such as {example}, not {Describe(reader.TokenType)}.");
                 SkipValue(tokens, ref reader);
@@ -220,11 +225,12 @@ internal sealed class JsonSpecReader
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void ReadItem(ref Utf8JsonReader reader, SpecSection itemSection, int index)
     {
         item.Begin(itemSection, index, tokens.PositionOf(reader));
         inItem = true;
-        check.CountItem(item.Location, item.Position);
+        check.CountItem(item, item.Position);
         while (tokens.Read(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
         {
             var keyPosition = tokens.PositionOf(reader);
@@ -237,35 +243,39 @@ internal sealed class JsonSpecReader
                 continue;
             }
             itemKey = name;
+            itemUrlIndex = urlIndex;
             tokens.Read(ref reader);
-            ReadItemValue(ref reader, key, name!, urlIndex, keyPosition);
+            ReadItemValue(ref reader, key, name, urlIndex, keyPosition);
             itemKey = null;
+            itemUrlIndex = -1;
         }
         inItem = false;
         FinishItem();
     }
 
-    private void ReadItemValue(ref Utf8JsonReader reader, ItemKey key, string name, int urlIndex, TextPosition keyPosition)
+    /// <summary>Reads the value of one item key. <paramref name="name"/> is null for objectUrl_N keys, whose name is
+    /// only made when a message needs it.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    private void ReadItemValue(ref Utf8JsonReader reader, ItemKey key, string? name, int urlIndex, TextPosition keyPosition)
     {
-        string location = item.KeyLocation(name);
         var position = tokens.PositionOf(reader);
         switch (key)
         {
             case ItemKey.ObjectUrl:
-                if (item.HasObjectUrl) ReportRepeatedKey(name, location, keyPosition);
+                if (item.HasObjectUrl) ReportRepeatedKey(SpecKeys.ObjectUrl, keyPosition);
                 item.HasObjectUrl = true;
-                if (ReadUrl(ref reader, name, location, position, groupHashes: null) is { } url)
+                if (ReadUrl(ref reader, new UrlKey(SpecKeys.ObjectUrl), position, groupHashes: null) is { } url)
                     item.ObjectUrl = url;
                 return;
 
             case ItemKey.IndexedObjectUrl:
-                if (!item.AddIndex(urlIndex)) ReportRepeatedKey(name, location, keyPosition);
-                string? memberUrl = ReadUrl(ref reader, name, location, position, item.GroupHashes);
+                if (!item.AddIndex(urlIndex)) ReportRepeatedKey(SpecKeys.IndexedObjectUrl(urlIndex), keyPosition);
+                string? memberUrl = ReadUrl(ref reader, UrlKey.Indexed(urlIndex), position, item.GroupHashes);
                 item.GroupUrls.Add(new IndexedUrl(urlIndex, keyPosition, Options.ReadItems ? memberUrl : null));
                 return;
 
             case ItemKey.MalformedObjectUrlKey:
-                check.Report(RuleIds.ObjectUrlKeyInvalid, location, keyPosition,
+                check.Report(RuleIds.ObjectUrlKeyInvalid, item.KeyLocation(name!), keyPosition,
                     $"'{name}' is not a valid key: after objectUrl_ comes the image's number, 0, 1, 2, ... without leading zeros " +
                     "(objectUrl_0, objectUrl_10). The platform would not read this URL.");
                 item.Unreadable = true;
@@ -273,68 +283,82 @@ internal sealed class JsonSpecReader
                 return;
 
             case ItemKey.Title:
-                if (item.HasTitle) ReportRepeatedKey(name, location, keyPosition);
+                if (item.HasTitle) ReportRepeatedKey(SpecKeys.Title, keyPosition);
                 item.HasTitle = true;
                 item.TitlePosition = position;
                 if (reader.TokenType == JsonTokenType.String)
                 {
-                    if (TryGetString(ref reader, out string? title)) item.Title = title;
-                    else ReportUndecodable(ref reader, location, position);
+                    if (TryDecode(ref reader, out var title))
+                    {
+                        item.TitleIsEmpty = title.Length == 0;
+                        if (Options.ReadItems) item.Title = title.ToString();
+                        if (item.IsGroup && title.Length > 0) check.CheckGroupTitle(title, item, position, item.GroupKind);
+                    }
+                    else
+                    {
+                        ReportUndecodable(ref reader, item.KeyLocation(SpecKeys.Title), position);
+                    }
                 }
-                else if (reader.TokenType != JsonTokenType.Null)
+                else if (reader.TokenType == JsonTokenType.Null)
                 {
-                    check.Report(RuleIds.TitleNotString, location, position, $"The title must be a string (in quotes), not {Describe(reader.TokenType)}.");
+                    item.TitleIsNull = true;
+                }
+                else
+                {
+                    check.Report(RuleIds.TitleNotString, item.KeyLocation(SpecKeys.Title), position, $"The title must be a string (in quotes), not {Describe(reader.TokenType)}.");
                     item.Unreadable = true;
                     SkipValue(tokens, ref reader);
                 }
                 return;
 
             case ItemKey.CreateVideo:
-                if (item.CreateVideo is not null) ReportRepeatedKey(name, location, keyPosition);
+                if (item.CreateVideo is not null) ReportRepeatedKey(SpecKeys.CreateVideo, keyPosition);
                 if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
                 {
                     item.CreateVideo = reader.TokenType == JsonTokenType.True;
                     return;
                 }
-                check.Report(RuleIds.FlagNotBoolean, location, position,
+                check.Report(RuleIds.FlagNotBoolean, item.KeyLocation(SpecKeys.CreateVideo), position,
                     $"createVideo must be true or false (without quotes), not {Describe(reader.TokenType)}. Leave it out for the default, true.");
                 item.Unreadable = true;
                 SkipValue(tokens, ref reader);
                 return;
 
             case ItemKey.ClientMetadata:
-                if (item.HasClientMetadata) ReportRepeatedKey(name, location, keyPosition);
+                if (item.HasClientMetadata) ReportRepeatedKey(SpecKeys.ClientMetadata, keyPosition);
                 item.HasClientMetadata = true;
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    check.Report(RuleIds.ClientMetadataNotObject, location, position,
+                    check.Report(RuleIds.ClientMetadataNotObject, item.KeyLocation(SpecKeys.ClientMetadata), position,
                         $"clientMetadata must be a JSON object such as {{\"key\": \"value\"}}, not {Describe(reader.TokenType)}.");
                     item.Unreadable = true;
                     SkipValue(tokens, ref reader);
                     return;
                 }
-                if (!metadata.Read(ref reader, name, location, null, Options.ReadItems, out var clientMetadata)) item.Unreadable = true;
+                if (!metadata.Read(ref reader, SpecKeys.ClientMetadata, item, null, Options.ReadItems, out var clientMetadata))
+                    item.Unreadable = true;
                 item.ClientMetadata = clientMetadata;
                 return;
 
             case ItemKey.MediaMetadata:
-                if (item.HasMediaMetadata) ReportRepeatedKey(name, location, keyPosition);
+                if (item.HasMediaMetadata) ReportRepeatedKey(name!, keyPosition);
                 item.HasMediaMetadata = true;
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    check.Report(RuleIds.MediaMetadataNotObject, location, position,
+                    check.Report(RuleIds.MediaMetadataNotObject, item.KeyLocation(name!), position,
                         $"{name} must be a JSON object with the file's properties, not {Describe(reader.TokenType)}.");
                     item.Unreadable = true;
                     SkipValue(tokens, ref reader);
                     return;
                 }
-                if (!metadata.Read(ref reader, name, location, MediaMetadataSchema.For(item.Section), Options.ReadItems, out var mediaMetadata)) item.Unreadable = true;
+                if (!metadata.Read(ref reader, name!, item, MediaMetadataSchema.For(item.Section), Options.ReadItems, out var mediaMetadata))
+                    item.Unreadable = true;
                 item.MediaMetadata = mediaMetadata;
                 return;
 
             default:
-                if (!item.OtherKeys.Add(name)) ReportRepeatedKey(name, location, keyPosition);
-                check.Report(RuleIds.UnknownItemKey, location, keyPosition, UnknownKeyMessage(name));
+                if (!item.OtherKeys.Add(name!)) ReportRepeatedKey(name!, keyPosition);
+                check.Report(RuleIds.UnknownItemKey, item.KeyLocation(name!), keyPosition, UnknownKeyMessage(name!));
                 SkipValue(tokens, ref reader);
                 return;
         }
@@ -357,30 +381,52 @@ internal sealed class JsonSpecReader
         return $"The platform does not know the key '{name}' in {what} and ignores it.{advice}";
     }
 
-    private void ReportRepeatedKey(string name, string location, TextPosition position) =>
-        check.Report(RuleIds.DuplicateKey, location, position,
+    private void ReportRepeatedKey(string name, TextPosition position) =>
+        check.Report(RuleIds.DuplicateKey, item.KeyLocation(name), position,
             $"The key '{name}' appears twice in this item; only the last value counts. Remove one of them.");
 
     /// <summary>Reads an object URL value and checks it. Returns it when it is a readable string.</summary>
-    private string? ReadUrl(ref Utf8JsonReader reader, string name, string location, TextPosition position, HashSet<ulong>? groupHashes)
+    [MethodImpl(HotPath.Optimized)]
+    private string? ReadUrl(ref Utf8JsonReader reader, UrlKey key, TextPosition position, HashSet<ulong>? groupHashes)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            check.Report(RuleIds.ObjectUrlNotString, location, position,
-                $"The {name} must be a string (the URL in quotes), not {Describe(reader.TokenType)}.");
+            check.Report(RuleIds.ObjectUrlNotString, item.KeyLocation(key.ToString()), position,
+                $"The {key} must be a string (the URL in quotes), not {Describe(reader.TokenType)}.");
             item.Unreadable = true;
             SkipValue(tokens, ref reader);
             return null;
         }
-        if (!TryGetString(ref reader, out string? url))
+        if (!TryDecode(ref reader, out var url))
         {
-            ReportUndecodable(ref reader, location, position);
+            ReportUndecodable(ref reader, item.KeyLocation(key.ToString()), position);
             return null;
         }
-        check.CheckObjectUrl(url!, name, item.Section, location, position, groupHashes);
-        return url;
+        check.CheckObjectUrl(url, key, item.Section, item, position, groupHashes);
+        return Options.ReadItems ? url.ToString() : null;
     }
 
+    /// <summary>Decodes a string token into a reused buffer, so that checking makes no string per URL or title.
+    /// False when it cannot be decoded (invalid UTF-8 or a lone surrogate escape). The span lasts until the next call.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    private bool TryDecode(ref Utf8JsonReader reader, out ReadOnlySpan<char> text)
+    {
+        int needed = reader.ValueSpan.Length; // unescaping and UTF-16 never need more characters than bytes
+        if (decoded.Length < needed)
+            decoded = new char[Math.Max(needed, decoded.Length * 2)];
+        try
+        {
+            text = new ReadOnlySpan<char>(decoded, 0, reader.CopyString(decoded));
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = default;
+            return false;
+        }
+    }
+
+    [MethodImpl(HotPath.Optimized)]
     private void FinishItem()
     {
         if (item.IsGroup)
@@ -396,19 +442,16 @@ internal sealed class JsonSpecReader
             listener.OnItem(item.Build(Options.Path));
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void FinishGroup()
     {
-        string kind = item.Section == SpecSection.ImageGroups ? "image group" : "DICOM series";
-        if (string.IsNullOrEmpty(item.Title))
+        string kind = item.GroupKind;
+        if (!item.HasTitle || item.TitleIsNull || item.TitleIsEmpty)
         {
-            bool given = item.HasTitle && item.Title is not null;
+            bool given = item.HasTitle && !item.TitleIsNull;
             check.Report(RuleIds.TitleMissing, given ? item.KeyLocation(SpecKeys.Title) : item.Location, given ? item.TitlePosition : item.Position,
                 given ? $"The {kind}'s title is empty. Give it a title: the platform requires one for every {kind}."
                       : $"This {kind} has no title. Add \"title\": \"...\": the platform requires one for every {kind}.");
-        }
-        else
-        {
-            check.CheckGroupTitle(item.Title!, item.KeyLocation(SpecKeys.Title), item.TitlePosition, kind);
         }
 
         var urls = item.GroupUrls;
@@ -442,14 +485,21 @@ internal sealed class JsonSpecReader
             {
                 string missing = SpecKeys.IndexedObjectUrl(expected);
                 string next = SpecKeys.IndexedObjectUrl(index);
-                var at = urls.Find(u => u.Index == index);
-                check.Report(RuleIds.ObjectUrlKeyGap, item.KeyLocation(next), at.KeyPosition,
+                check.Report(RuleIds.ObjectUrlKeyGap, item.KeyLocation(next), KeyPositionOf(index),
                     $"{missing} is missing: the objectUrl_N keys must run 0, 1, 2, ... without gaps, but {next} follows " +
                     (expected == 0 ? "no objectUrl_0." : SpecKeys.IndexedObjectUrl(expected - 1) + ".") + " Renumber them.");
                 break;
             }
             expected++;
         }
+    }
+
+    private TextPosition KeyPositionOf(int urlIndex)
+    {
+        foreach (var url in item.GroupUrls)
+            if (url.Index == urlIndex)
+                return url.KeyPosition;
+        return item.Position;
     }
 
     private void FinishDocument()
@@ -561,7 +611,9 @@ internal sealed class JsonSpecReader
     private string CurrentLocation()
     {
         if (inItem)
-            return itemKey is null ? item.Location : item.KeyLocation(itemKey);
+            return itemKey is not null ? item.KeyLocation(itemKey)
+                : itemUrlIndex >= 0 ? item.KeyLocation(SpecKeys.IndexedObjectUrl(itemUrlIndex))
+                : item.Location;
         if (section is { } current && sectionIndex >= 0)
             return current.JsonName() + "[" + sectionIndex + "]";
         return topLevelKey ?? "";
@@ -595,6 +647,7 @@ internal sealed class JsonSpecReader
     }
 
     /// <summary>Skips the value the reader stands on (all of an object or array), refilling as needed.</summary>
+    [MethodImpl(HotPath.Optimized)]
     internal static void SkipValue(JsonTokenStream tokens, ref Utf8JsonReader reader)
     {
         if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))

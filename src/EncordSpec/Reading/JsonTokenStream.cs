@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.IO;
 using System.Text.Json;
@@ -57,6 +58,7 @@ internal sealed class JsonTokenStream
     public Utf8JsonReader Start() => new(Chunk, isFinalBlock, new JsonReaderState(readerOptions));
 
     /// <summary>Reads the next token, refilling the buffer as needed. False at the end of the input.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public bool Read(ref Utf8JsonReader reader)
     {
         while (!reader.Read())
@@ -71,6 +73,7 @@ internal sealed class JsonTokenStream
     /// <summary>For a reader on StartObject or StartArray: makes sure the whole value is in the buffer, so it can
     /// be read with a plain <see cref="Utf8JsonReader"/> (or skipped) without refills. False when the value is
     /// larger than <paramref name="maxValueBytes"/>; the reader then still stands on the start token.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public bool BufferWholeValue(ref Utf8JsonReader reader, int maxValueBytes)
     {
         while (true)
@@ -88,6 +91,7 @@ internal sealed class JsonTokenStream
     }
 
     /// <summary>The position of the current token's first character.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public TextPosition PositionOf(in Utf8JsonReader reader) => Positions.PositionOfIndex(Chunk, (int)reader.TokenStartIndex);
 
     /// <summary>The position of the byte at <paramref name="index"/> of the current chunk.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Runtime.InteropServices;
 
@@ -29,6 +30,7 @@ internal sealed class TextPositionTracker
 
     /// <summary>The position of the byte at <paramref name="index"/> of the current chunk. Positions must be asked
     /// for in ascending order; an earlier index returns the position already reached.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public TextPosition At(ReadOnlySpan<byte> chunk, int index)
     {
         Advance(chunk, index);
@@ -36,6 +38,7 @@ internal sealed class TextPositionTracker
     }
 
     /// <summary>Counts the bytes of the current chunk up to (not including) <paramref name="index"/>.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public void Advance(ReadOnlySpan<byte> chunk, int index)
     {
         if (index > chunk.Length) index = chunk.Length;
@@ -59,6 +62,7 @@ internal sealed class TextPositionTracker
         if (index > scanIndex) scanIndex = index;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void Step(byte b, int index)
     {
         if (pending > 0)
@@ -140,6 +144,7 @@ internal sealed class TextPositionTracker
 
     /// <summary>The position of any byte of the current chunk: ahead of the scan as usual, or behind it on the
     /// current line; further back it returns the position reached (a fallback that error reporting never needs).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public TextPosition PositionOfIndex(ReadOnlySpan<byte> chunk, int index)
     {
         if (index >= scanIndex)

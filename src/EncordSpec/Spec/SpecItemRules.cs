@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 
@@ -70,11 +71,19 @@ public static class SpecItemRules
     }
 
     /// <summary>Index of the first Unicode whitespace character, or -1.</summary>
-    public static int IndexOfWhitespace(string text)
+    public static int IndexOfWhitespace(string text) => IndexOfWhitespace(text.AsSpan());
+
+    /// <summary>Index of the first Unicode whitespace character, or -1.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    public static int IndexOfWhitespace(ReadOnlySpan<char> text)
     {
         for (int i = 0; i < text.Length; i++)
-            if (char.IsWhiteSpace(text[i]))
+        {
+            char c = text[i];
+            if (c > ' ' && c < '\u0085') continue; // printable ASCII is never whitespace: skip the slower lookup
+            if (char.IsWhiteSpace(c))
                 return i;
+        }
         return -1;
     }
 

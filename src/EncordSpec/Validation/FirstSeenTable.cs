@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 
 namespace EncordSpec;
@@ -23,6 +24,7 @@ public sealed class FirstSeenTable
 
     /// <summary>Adds the hash with its line. Returns true when it was new; otherwise false and the line it was
     /// first seen on. <paramref name="hash"/> must not be 0 (<see cref="StringHash64"/> never returns 0).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public bool TryAdd(ulong hash, long line, out long firstLine)
     {
         int slot = (int)(hash & (ulong)mask);

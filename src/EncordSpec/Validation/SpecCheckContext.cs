@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System;
 using System.Collections.Generic;
 
 namespace EncordSpec;
@@ -11,6 +13,7 @@ internal sealed class SpecCheckContext
     private readonly FirstSeenTable urls = new(4096);
     private readonly FirstSeenTable titles = new(256);
     private readonly List<ItemProblem> problems = new();
+    private readonly ObjectUrlChecker urlChecker = new();
 
     public SpecCheckContext(SpecReadOptions options, ISpecReadListener listener)
     {
@@ -51,11 +54,13 @@ internal sealed class SpecCheckContext
                 $"The file name is {name.Length} characters long; the platform accepts at most {SpecLimits.MaxFileNameLength}. Rename the file.");
     }
 
-    /// <summary>Counts one item; past the platform's limit, says so once.</summary>
-    public void CountItem(string location, TextPosition position)
+    /// <summary>Counts one item (named by <paramref name="place"/> only if it is over the limit); past the platform's
+    /// limit, says so once.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    public void CountItem(IFindingPlace place, TextPosition position)
     {
         if (++Items == SpecLimits.MaxItemsPerFile + 1)
-            Report(RuleIds.TooManyItems, location, position,
+            Report(RuleIds.TooManyItems, place.LocationOf(null), position,
                 $"This is item number {Items:N0}; the platform accepts at most {SpecLimits.MaxItemsPerFile:N0} items per file. " +
                 "Split the spec into several files (for example with ConvertFrom-EncordSpec, Select-Object -Skip/-First and ConvertTo-EncordSpec).");
         Options.Progress?.Invoke(Items);
@@ -64,29 +69,30 @@ internal sealed class SpecCheckContext
     /// <summary>Checks one object URL: its own rules, the per-file URL limit, repeats within its group (when
     /// <paramref name="groupHashes"/> is given) and repeats anywhere else in the file.</summary>
     /// <param name="url">The URL as written.</param>
-    /// <param name="key">Names the URL in messages (objectUrl, objectUrl_3, ObjectUrl).</param>
+    /// <param name="key">The key it is under, for messages and the location.</param>
     /// <param name="section">The section it belongs to, for the file type check; null to skip that check.</param>
-    /// <param name="location">The finding location, such as image_groups[2].objectUrl_3.</param>
+    /// <param name="place">The item or row, which names the location when there is a finding.</param>
     /// <param name="position">Where the URL's value starts.</param>
     /// <param name="groupHashes">The hashes of the URLs of the group so far, or null for single items.</param>
-    public void CheckObjectUrl(string url, string key, SpecSection? section, string location, TextPosition position, HashSet<ulong>? groupHashes)
+    [MethodImpl(HotPath.Optimized)]
+    public void CheckObjectUrl(ReadOnlySpan<char> url, UrlKey key, SpecSection? section, IFindingPlace place, TextPosition position, HashSet<ulong>? groupHashes)
     {
         if (++ObjectUrls == SpecLimits.MaxObjectUrlsPerFile + 1)
-            Report(RuleIds.TooManyUrls, location, position,
+            Report(RuleIds.TooManyUrls, place.LocationOf(key.ToString()), position,
                 $"This is object URL number {ObjectUrls:N0}; the platform accepts at most {SpecLimits.MaxObjectUrlsPerFile:N0} per file. Split the spec into several files.");
 
         problems.Clear();
-        bool real = ObjectUrlChecks.Check(url, key, section, problems);
+        bool real = urlChecker.Check(url, key, section, problems);
         foreach (var problem in problems)
-            Report(problem.RuleId, location, position, problem.Message);
+            Report(problem.RuleId, place.LocationOf(key.ToString()), position, problem.Message);
         if (!real || url.Length == 0)
             return;
 
         ulong hash = StringHash64.Of(url);
         if (groupHashes is not null && !groupHashes.Add(hash))
         {
-            Report(RuleIds.DuplicateUrlInGroup, location, position,
-                $"The {key} '{ObjectUrlChecks.Shown(SignedUrlDetector.WithoutQuery(url))}' is already in this group. Remove the repeat: a group lists each file once.");
+            Report(RuleIds.DuplicateUrlInGroup, place.LocationOf(key.ToString()), position,
+                $"The {key} '{ObjectUrlChecker.Shown(SignedUrlDetector.WithoutQuery(url.ToString()))}' is already in this group. Remove the repeat: a group lists each file once.");
             return;
         }
         if (!urls.TryAdd(hash, position.Line, out long firstLine))
@@ -94,20 +100,23 @@ internal sealed class SpecCheckContext
             string consequence = SkipDuplicateUrls
                 ? "With skip_duplicate_urls: true the platform skips the repeat."
                 : "Unless the spec sets skip_duplicate_urls: true, the platform adds the file twice.";
-            Report(RuleIds.DuplicateUrl, location, position,
-                $"The {key} '{ObjectUrlChecks.Shown(SignedUrlDetector.WithoutQuery(url))}' already appears at line {firstLine}. {consequence} Remove one of them if that is not intended.");
+            Report(RuleIds.DuplicateUrl, place.LocationOf(key.ToString()), position,
+                $"The {key} '{ObjectUrlChecker.Shown(SignedUrlDetector.WithoutQuery(url.ToString()))}' already appears at line {firstLine}. {consequence} Remove one of them if that is not intended.");
         }
     }
 
+    /// <summary>The file type of a URL by its extension (remembered for the last extension seen).</summary>
+    public DataType TypeOf(string url) => urlChecker.TypeOf(url.AsSpan());
+
     /// <summary>Remembers a group title. False when it was seen before, with the line of its first use.</summary>
-    public bool RememberTitle(string title, long line, out long firstLine) =>
+    public bool RememberTitle(ReadOnlySpan<char> title, long line, out long firstLine) =>
         titles.TryAdd(StringHash64.Of(title), line, out firstLine);
 
     /// <summary>Remembers a group title; a repeat is a warning naming the first one's line.</summary>
-    public void CheckGroupTitle(string title, string location, TextPosition position, string kind)
+    public void CheckGroupTitle(ReadOnlySpan<char> title, IFindingPlace place, TextPosition position, string kind)
     {
         if (!RememberTitle(title, position.Line, out long firstLine))
-            Report(RuleIds.DuplicateTitle, location, position,
-                $"The title '{title}' is already used by the {kind} at line {firstLine}. Give each group its own title, or the dataset will hold two items of that name.");
+            Report(RuleIds.DuplicateTitle, place.LocationOf(SpecKeys.Title), position,
+                $"The title '{title.ToString()}' is already used by the {kind} at line {firstLine}. Give each group its own title, or the dataset will hold two items of that name.");
     }
 }

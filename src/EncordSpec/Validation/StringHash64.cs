@@ -1,9 +1,10 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Runtime.InteropServices;
 
 namespace EncordSpec;
 
-/// <summary>A fast 64-bit hash of a string's UTF-16 code units, for remembering a million URLs as 8-byte keys
+/// <summary>A fast 64-bit hash of a string's UTF-16 code units (or of bytes), for remembering a million URLs as 8-byte keys
 /// instead of strings. With 64 bits, a false "duplicate" among a million distinct URLs has a chance of about
 /// one in 36 million.</summary>
 public static class StringHash64
@@ -13,9 +14,15 @@ public static class StringHash64
     private const ulong Prime3 = 0x165667B19E3779F9UL;
 
     /// <summary>Never returns 0, which hash tables may use to mark an empty slot.</summary>
-    public static ulong Of(string text)
+    public static ulong Of(string text) => Of(text.AsSpan());
+
+    /// <summary>The hash of text (its UTF-16 code units); never 0.</summary>
+    public static ulong Of(ReadOnlySpan<char> text) => Of(MemoryMarshal.AsBytes(text));
+
+    /// <summary>The hash of raw bytes (such as UTF-8 text); never 0.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    public static ulong Of(ReadOnlySpan<byte> bytes)
     {
-        var bytes = MemoryMarshal.AsBytes(text.AsSpan());
         ulong hash = Prime3 ^ ((ulong)bytes.Length * Prime1);
         int i = 0;
         for (; i + 8 <= bytes.Length; i += 8)
