@@ -40,48 +40,59 @@ internal static class ItemKeys
     public static ItemKey Identify(ref Utf8JsonReader reader, SpecSection section, out int urlIndex, out string? name)
     {
         urlIndex = -1;
+        if (reader.ValueIsEscaped)
+        {
+            // Escaped names are rare: decode (which may fail on a bad escape) and classify the text.
+            if (!JsonSpecReader.TryGetString(ref reader, out name))
+                return ItemKey.Undecodable;
+            return Classify(name!, System.Text.Encoding.UTF8.GetBytes(name!), section, out urlIndex, ref name);
+        }
+        name = null;
+        return Classify(null, reader.ValueSpan, section, out urlIndex, ref name);
+    }
+
+    /// <summary>Classifies a key by its UTF-8 bytes; <paramref name="text"/> is its text when already decoded.</summary>
+    private static ItemKey Classify(string? text, ReadOnlySpan<byte> key, SpecSection section, out int urlIndex, ref string? name)
+    {
+        urlIndex = -1;
         bool group = section is SpecSection.ImageGroups or SpecSection.DicomSeries;
-        if (reader.ValueTextEquals("objectUrl"u8))
+        if (key.SequenceEqual("objectUrl"u8))
         {
             name = SpecKeys.ObjectUrl;
             return group ? ItemKey.Other : ItemKey.ObjectUrl;
         }
-        if (reader.ValueTextEquals("title"u8))
+        if (key.SequenceEqual("title"u8))
         {
             name = SpecKeys.Title;
             return ItemKey.Title;
         }
-        if (reader.ValueTextEquals("clientMetadata"u8))
+        if (key.SequenceEqual("clientMetadata"u8))
         {
             name = SpecKeys.ClientMetadata;
             return ItemKey.ClientMetadata;
         }
-        if (reader.ValueTextEquals("createVideo"u8))
+        if (key.SequenceEqual("createVideo"u8))
         {
             name = SpecKeys.CreateVideo;
             return section == SpecSection.ImageGroups ? ItemKey.CreateVideo : ItemKey.Other;
         }
-        if (MediaMetadataSchema.For(section) is { } schema && reader.ValueTextEquals(schema.Key))
+        if (MediaMetadataSchema.For(section) is { } schema && key.SequenceEqual(schema.KeyUtf8))
         {
             name = schema.Key;
             return ItemKey.MediaMetadata;
         }
-        if (!reader.ValueIsEscaped && reader.ValueSpan.StartsWith("objectUrl_"u8))
+        if (group && key.StartsWith("objectUrl_"u8))
         {
-            urlIndex = ParseIndex(reader.ValueSpan.Slice("objectUrl_"u8.Length));
-            if (urlIndex >= 0 && group)
+            urlIndex = ParseIndex(key.Slice("objectUrl_"u8.Length));
+            if (urlIndex >= 0)
             {
-                name = null; // made only when a message needs it
+                name = text; // for a plain key, made only when a message needs it
                 return ItemKey.IndexedObjectUrl;
             }
+            name = text ?? System.Text.Encoding.UTF8.GetString(key.ToArray());
+            return ItemKey.MalformedObjectUrlKey;
         }
-        if (!JsonSpecReader.TryGetString(ref reader, out name))
-            return ItemKey.Undecodable;
-        if (group && name!.StartsWith(SpecKeys.ObjectUrlPrefix, StringComparison.Ordinal))
-        {
-            urlIndex = ParseIndex(System.Text.Encoding.UTF8.GetBytes(name.Substring(SpecKeys.ObjectUrlPrefix.Length)));
-            return urlIndex >= 0 ? ItemKey.IndexedObjectUrl : ItemKey.MalformedObjectUrlKey;
-        }
+        name = text ?? System.Text.Encoding.UTF8.GetString(key.ToArray());
         return ItemKey.Other;
     }
 

@@ -38,11 +38,15 @@ public sealed class MediaMetadataSchema
     private MediaMetadataSchema(string key, params (string Name, MediaValueKind Kind)[] fields)
     {
         Key = key;
+        KeyUtf8 = System.Text.Encoding.UTF8.GetBytes(key);
         this.fields = Array.ConvertAll(fields, f => (f.Name, ToSnakeCase(f.Name), f.Kind));
     }
 
     /// <summary>The item key: imageMetadata, videoMetadata or audioMetadata.</summary>
     public string Key { get; }
+
+    /// <summary>The key as UTF-8 bytes, to compare with a JSON reader's raw property name.</summary>
+    internal byte[] KeyUtf8 { get; }
 
     /// <summary>The camelCase field names, for messages and suggestions.</summary>
     public IEnumerable<string> FieldNames
