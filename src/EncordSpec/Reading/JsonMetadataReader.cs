@@ -63,7 +63,17 @@ internal sealed class JsonMetadataReader
         long bytesAsWritten = probe.BytesConsumed - reader.TokenStartIndex;
         if (readable && (buildTree || (schema is null && bytesAsWritten > MeasureAboveBytes)))
         {
-            var value = (OrderedDictionary)JsonTreeReader.ReadValue(ref reader)!;
+            OrderedDictionary value;
+            try
+            {
+                value = (OrderedDictionary)JsonTreeReader.ReadValue(ref reader)!;
+            }
+            catch (InvalidOperationException)
+            {
+                // Bytes that are not UTF-8, after the first such place in the file (which alone is reported).
+                reader = probe;
+                return false;
+            }
             if (schema is null)
             {
                 long bytes = JsonTreeWriter.CompactByteCount(value);

@@ -24,6 +24,7 @@ internal sealed class TextPositionTracker
     private int pending;
     private byte lowerBound = 0x80;
     private byte upperBound = 0xBF;
+    private TextPosition sequenceStart;
 
     /// <summary>Where the first byte that breaks UTF-8 was, once one was seen.</summary>
     public TextPosition? FirstInvalidUtf8 { get; private set; }
@@ -74,11 +75,11 @@ internal sealed class TextPositionTracker
                 upperBound = 0xBF;
                 return;
             }
-            // A sequence cut short: the byte that cut it starts afresh.
+            // A sequence cut short (reported where it began); the byte that cut it starts afresh.
             pending = 0;
             lowerBound = 0x80;
             upperBound = 0xBF;
-            Invalid();
+            FirstInvalidUtf8 ??= sequenceStart;
         }
 
         if (b < 0x80)
@@ -113,6 +114,7 @@ internal sealed class TextPositionTracker
 
     private void Begin(int continuationBytes, byte lower, byte upper, int utf16Length)
     {
+        sequenceStart = new TextPosition(line, column);
         pending = continuationBytes;
         lowerBound = lower;
         upperBound = upper;
@@ -130,7 +132,7 @@ internal sealed class TextPositionTracker
         if (pending > 0)
         {
             pending = 0;
-            Invalid();
+            FirstInvalidUtf8 ??= sequenceStart;
         }
     }
 
