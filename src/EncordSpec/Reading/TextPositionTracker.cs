@@ -5,8 +5,7 @@ using System.Runtime.InteropServices;
 namespace EncordSpec;
 
 /// <summary>Follows the line and column of a UTF-8 text that is read in chunks, and checks on the way that it is
-/// valid UTF-8. Every byte is looked at once, in order, so a spec of any size costs one pass; runs of ASCII
-/// without a line break are skipped eight bytes at a time.</summary>
+/// valid UTF-8. Every byte is looked at once, in order, so a spec of any size costs one pass.</summary>
 internal sealed class TextPositionTracker
 {
     private const ulong HighBits = 0x8080808080808080UL;
@@ -38,7 +37,8 @@ internal sealed class TextPositionTracker
         return new TextPosition(line, column);
     }
 
-    /// <summary>Counts the bytes of the current chunk up to (not including) <paramref name="index"/>.</summary>
+    /// <summary>Counts the bytes of the current chunk up to (not including) <paramref name="index"/>. ASCII is counted
+    /// eight bytes at a time, line breaks included; only other bytes go through the UTF-8 decoder one by one.</summary>
     [MethodImpl(HotPath.Optimized)]
     public void Advance(ReadOnlySpan<byte> chunk, int index)
     {
@@ -46,14 +46,26 @@ internal sealed class TextPositionTracker
         int i = scanIndex;
         while (i < index)
         {
-            if (pending == 0 && i + 8 <= index)
+            if (pending == 0 && BitConverter.IsLittleEndian)
             {
-                ulong block = MemoryMarshal.Read<ulong>(chunk.Slice(i));
-                ulong lineFeeds = block ^ LineFeeds;
-                if ((block & HighBits) == 0 && ((lineFeeds - OnesPerByte) & ~lineFeeds & HighBits) == 0)
+                int count = Math.Min(8, index - i);
+                ulong block = count == 8 ? MemoryMarshal.Read<ulong>(chunk.Slice(i)) : ReadPartial(chunk.Slice(i, count));
+                if ((block & HighBits) == 0)
                 {
-                    column += 8;
-                    i += 8;
+                    // The unused bytes of a partial block are 0, which is neither a line feed nor above ASCII.
+                    ulong lineFeeds = ZeroBytes(block ^ LineFeeds);
+                    if (lineFeeds == 0)
+                    {
+                        column += count;
+                    }
+                    else
+                    {
+                        int last = HighestMarkedByte(lineFeeds);
+                        line += (long)(((lineFeeds >> 7) * OnesPerByte) >> 56);
+                        lineStartIndex = i + last + 1;
+                        column = count - last;
+                    }
+                    i += count;
                     continue;
                 }
             }
@@ -61,6 +73,25 @@ internal sealed class TextPositionTracker
             i++;
         }
         if (index > scanIndex) scanIndex = index;
+    }
+
+    private static ulong ReadPartial(ReadOnlySpan<byte> bytes)
+    {
+        ulong block = 0;
+        for (int k = bytes.Length - 1; k >= 0; k--)
+            block = (block << 8) | bytes[k];
+        return block;
+    }
+
+    /// <summary>The high bit of each byte of <paramref name="x"/> that is exactly 0 (no false positives).</summary>
+    private static ulong ZeroBytes(ulong x) => ~(((x & ~HighBits) + ~HighBits) | x) & HighBits;
+
+    /// <summary>The index (0 = first in memory) of the last byte whose high bit is set in <paramref name="marks"/>.</summary>
+    private static int HighestMarkedByte(ulong marks)
+    {
+        int index = 7;
+        while ((marks & (0x80UL << (index * 8))) == 0) index--;
+        return index;
     }
 
     [MethodImpl(HotPath.Optimized)]

@@ -3,20 +3,25 @@ using System;
 
 namespace EncordSpec;
 
-/// <summary>Remembers 64-bit hashes (of URLs or titles) with the line each was first seen on: 12 bytes per entry in
-/// two flat arrays (open addressing, linear probing), so a million URLs take about 24 MB and no strings.</summary>
+/// <summary>Remembers 64-bit hashes (of URLs or titles) with the line each was first seen on, in one flat array
+/// (open addressing, linear probing; hash and line side by side, so a lookup touches one cache line): a million
+/// URLs take 32 MB and no strings.</summary>
 public sealed class FirstSeenTable
 {
-    private ulong[] keys;
-    private int[] lines;
+    private Entry[] entries;
     private int mask;
+
+    private struct Entry
+    {
+        public ulong Key;
+        public int Line;
+    }
 
     public FirstSeenTable(int initialCapacity = 1024)
     {
         int capacity = 16;
         while (capacity < initialCapacity * 2) capacity <<= 1;
-        keys = new ulong[capacity];
-        lines = new int[capacity];
+        entries = new Entry[capacity];
         mask = capacity - 1;
     }
 
@@ -30,39 +35,35 @@ public sealed class FirstSeenTable
         int slot = (int)(hash & (ulong)mask);
         while (true)
         {
-            ulong key = keys[slot];
+            ulong key = entries[slot].Key;
             if (key == 0)
                 break;
             if (key == hash)
             {
-                firstLine = lines[slot];
+                firstLine = entries[slot].Line;
                 return false;
             }
             slot = (slot + 1) & mask;
         }
-        keys[slot] = hash;
-        lines[slot] = (int)Math.Min(line, int.MaxValue);
+        entries[slot].Key = hash;
+        entries[slot].Line = (int)Math.Min(line, int.MaxValue);
         firstLine = 0;
-        if (++Count * 4 > keys.Length * 3)
+        if (++Count * 4 > entries.Length * 3)
             Grow();
         return true;
     }
 
     private void Grow()
     {
-        var oldKeys = keys;
-        var oldLines = lines;
-        keys = new ulong[oldKeys.Length * 2];
-        lines = new int[oldKeys.Length * 2];
-        mask = keys.Length - 1;
-        for (int i = 0; i < oldKeys.Length; i++)
+        var old = entries;
+        entries = new Entry[old.Length * 2];
+        mask = entries.Length - 1;
+        foreach (var entry in old)
         {
-            ulong key = oldKeys[i];
-            if (key == 0) continue;
-            int slot = (int)(key & (ulong)mask);
-            while (keys[slot] != 0) slot = (slot + 1) & mask;
-            keys[slot] = key;
-            lines[slot] = oldLines[i];
+            if (entry.Key == 0) continue;
+            int slot = (int)(entry.Key & (ulong)mask);
+            while (entries[slot].Key != 0) slot = (slot + 1) & mask;
+            entries[slot] = entry;
         }
     }
 }
