@@ -9,7 +9,7 @@ namespace EncordSpec;
 /// checks the headers, the same URL and limit rules as JSON, and the Create video values, with line numbers.
 /// A row without a title is a single file: an image or audio file by its extension, otherwise a video (the page
 /// calls such rows videos). Consecutive rows with one title form an image group, returned when its rows end.</summary>
-internal sealed class CsvSpecReader : IFindingPlace
+internal sealed class CsvSpecReader
 {
     private static readonly UrlKey ObjectUrlKey = new(SpecKeys.CsvObjectUrl);
 
@@ -151,12 +151,13 @@ internal sealed class CsvSpecReader : IFindingPlace
         return column;
     }
 
-    /// <summary>"row 4": the data row (the header is not counted).</summary>
-    private string RowLocation => "row " + rowNumber;
+    /// <summary>The data row (the header is not counted).</summary>
+    private ItemLocation Row => ItemLocation.Row(rowNumber);
 
-    string IFindingPlace.LocationOf(string? key) => LocationOf(key);
+    /// <summary>"row 4".</summary>
+    private string RowLocation => Row.ToString();
 
-    private string LocationOf(string? key) => key is null ? RowLocation : RowLocation + ", " + key;
+    private string LocationOf(string? key) => Row.LocationOf(key);
 
     private void ReadRow()
     {
@@ -196,8 +197,8 @@ internal sealed class CsvSpecReader : IFindingPlace
             DataType.Audio => SpecSection.Audio,
             _ => SpecSection.Videos,
         };
-        check.CountItem(this, position);
-        check.CheckObjectUrl(url.AsSpan(), ObjectUrlKey, section, this, position, groupHashes: null);
+        check.CountItem(Row, position);
+        check.CheckObjectUrl(url.AsSpan(), ObjectUrlKey, section, Row, position, groupId: 0);
         if (section == SpecSection.Audio)
             check.Report(RuleIds.UnsupportedFileType, LocationOf(SpecKeys.CsvObjectUrl), position,
                 $"The ObjectUrl '{ObjectUrlChecker.Shown(url)}' is an audio file, but the CSV form has no audio (the page names videos, images and image groups). Put audio files in a JSON spec's audio section.");
@@ -219,8 +220,8 @@ internal sealed class CsvSpecReader : IFindingPlace
         if (run is null || run.Title != title)
         {
             FinishRun();
-            run = new GroupRun(title, urlPosition.Line, createVideo ?? true);
-            check.CountItem(this, urlPosition);
+            run = new GroupRun(title, urlPosition.Line, createVideo ?? true, check.NewGroup());
+            check.CountItem(Row, urlPosition);
             if (!check.RememberTitle(title.AsSpan(), urlPosition.Line, out long firstLine))
                 check.Report(RuleIds.CsvGroupRowsApart, LocationOf(SpecKeys.CsvImageGroupTitle), new TextPosition(urlPosition.Line, ColumnOf(titleColumn)),
                     $"The image group '{title}' already had rows from line {firstLine}, then other rows came between. Keep all rows of a group together, " +
@@ -233,7 +234,7 @@ internal sealed class CsvSpecReader : IFindingPlace
                 $"Create video is {(createVideo ?? true ? "true (or blank)" : "false")} here, but {(run.CreateVideo ? "true (or blank)" : "false")} on line {run.FirstLine} " +
                 $"of the same image group '{title}'. Give all rows of a group the same value (false on every row for the original images).");
         }
-        check.CheckObjectUrl(url.AsSpan(), ObjectUrlKey, SpecSection.ImageGroups, this, urlPosition, run.Hashes);
+        check.CheckObjectUrl(url.AsSpan(), ObjectUrlKey, SpecSection.ImageGroups, Row, urlPosition, run.GroupId);
         if (Options.ReadItems)
             run.Urls.Add(url);
     }
@@ -309,18 +310,20 @@ internal sealed class CsvSpecReader : IFindingPlace
     /// <summary>The rows of the image group being read.</summary>
     private sealed class GroupRun
     {
-        public GroupRun(string title, long firstLine, bool createVideo)
+        public GroupRun(string title, long firstLine, bool createVideo, long groupId)
         {
             Title = title;
             FirstLine = firstLine;
             CreateVideo = createVideo;
+            GroupId = groupId;
         }
+
+        public long GroupId { get; }
 
         public string Title { get; }
         public long FirstLine { get; }
         public bool CreateVideo { get; }
         public bool MismatchReported { get; set; }
-        public HashSet<ulong> Hashes { get; } = new();
         public List<string> Urls { get; } = new();
     }
 }

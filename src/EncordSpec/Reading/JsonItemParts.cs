@@ -7,7 +7,7 @@ namespace EncordSpec;
 
 /// <summary>What the JSON reader has gathered about the item it is reading; reused from item to item so that
 /// checking a million items allocates no per-item collections.</summary>
-internal sealed class JsonItemParts : IFindingPlace
+internal sealed class JsonItemParts
 {
     private readonly HashSet<int> groupIndexes = new();
     private string? location;
@@ -36,9 +36,6 @@ internal sealed class JsonItemParts : IFindingPlace
     /// <summary>The objectUrl_N keys in text order: N, where the key is, and the URL when items are built.</summary>
     public List<IndexedUrl> GroupUrls { get; } = new();
 
-    /// <summary>Hashes of the group's URLs so far, for repeats within the group.</summary>
-    public HashSet<ulong> GroupHashes { get; } = new();
-
     /// <summary>Keys seen that are not the fixed ones, to find repeats.</summary>
     public HashSet<string> OtherKeys { get; } = new(StringComparer.Ordinal);
 
@@ -47,12 +44,16 @@ internal sealed class JsonItemParts : IFindingPlace
     /// <summary>"image group" or "DICOM series", for messages.</summary>
     public string GroupKind => Section == SpecSection.ImageGroups ? "image group" : "DICOM series";
 
+    /// <summary>The item, as findings name it.</summary>
+    public ItemLocation Where => ItemLocation.Item(Section, Index);
+
     /// <summary>images[3], image_groups[0]: the item's finding location.</summary>
-    public string Location => location ??= Section.JsonName() + "[" + Index + "]";
+    public string Location => location ??= Where.ToString();
 
     public string KeyLocation(string key) => Location + "." + key;
 
-    string IFindingPlace.LocationOf(string? key) => key is null ? Location : KeyLocation(key);
+    /// <summary>The group's id for the URL checks (0 for single items).</summary>
+    public long GroupId { get; set; }
 
     [MethodImpl(HotPath.Optimized)]
     public void Begin(SpecSection section, int index, TextPosition position)
@@ -75,7 +76,6 @@ internal sealed class JsonItemParts : IFindingPlace
         HasMediaMetadata = false;
         MediaMetadata = null;
         GroupUrls.Clear();
-        GroupHashes.Clear();
         groupIndexes.Clear();
         OtherKeys.Clear();
     }

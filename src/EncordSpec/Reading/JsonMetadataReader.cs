@@ -31,15 +31,15 @@ internal sealed class JsonMetadataReader
     /// Returns false when the value cannot be carried faithfully (bad escapes or numbers, or too large to buffer).</summary>
     /// <param name="reader">On the metadata's StartObject.</param>
     /// <param name="key">clientMetadata, imageMetadata, videoMetadata or audioMetadata.</param>
-    /// <param name="place">The item, which names the value's location (images[3].clientMetadata) for findings.</param>
+    /// <param name="where">The item, which names the value's location (images[3].clientMetadata) for findings.</param>
     /// <param name="schema">The media metadata fields to check, or null for clientMetadata.</param>
     /// <param name="buildTree">Whether to return the tree.</param>
     /// <param name="tree">The tree, when asked for and readable.</param>
     [MethodImpl(HotPath.Optimized)]
-    public bool Read(ref Utf8JsonReader reader, string key, IFindingPlace place, MediaMetadataSchema? schema, bool buildTree, out OrderedDictionary? tree)
+    public bool Read(ref Utf8JsonReader reader, string key, ItemLocation where, MediaMetadataSchema? schema, bool buildTree, out OrderedDictionary? tree)
     {
         tree = null;
-        var location = new LazyLocation(place, key);
+        var location = new LazyLocation(where, key);
         var start = tokens.PositionOf(reader);
         if (!tokens.BufferWholeValue(ref reader, tokens.MaxBufferBytes))
         {
@@ -244,16 +244,16 @@ internal sealed class JsonMetadataReader
     /// <summary>The value's location, made only when a finding needs it.</summary>
     private readonly struct LazyLocation
     {
-        private readonly IFindingPlace place;
+        private readonly ItemLocation where;
         private readonly string key;
 
-        public LazyLocation(IFindingPlace place, string key)
+        public LazyLocation(ItemLocation where, string key)
         {
-            this.place = place;
+            this.where = where;
             this.key = key;
         }
 
-        public override string ToString() => place.LocationOf(key);
+        public override string ToString() => where.LocationOf(key);
     }
 
     private sealed class Frame

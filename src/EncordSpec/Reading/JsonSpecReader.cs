@@ -215,7 +215,7 @@ internal sealed class JsonSpecReader
                 string example = found is SpecSection.ImageGroups or SpecSection.DicomSeries
                     ? "{\"title\": \"...\", \"objectUrl_0\": \"...\"}"
                     : "{\"objectUrl\": \"...\"}";
-                check.CountItem(item, position);
+                check.CountItem(item.Where, position);
                 check.Report(RuleIds.ItemNotObject, location, position,
                     $"Each entry of '{found.JsonName()}' must be an object such as {example}, not {Describe(reader.TokenType)}.");
                 SkipValue(tokens, ref reader);
@@ -230,7 +230,8 @@ internal sealed class JsonSpecReader
     {
         item.Begin(itemSection, index, tokens.PositionOf(reader));
         inItem = true;
-        check.CountItem(item, item.Position);
+        check.CountItem(item.Where, item.Position);
+        item.GroupId = item.IsGroup ? check.NewGroup() : 0;
         while (tokens.Read(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
         {
             var keyPosition = tokens.PositionOf(reader);
@@ -264,13 +265,13 @@ internal sealed class JsonSpecReader
             case ItemKey.ObjectUrl:
                 if (item.HasObjectUrl) ReportRepeatedKey(SpecKeys.ObjectUrl, keyPosition);
                 item.HasObjectUrl = true;
-                if (ReadUrl(ref reader, new UrlKey(SpecKeys.ObjectUrl), position, groupHashes: null) is { } url)
+                if (ReadUrl(ref reader, new UrlKey(SpecKeys.ObjectUrl), position) is { } url)
                     item.ObjectUrl = url;
                 return;
 
             case ItemKey.IndexedObjectUrl:
                 if (!item.AddIndex(urlIndex)) ReportRepeatedKey(SpecKeys.IndexedObjectUrl(urlIndex), keyPosition);
-                string? memberUrl = ReadUrl(ref reader, UrlKey.Indexed(urlIndex), position, item.GroupHashes);
+                string? memberUrl = ReadUrl(ref reader, UrlKey.Indexed(urlIndex), position);
                 item.GroupUrls.Add(new IndexedUrl(urlIndex, keyPosition, Options.ReadItems ? memberUrl : null));
                 return;
 
@@ -292,7 +293,7 @@ internal sealed class JsonSpecReader
                     {
                         item.TitleIsEmpty = title.Length == 0;
                         if (Options.ReadItems) item.Title = title.ToString();
-                        if (item.IsGroup && title.Length > 0) check.CheckGroupTitle(title, item, position, item.GroupKind);
+                        if (item.IsGroup && title.Length > 0) check.CheckGroupTitle(title, item.Where, position, item.GroupKind);
                     }
                     else
                     {
@@ -335,7 +336,7 @@ internal sealed class JsonSpecReader
                     SkipValue(tokens, ref reader);
                     return;
                 }
-                if (!metadata.Read(ref reader, SpecKeys.ClientMetadata, item, null, Options.ReadItems, out var clientMetadata))
+                if (!metadata.Read(ref reader, SpecKeys.ClientMetadata, item.Where, null, Options.ReadItems, out var clientMetadata))
                     item.Unreadable = true;
                 item.ClientMetadata = clientMetadata;
                 return;
@@ -351,7 +352,7 @@ internal sealed class JsonSpecReader
                     SkipValue(tokens, ref reader);
                     return;
                 }
-                if (!metadata.Read(ref reader, name!, item, MediaMetadataSchema.For(item.Section), Options.ReadItems, out var mediaMetadata))
+                if (!metadata.Read(ref reader, name!, item.Where, MediaMetadataSchema.For(item.Section), Options.ReadItems, out var mediaMetadata))
                     item.Unreadable = true;
                 item.MediaMetadata = mediaMetadata;
                 return;
@@ -387,7 +388,7 @@ internal sealed class JsonSpecReader
 
     /// <summary>Reads an object URL value and checks it. Returns it when it is a readable string.</summary>
     [MethodImpl(HotPath.Optimized)]
-    private string? ReadUrl(ref Utf8JsonReader reader, UrlKey key, TextPosition position, HashSet<ulong>? groupHashes)
+    private string? ReadUrl(ref Utf8JsonReader reader, UrlKey key, TextPosition position)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -402,7 +403,7 @@ internal sealed class JsonSpecReader
             ReportUndecodable(ref reader, item.KeyLocation(key.ToString()), position);
             return null;
         }
-        check.CheckObjectUrl(url, key, item.Section, item, position, groupHashes);
+        check.CheckObjectUrl(url, key, item.Section, item.Where, position, item.GroupId);
         return Options.ReadItems ? url.ToString() : null;
     }
 

@@ -19,6 +19,10 @@ public sealed class SpecReadOptions
     /// <summary>Called after each item with the number of items read so far (for Write-Progress).</summary>
     public Action<long>? Progress { get; set; }
 
+    /// <summary>From this size on, a spec that is only checked has its URLs checked on a second thread; tests set 0
+    /// to run small specs that way too.</summary>
+    internal long PipelineAboveBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>The largest JSON token or buffered value; lower only in tests.</summary>
     internal int MaxBufferedBytes { get; set; } = SpecLimits.MaxBufferedBytes;
 }

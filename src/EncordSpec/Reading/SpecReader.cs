@@ -9,12 +9,13 @@ public static class SpecReader
 {
     public static SpecReadSummary Read(Stream stream, SpecFormat format, SpecReadOptions options, ISpecReadListener listener)
     {
-        var check = new SpecCheckContext(options, listener);
+        bool large = !stream.CanSeek || stream.Length - stream.Position >= options.PipelineAboveBytes;
+        using var check = new SpecCheckContext(options, listener, large);
         if (format == SpecFormat.Csv)
             new CsvSpecReader(stream, check, listener).Read();
         else
             new JsonSpecReader(stream, check, listener).Read();
-        return check.Summary();
+        return check.Finish();
     }
 
     /// <summary>Reads spec text (the -Spec parameter).</summary>

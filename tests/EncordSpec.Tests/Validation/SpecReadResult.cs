@@ -23,7 +23,9 @@ internal sealed class SpecReadResult : ISpecReadListener
         int? maxBufferedBytes = null)
     {
         var result = new SpecReadResult();
-        var options = new SpecReadOptions { ReadItems = readItems, Path = path };
+        // Checking runs the URL checks on a second thread from the first byte, so that every test of checking
+        // covers that path too, and comparing checking with reading compares the two paths.
+        var options = new SpecReadOptions { ReadItems = readItems, Path = path, PipelineAboveBytes = readItems ? long.MaxValue : 0 };
         if (maxBufferedBytes is { } max) options.MaxBufferedBytes = max;
         using var stream = new MemoryStream(bytes);
         result.Summary = SpecReader.Read(stream, format, options, result);
@@ -34,7 +36,7 @@ internal sealed class SpecReadResult : ISpecReadListener
     {
         var result = new SpecReadResult();
         using var stream = File.OpenRead(path);
-        result.Summary = SpecReader.Read(stream, SpecFormats.FromPath(path), new SpecReadOptions { ReadItems = readItems, Path = path }, result);
+        result.Summary = SpecReader.Read(stream, SpecFormats.FromPath(path), new SpecReadOptions { ReadItems = readItems, Path = path, PipelineAboveBytes = readItems ? long.MaxValue : 0 }, result);
         return result;
     }
 
