@@ -232,8 +232,11 @@ internal sealed class JsonSpecReader
         inItem = true;
         check.CountItem(item.Where, item.Position);
         item.GroupId = item.IsGroup ? check.NewGroup() : 0;
+        int keys = 0;
         while (tokens.Read(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if ((++keys & 4095) == 0)
+                Options.CancellationToken.ThrowIfCancellationRequested(); // a group can hold a million URLs
             var keyPosition = tokens.PositionOf(reader);
             var key = ItemKeys.Identify(ref reader, itemSection, out int urlIndex, out string? name);
             if (key == ItemKey.Undecodable)
