@@ -279,11 +279,9 @@ internal sealed class JsonSpecReader
                 return;
 
             case ItemKey.MalformedObjectUrlKey:
-                check.Report(RuleIds.ObjectUrlKeyInvalid, item.KeyLocation(name!), keyPosition,
+                RejectValue(ref reader, RuleIds.ObjectUrlKeyInvalid, name!, keyPosition,
                     $"'{name}' is not a valid key: after objectUrl_ comes the image's number, 0, 1, 2, ... without leading zeros " +
                     "(objectUrl_0, objectUrl_10). The platform would not read this URL.");
-                item.Unreadable = true;
-                SkipValue(tokens, ref reader);
                 return;
 
             case ItemKey.Title:
@@ -309,55 +307,32 @@ internal sealed class JsonSpecReader
                 }
                 else
                 {
-                    check.Report(RuleIds.TitleNotString, item.KeyLocation(SpecKeys.Title), position, $"The title must be a string (in quotes), not {Describe(reader.TokenType)}.");
-                    item.Unreadable = true;
-                    SkipValue(tokens, ref reader);
+                    RejectValue(ref reader, RuleIds.TitleNotString, SpecKeys.Title, position,
+                        $"The title must be a string (in quotes), not {Describe(reader.TokenType)}.");
                 }
                 return;
 
             case ItemKey.CreateVideo:
                 if (item.CreateVideo is not null) ReportRepeatedKey(SpecKeys.CreateVideo, keyPosition);
                 if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
-                {
                     item.CreateVideo = reader.TokenType == JsonTokenType.True;
-                    return;
-                }
-                check.Report(RuleIds.FlagNotBoolean, item.KeyLocation(SpecKeys.CreateVideo), position,
-                    $"createVideo must be true or false (without quotes), not {Describe(reader.TokenType)}. Leave it out for the default, true.");
-                item.Unreadable = true;
-                SkipValue(tokens, ref reader);
+                else
+                    RejectValue(ref reader, RuleIds.FlagNotBoolean, SpecKeys.CreateVideo, position,
+                        $"createVideo must be true or false (without quotes), not {Describe(reader.TokenType)}. Leave it out for the default, true.");
                 return;
 
             case ItemKey.ClientMetadata:
                 if (item.HasClientMetadata) ReportRepeatedKey(SpecKeys.ClientMetadata, keyPosition);
                 item.HasClientMetadata = true;
-                if (reader.TokenType != JsonTokenType.StartObject)
-                {
-                    check.Report(RuleIds.ClientMetadataNotObject, item.KeyLocation(SpecKeys.ClientMetadata), position,
-                        $"clientMetadata must be a JSON object such as {{\"key\": \"value\"}}, not {Describe(reader.TokenType)}.");
-                    item.Unreadable = true;
-                    SkipValue(tokens, ref reader);
-                    return;
-                }
-                if (!metadata.Read(ref reader, SpecKeys.ClientMetadata, item.Where, null, Options.ReadItems, out var clientMetadata))
-                    item.Unreadable = true;
-                item.ClientMetadata = clientMetadata;
+                item.ClientMetadata = ReadMetadata(ref reader, SpecKeys.ClientMetadata, null, position, RuleIds.ClientMetadataNotObject,
+                    "a JSON object such as {\"key\": \"value\"}");
                 return;
 
             case ItemKey.MediaMetadata:
                 if (item.HasMediaMetadata) ReportRepeatedKey(name!, keyPosition);
                 item.HasMediaMetadata = true;
-                if (reader.TokenType != JsonTokenType.StartObject)
-                {
-                    check.Report(RuleIds.MediaMetadataNotObject, item.KeyLocation(name!), position,
-                        $"{name} must be a JSON object with the file's properties, not {Describe(reader.TokenType)}.");
-                    item.Unreadable = true;
-                    SkipValue(tokens, ref reader);
-                    return;
-                }
-                if (!metadata.Read(ref reader, name!, item.Where, MediaMetadataSchema.For(item.Section), Options.ReadItems, out var mediaMetadata))
-                    item.Unreadable = true;
-                item.MediaMetadata = mediaMetadata;
+                item.MediaMetadata = ReadMetadata(ref reader, name!, MediaMetadataSchema.For(item.Section), position, RuleIds.MediaMetadataNotObject,
+                    "a JSON object with the file's properties");
                 return;
 
             default:
@@ -366,6 +341,28 @@ internal sealed class JsonSpecReader
                 SkipValue(tokens, ref reader);
                 return;
         }
+    }
+
+    /// <summary>Reports a value that cannot be used, skips it and keeps the item from being returned.</summary>
+    private void RejectValue(ref Utf8JsonReader reader, string ruleId, string key, TextPosition position, string message)
+    {
+        check.Report(ruleId, item.KeyLocation(key), position, message);
+        item.Unreadable = true;
+        SkipValue(tokens, ref reader);
+    }
+
+    /// <summary>Reads clientMetadata or media metadata (<paramref name="schema"/>): the tree when items are built.</summary>
+    private System.Collections.Specialized.OrderedDictionary? ReadMetadata(ref Utf8JsonReader reader, string key, MediaMetadataSchema? schema,
+        TextPosition position, string notObjectRule, string expected)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            RejectValue(ref reader, notObjectRule, key, position, $"{key} must be {expected}, not {Describe(reader.TokenType)}.");
+            return null;
+        }
+        if (!metadata.Read(ref reader, key, item.Where, schema, Options.ReadItems, out var tree))
+            item.Unreadable = true;
+        return tree;
     }
 
     private string UnknownKeyMessage(string name)
@@ -395,10 +392,8 @@ internal sealed class JsonSpecReader
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            check.Report(RuleIds.ObjectUrlNotString, item.KeyLocation(key.ToString()), position,
+            RejectValue(ref reader, RuleIds.ObjectUrlNotString, key.ToString(), position,
                 $"The {key} must be a string (the URL in quotes), not {Describe(reader.TokenType)}.");
-            item.Unreadable = true;
-            SkipValue(tokens, ref reader);
             return null;
         }
         if (!TryDecode(ref reader, out var url))
