@@ -5,12 +5,14 @@ namespace EncordSpec;
 
 /// <summary>Remembers 64-bit hashes (of URLs or titles) with the line each was first seen on, in one flat array
 /// (open addressing, linear probing; hash and line side by side, so a lookup touches one cache line): a million
-/// URLs take 32 MB and no strings.</summary>
+/// URLs take 24 MB and no strings.</summary>
 public sealed class FirstSeenTable
 {
     private Entry[] entries;
     private int mask;
 
+    // Packed to 12 bytes: a million URLs in 24 MB rather than 32; x64 reads the unaligned hash at no cost.
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Pack = 4)]
     private struct Entry
     {
         public ulong Key;
