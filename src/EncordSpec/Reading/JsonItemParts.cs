@@ -1,7 +1,7 @@
-using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.Collections.Specialized;
+using System.Runtime.CompilerServices;
 
 namespace EncordSpec;
 

@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace EncordSpec;
