@@ -75,6 +75,7 @@ internal sealed class TextPositionTracker
         if (index > scanIndex) scanIndex = index;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong ReadPartial(ReadOnlySpan<byte> bytes)
     {
         ulong block = 0;
@@ -84,9 +85,11 @@ internal sealed class TextPositionTracker
     }
 
     /// <summary>The high bit of each byte of <paramref name="x"/> that is exactly 0 (no false positives).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong ZeroBytes(ulong x) => ~(((x & ~HighBits) + ~HighBits) | x) & HighBits;
 
     /// <summary>The index (0 = first in memory) of the last byte whose high bit is set in <paramref name="marks"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int HighestMarkedByte(ulong marks)
     {
         int index = 7;
