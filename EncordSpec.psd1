@@ -9,11 +9,13 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess     = @('EncordSpec.Items.format.ps1xml', 'EncordSpec.Storage.format.ps1xml')
+    FormatsToProcess     = @('EncordSpec.Items.format.ps1xml', 'EncordSpec.Storage.format.ps1xml', 'EncordSpec.Validation.format.ps1xml')
     CmdletsToExport      = @(
         'New-EncordImageGroup'
         'New-EncordDicomSeries'
         'ConvertTo-EncordSpec'
+        'Test-EncordSpec'
+        'ConvertFrom-EncordSpec'
         'Get-CloudObject'
     )
     FunctionsToExport    = @()

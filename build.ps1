@@ -78,6 +78,11 @@ function Build-Module {
         Get-ChildItem (Join-Path $ModuleDir 'deps') -Filter '*.deps.json' | Remove-Item
     }
 
+    $aboutTopics = Join-Path $Root 'src/Help/about_*.help.txt'
+    if (Test-Path $aboutTopics) {
+        Copy-Item $aboutTopics (New-Item (Join-Path $ModuleDir 'en-US') -ItemType Directory -Force)
+    }
+
     $helpScript = Join-Path $Root 'src/Help/Build-ModuleHelp.ps1'
     if (Test-Path $helpScript) {
         Invoke-Pwsh $helpScript -ModuleDir $ModuleDir -DocXml (Join-Path $publishDir 'EncordSpec.xml')

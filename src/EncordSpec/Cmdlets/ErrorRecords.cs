@@ -13,6 +13,10 @@ internal static class ErrorRecords
     public static ErrorRecord ForProblem(ItemProblem problem, object? target) =>
         ForItem(problem.RuleId, problem.Message, target);
 
+    /// <summary>A spec finding as a non-terminating error: the rule id is the ErrorId, the finding the target.</summary>
+    public static ErrorRecord ForFinding(SpecFinding finding) =>
+        new(new System.IO.InvalidDataException(finding.ToString()), finding.RuleId, ErrorCategory.InvalidData, finding);
+
     public static ErrorRecord Terminating(string errorId, string message, ErrorCategory category, object? target) =>
         new(new InvalidOperationException(message), errorId, category, target);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace EncordSpec;
 
@@ -11,19 +12,39 @@ public static class ObjectUrlPath
     /// the key; for anything else (a bare key or path) the whole string.</summary>
     public static string GetPath(string url)
     {
-        int schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        GetPathRange(url, out int start, out int end);
+        return url.Substring(start, end - start);
+    }
+
+    /// <summary>Where <see cref="GetPath"/>'s part lies in the URL: from <paramref name="start"/> up to (not including)
+    /// <paramref name="end"/>. Lets hot loops look at the path without allocating it.</summary>
+    public static void GetPathRange(string url, out int start, out int end) => GetPathRange(url.AsSpan(), out start, out end);
+
+    /// <inheritdoc cref="GetPathRange(string, out int, out int)"/>
+    [MethodImpl(HotPath.Optimized)]
+    public static void GetPathRange(ReadOnlySpan<char> url, out int start, out int end)
+    {
+        int schemeEnd = url.IndexOf("://".AsSpan());
         if (schemeEnd <= 0)
-            return url;
-        int authorityEnd = url.IndexOf('/', schemeEnd + 3);
-        if (authorityEnd < 0)
-            return "";
-        string scheme = url.Substring(0, schemeEnd);
-        if (IsHttp(scheme))
         {
-            int end = url.IndexOfAny(QueryOrFragment, authorityEnd);
-            return end < 0 ? url.Substring(authorityEnd + 1) : url.Substring(authorityEnd + 1, end - authorityEnd - 1);
+            start = 0;
+            end = url.Length;
+            return;
         }
-        return url.Substring(authorityEnd + 1);
+        int authorityEnd = url.Slice(schemeEnd + 3).IndexOf('/');
+        if (authorityEnd < 0)
+        {
+            start = end = url.Length;
+            return;
+        }
+        authorityEnd += schemeEnd + 3;
+        start = authorityEnd + 1;
+        end = url.Length;
+        if (IsHttpScheme(url.Slice(0, schemeEnd)))
+        {
+            int queryOrFragment = url.Slice(authorityEnd).IndexOfAny('?', '#');
+            if (queryOrFragment >= 0) end = authorityEnd + queryOrFragment;
+        }
     }
 
     /// <summary>The last path segment (the file name as it appears in the URL).</summary>
@@ -36,9 +57,23 @@ public static class ObjectUrlPath
     /// <summary>The file name's extension without the dot, or "" when the name has none.</summary>
     public static string GetExtension(string url)
     {
-        string name = GetFileName(url);
-        int dot = name.LastIndexOf('.');
-        return dot < 0 ? "" : name.Substring(dot + 1);
+        GetExtensionRange(url, out int start, out int length);
+        return url.Substring(start, length);
+    }
+
+    /// <summary>Where <see cref="GetExtension"/>'s text lies in the URL (length 0 when the name has no extension).</summary>
+    public static void GetExtensionRange(string url, out int start, out int length) => GetExtensionRange(url.AsSpan(), out start, out length);
+
+    /// <inheritdoc cref="GetExtensionRange(string, out int, out int)"/>
+    [MethodImpl(HotPath.Optimized)]
+    public static void GetExtensionRange(ReadOnlySpan<char> url, out int start, out int length)
+    {
+        GetPathRange(url, out int pathStart, out int pathEnd);
+        var path = url.Slice(pathStart, pathEnd - pathStart);
+        int nameStart = path.LastIndexOf('/') + 1;
+        int dot = path.Slice(nameStart).LastIndexOf('.');
+        start = dot < 0 ? pathEnd : pathStart + nameStart + dot + 1;
+        length = pathEnd - start;
     }
 
     /// <summary>The URL up to and including the last '/' of its path: identifies the folder an object is in
@@ -60,8 +95,10 @@ public static class ObjectUrlPath
         return authorityEnd < 0 ? url.Length : authorityEnd + 1;
     }
 
+    private static bool IsHttpScheme(ReadOnlySpan<char> scheme) =>
+        scheme.Equals("http".AsSpan(), StringComparison.OrdinalIgnoreCase) || scheme.Equals("https".AsSpan(), StringComparison.OrdinalIgnoreCase);
+
     internal static bool IsHttp(string scheme) =>
         scheme.Equals("https", StringComparison.OrdinalIgnoreCase) || scheme.Equals("http", StringComparison.OrdinalIgnoreCase);
 
-    private static readonly char[] QueryOrFragment = { '?', '#' };
 }

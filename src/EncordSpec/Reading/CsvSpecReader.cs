@@ -1,0 +1,329 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using CsvHelper;
+
+namespace EncordSpec;
+
+/// <summary>Reads a CSV spec (headers ObjectUrl, Image group title, Create video) row by row with CsvHelper:
+/// checks the headers, the same URL and limit rules as JSON, and the Create video values, with line numbers.
+/// A row without a title is a single file: an image or audio file by its extension, otherwise a video (the page
+/// calls such rows videos). Consecutive rows with one title form an image group, returned when its rows end.</summary>
+internal sealed class CsvSpecReader
+{
+    private static readonly UrlKey ObjectUrlKey = new(SpecKeys.CsvObjectUrl);
+
+    private readonly Stream stream;
+    private readonly SpecCheckContext check;
+    private readonly ISpecReadListener listener;
+    private readonly int[] sectionCounts = new int[5];
+    private CsvReader? csv;
+    private int urlColumn = -1;
+    private int titleColumn = -1;
+    private int createVideoColumn = -1;
+    private int headerCount;
+    private GroupRun? run;
+    private bool utf8Reported;
+    private long rowNumber;
+
+    public CsvSpecReader(Stream stream, SpecCheckContext check, ISpecReadListener listener)
+    {
+        this.stream = stream;
+        this.check = check;
+        this.listener = listener;
+    }
+
+    private SpecReadOptions Options => check.Options;
+
+    public void Read()
+    {
+        check.CheckFileName();
+        byte[] start = PrefixedStream.ReadStart(stream, 4);
+        if (Utf8Text.DetectWideEncoding(start) is { } encoding)
+        {
+            check.Report(RuleIds.EncodingNotUtf8, "", new TextPosition(1, 1),
+                $"The file is {encoding} text; the platform reads specs as UTF-8. Save it as UTF-8 (in Excel: 'CSV UTF-8').");
+            return;
+        }
+        if (Utf8Text.HasUtf8ByteOrderMark(start))
+            check.Report(RuleIds.ByteOrderMark, "", new TextPosition(1, 1),
+                "The file starts with a UTF-8 byte order mark (Excel writes one). A reader that does not expect it sees the first header as " +
+                "'\\uFEFFObjectUrl' instead of 'ObjectUrl'; save the file as UTF-8 without BOM.");
+
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            DetectSeparatorHint = false,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            MaxRecordSize = SpecLimits.MaxCsvRecordBytes,
+            OnMalformedRecord = OnMalformedRecord,
+        };
+        using var reader = CsvReader.Create(new PrefixedStream(start, stream), options, leaveOpen: true);
+        csv = reader;
+        try
+        {
+            if (!ReadHeader())
+                return;
+            while (reader.Read())
+            {
+                Options.CancellationToken.ThrowIfCancellationRequested();
+                ReadRow();
+            }
+            FinishRun();
+            if (check.Items == 0)
+                check.Report(RuleIds.SpecEmpty, "", TextPosition.None, "The spec has a header but no rows. Add a row per file.");
+        }
+        catch (CsvFormatException e)
+        {
+            check.Report(RuleIds.CsvMalformed, e.RecordNumber > 1 ? "row " + (e.RecordNumber - 1) : "", new TextPosition(e.LineNumber, 0),
+                $"The CSV cannot be read on: {e.Message} Check the quotes: a quoted field must end with a quote before the next comma or line end.");
+        }
+    }
+
+    private bool ReadHeader()
+    {
+        var headers = csv!.Headers;
+        headerCount = headers.Count;
+        if (headerCount == 0 || (headerCount == 1 && headers[0].Length == 0))
+        {
+            check.Report(RuleIds.SpecEmpty, "", TextPosition.None,
+                $"The file is empty. A CSV spec starts with the header line {string.Join(",", SpecKeys.CsvHeaders)}.");
+            return false;
+        }
+
+        var unknown = new List<int>();
+        for (int i = 0; i < headerCount; i++)
+        {
+            string header = headers[i];
+            ref int column = ref urlColumn;
+            if (header == SpecKeys.CsvObjectUrl) column = ref urlColumn;
+            else if (header == SpecKeys.CsvImageGroupTitle) column = ref titleColumn;
+            else if (header == SpecKeys.CsvCreateVideo) column = ref createVideoColumn;
+            else
+            {
+                unknown.Add(i);
+                continue;
+            }
+            if (column >= 0)
+                check.Report(RuleIds.CsvHeaderDuplicate, "header", new TextPosition(1, HeaderColumn(headers, i)),
+                    $"The header '{header}' appears twice (columns {column + 1} and {i + 1}). Remove one of the columns.");
+            else
+                column = i;
+        }
+
+        var explained = new HashSet<int>();
+        ReportMissingHeader(SpecKeys.CsvObjectUrl, urlColumn, headers, unknown, explained);
+        ReportMissingHeader(SpecKeys.CsvImageGroupTitle, titleColumn, headers, unknown, explained);
+        ReportMissingHeader(SpecKeys.CsvCreateVideo, createVideoColumn, headers, unknown, explained);
+        foreach (int i in unknown)
+            if (!explained.Contains(i))
+                check.Report(RuleIds.CsvUnknownColumn, "header", new TextPosition(1, HeaderColumn(headers, i)),
+                    $"The column '{headers[i]}' is not one the platform reads; it is ignored. The columns are {string.Join(", ", SpecKeys.CsvHeaders)}.");
+        return urlColumn >= 0;
+    }
+
+    private void ReportMissingHeader(string name, int column, IReadOnlyList<string> headers, List<int> unknown, HashSet<int> explained)
+    {
+        if (column >= 0) return;
+        string detail = $"The header line must name the columns exactly {string.Join(",", SpecKeys.CsvHeaders)}; every column must be there, even when it is blank in every row.";
+        if (headers.Count == 1 && (headers[0].IndexOf(';') >= 0 || headers[0].IndexOf('\t') >= 0))
+        {
+            detail = $"The header line '{headers[0]}' is separated by '{(headers[0].IndexOf(';') >= 0 ? ";" : "tab")}', but the platform expects commas. Save the file with comma separators.";
+        }
+        else
+        {
+            foreach (int i in unknown)
+            {
+                if (explained.Contains(i) || KeySuggestion.Nearest(headers[i], new[] { name }) is null) continue;
+                explained.Add(i);
+                detail = $"Column {i + 1} is headed '{headers[i]}'; the name must be exactly '{name}'.";
+                break;
+            }
+        }
+        check.Report(RuleIds.CsvHeaderMissing, "header", new TextPosition(1, 1), $"The CSV has no '{name}' column. {detail}");
+    }
+
+    private static int HeaderColumn(IReadOnlyList<string> headers, int index)
+    {
+        int column = 1;
+        for (int i = 0; i < index; i++) column += headers[i].Length + 1;
+        return column;
+    }
+
+    /// <summary>The data row (the header is not counted).</summary>
+    private ItemLocation Row => ItemLocation.Row(rowNumber);
+
+    /// <summary>"row 4".</summary>
+    private string RowLocation => Row.ToString();
+
+    private string LocationOf(string? key) => Row.LocationOf(key);
+
+    private void ReadRow()
+    {
+        var reader = csv!;
+        long line = reader.LineNumber;
+        rowNumber = reader.RowNumber;
+        if (reader.FieldCount > headerCount)
+            check.Report(RuleIds.CsvTooManyFields, RowLocation, new TextPosition(line, ColumnOf(headerCount)),
+                $"This row has {reader.FieldCount} fields, the header {headerCount}. A comma inside a value needs the value in double quotes.");
+
+        string url = Field(urlColumn, line);
+        string title = titleColumn >= 0 ? Field(titleColumn, line) : "";
+        string createVideoText = createVideoColumn >= 0 ? Field(createVideoColumn, line) : "";
+        bool? createVideo = ParseCreateVideo(createVideoText, line);
+        var urlPosition = new TextPosition(line, ColumnOf(urlColumn));
+
+        if (title.Length == 0)
+        {
+            FinishRun();
+            if (createVideoText.Length > 0)
+                check.Report(RuleIds.CsvCreateVideoWithoutTitle, LocationOf(SpecKeys.CsvCreateVideo), new TextPosition(line, ColumnOf(createVideoColumn)),
+                    "This row has no image group title, so its Create video value means nothing. Leave it blank, or add the group's title.");
+            ReadSingleRow(url, urlPosition);
+        }
+        else
+        {
+            ReadGroupRow(url, title, createVideo, urlPosition);
+        }
+    }
+
+    private void ReadSingleRow(string url, TextPosition position)
+    {
+        var type = check.TypeOf(url);
+        var section = type switch
+        {
+            DataType.Image => SpecSection.Images,
+            DataType.Audio => SpecSection.Audio,
+            _ => SpecSection.Videos,
+        };
+        check.CountItem(Row, position);
+        check.CheckObjectUrl(url.AsSpan(), ObjectUrlKey, section, Row, position, groupId: 0);
+        if (section == SpecSection.Audio)
+            check.Report(RuleIds.UnsupportedFileType, LocationOf(SpecKeys.CsvObjectUrl), position,
+                $"The ObjectUrl '{ObjectUrlChecker.Shown(url)}' is an audio file, but the CSV form has no audio (the page names videos, images and image groups). Put audio files in a JSON spec's audio section.");
+        if (Options.ReadItems)
+        {
+            EncordSingleItem item = section switch
+            {
+                SpecSection.Images => new EncordImage(url),
+                SpecSection.Audio => new EncordAudio(url),
+                _ => new EncordVideo(url),
+            };
+            item.Source = new SpecItemSource(Options.Path, section, sectionCounts[(int)section]++, position.Line);
+            listener.OnItem(item);
+        }
+    }
+
+    private void ReadGroupRow(string url, string title, bool? createVideo, TextPosition urlPosition)
+    {
+        if (run is null || run.Title != title)
+        {
+            FinishRun();
+            run = new GroupRun(title, urlPosition.Line, createVideo ?? true, check.NewGroup());
+            check.CountItem(Row, urlPosition);
+            if (!check.RememberTitle(title.AsSpan(), urlPosition.Line, out long firstLine))
+                check.Report(RuleIds.CsvGroupRowsApart, LocationOf(SpecKeys.CsvImageGroupTitle), new TextPosition(urlPosition.Line, ColumnOf(titleColumn)),
+                    $"The image group '{title}' already had rows from line {firstLine}, then other rows came between. Keep all rows of a group together, " +
+                    "in image order; ConvertFrom-EncordSpec returns the parts as separate groups.");
+        }
+        else if ((createVideo ?? true) != run.CreateVideo && !run.MismatchReported)
+        {
+            run.MismatchReported = true;
+            check.Report(RuleIds.CsvCreateVideoMismatch, LocationOf(SpecKeys.CsvCreateVideo), new TextPosition(urlPosition.Line, ColumnOf(createVideoColumn)),
+                $"Create video is {(createVideo ?? true ? "true (or blank)" : "false")} here, but {(run.CreateVideo ? "true (or blank)" : "false")} on line {run.FirstLine} " +
+                $"of the same image group '{title}'. Give all rows of a group the same value (false on every row for the original images).");
+        }
+        check.CheckObjectUrl(url.AsSpan(), ObjectUrlKey, SpecSection.ImageGroups, Row, urlPosition, run.GroupId);
+        if (Options.ReadItems)
+            run.Urls.Add(url);
+    }
+
+    private void FinishRun()
+    {
+        if (run is null) return;
+        if (Options.ReadItems)
+            listener.OnItem(new EncordImageGroup
+            {
+                Title = run.Title,
+                ObjectUrls = run.Urls.ToArray(),
+                CreateVideo = run.CreateVideo,
+                Source = new SpecItemSource(Options.Path, SpecSection.ImageGroups, sectionCounts[(int)SpecSection.ImageGroups]++, run.FirstLine),
+            });
+        run = null;
+    }
+
+    private bool? ParseCreateVideo(string text, long line)
+    {
+        switch (text)
+        {
+            case "": return null;
+            case "true": return true;
+            case "false": return false;
+        }
+        check.Report(RuleIds.CsvCreateVideoInvalid, LocationOf(SpecKeys.CsvCreateVideo), new TextPosition(line, ColumnOf(createVideoColumn)),
+            $"Create video is '{text}'; it must be true, false or blank (blank means true)." +
+            (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase)
+                ? " Write it in lower case, as the page does." : ""));
+        return null;
+    }
+
+    /// <summary>Field text; a decoding problem (invalid UTF-8, which CsvHelper replaces with U+FFFD) is reported once.</summary>
+    private string Field(int column, long line)
+    {
+        string text = csv!.GetString(column);
+        if (!utf8Reported && text.IndexOf('\uFFFD') >= 0 && column < csv.FieldCount && !Utf8Text.IsValid(csv.GetRawSpan(column)))
+        {
+            utf8Reported = true;
+            check.Report(RuleIds.InvalidUtf8, RowLocation, new TextPosition(line, ColumnOf(column)),
+                "This field is not valid UTF-8 (this is the first such place). The platform cannot read it; save the file as UTF-8.");
+        }
+        return text;
+    }
+
+    /// <summary>The 1-based column where field <paramref name="index"/> of the current row starts (exact unless a
+    /// quoted field before it spans lines).</summary>
+    private long ColumnOf(int index)
+    {
+        var reader = csv!;
+        long column = 1;
+        int fields = Math.Min(index, reader.FieldCount);
+        for (int i = 0; i < fields; i++)
+            column += TextPositionTracker.Utf16Length(reader.GetRawSpan(i)) + 1;
+        return column;
+    }
+
+    private void OnMalformedRecord(CsvMalformedRecord record)
+    {
+        string what = record.Reason switch
+        {
+            CsvMalformedReason.StrayQuote => "a quote inside a field that does not start with one",
+            CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote",
+            CsvMalformedReason.UnterminatedQuote => "a quote that is never closed, so the rest of the file is one field",
+            CsvMalformedReason.LineBreakInQuotes => "a line break inside quotes",
+            _ => record.Reason.ToString(),
+        };
+        check.Report(RuleIds.CsvMalformed, record.RecordNumber > 1 ? "row " + (record.RecordNumber - 1) : "header", new TextPosition(record.LineNumber, 0),
+            $"This row has {what}. A field that holds a quote or comma must be in double quotes, with each quote inside doubled (\"\").");
+    }
+
+    /// <summary>The rows of the image group being read.</summary>
+    private sealed class GroupRun
+    {
+        public GroupRun(string title, long firstLine, bool createVideo, long groupId)
+        {
+            Title = title;
+            FirstLine = firstLine;
+            CreateVideo = createVideo;
+            GroupId = groupId;
+        }
+
+        public long GroupId { get; }
+
+        public string Title { get; }
+        public long FirstLine { get; }
+        public bool CreateVideo { get; }
+        public bool MismatchReported { get; set; }
+        public List<string> Urls { get; } = new();
+    }
+}

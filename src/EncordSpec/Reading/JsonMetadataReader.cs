@@ -1,0 +1,318 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace EncordSpec;
+
+/// <summary>Reads an item's clientMetadata or media metadata object. The whole value is buffered first (it is
+/// bounded: 10 MB is the platform's limit), then checked in one pass over a copy of the reader: repeated keys at
+/// any depth, escapes and numbers PostgreSQL cannot store, and the media metadata fields. Only then, when items
+/// are wanted (or the value is large enough to need measuring), <see cref="JsonTreeReader"/> builds the tree.</summary>
+internal sealed class JsonMetadataReader
+{
+    /// <summary>Below this many bytes as written, the compact form cannot exceed 10 MB, so it is not measured.</summary>
+    private const int MeasureAboveBytes = 1024 * 1024;
+
+    private readonly JsonTokenStream tokens;
+    private readonly SpecCheckContext check;
+    private readonly List<Frame> frames = new();
+    private readonly List<MediaField> mediaFields = new();
+    private int depth;
+
+    public JsonMetadataReader(JsonTokenStream tokens, SpecCheckContext check)
+    {
+        this.tokens = tokens;
+        this.check = check;
+    }
+
+    /// <summary>Reads the object the reader stands on (StartObject) and leaves the reader on its EndObject.
+    /// Returns false when the value cannot be carried faithfully (bad escapes or numbers, or too large to buffer).</summary>
+    /// <param name="reader">On the metadata's StartObject.</param>
+    /// <param name="key">clientMetadata, imageMetadata, videoMetadata or audioMetadata.</param>
+    /// <param name="where">The item, which names the value's location (images[3].clientMetadata) for findings.</param>
+    /// <param name="schema">The media metadata fields to check, or null for clientMetadata.</param>
+    /// <param name="buildTree">Whether to return the tree.</param>
+    /// <param name="tree">The tree, when asked for and readable.</param>
+    [MethodImpl(HotPath.Optimized)]
+    public bool Read(ref Utf8JsonReader reader, string key, ItemLocation where, MediaMetadataSchema? schema, bool buildTree, out OrderedDictionary? tree)
+    {
+        tree = null;
+        var location = new LazyLocation(where, key);
+        var start = tokens.PositionOf(reader);
+        if (!tokens.BufferWholeValue(ref reader, tokens.MaxBufferBytes))
+        {
+            string size = $"more than {tokens.MaxBufferBytes / (1024 * 1024)} MB as written";
+            if (schema is null)
+                check.Report(RuleIds.ClientMetadataTooLarge, location.ToString(), start,
+                    $"The clientMetadata is {size}; the platform allows at most 10 MB per item. Keep large data in your bucket and put a reference in the metadata.");
+            else
+                check.Report(RuleIds.ValueTooLarge, location.ToString(), start, $"The {key} is {size}; it holds a few numbers and strings.");
+            JsonSpecReader.SkipValue(tokens, ref reader);
+            return false;
+        }
+
+        var probe = reader;
+        var invalidUtf8Before = tokens.Positions.FirstInvalidUtf8;
+        bool readable = Check(ref probe, location, schema, start);
+        tokens.Positions.Advance(tokens.Chunk, (int)probe.BytesConsumed);
+        if (invalidUtf8Before is null && tokens.Positions.FirstInvalidUtf8 is not null)
+            readable = false; // reported by the document reader; the tree could not decode those bytes
+
+        long bytesAsWritten = probe.BytesConsumed - reader.TokenStartIndex;
+        if (readable && (buildTree || (schema is null && bytesAsWritten > MeasureAboveBytes)))
+        {
+            OrderedDictionary value;
+            try
+            {
+                value = (OrderedDictionary)JsonTreeReader.ReadValue(ref reader)!;
+            }
+            catch (InvalidOperationException)
+            {
+                // Bytes that are not UTF-8, after the first such place in the file (which alone is reported).
+                reader = probe;
+                return false;
+            }
+            if (schema is null)
+            {
+                long bytes = JsonTreeWriter.CompactByteCount(value);
+                if (bytes > SpecKeys.MaxClientMetadataBytes)
+                    check.Report(RuleIds.ClientMetadataTooLarge, location.ToString(), start,
+                        $"The clientMetadata is {bytes:N0} bytes as compact JSON; the platform allows at most 10 MB ({SpecKeys.MaxClientMetadataBytes:N0} bytes) per item. " +
+                        "Keep large data in your bucket and put a reference in the metadata.");
+            }
+            if (buildTree) tree = value;
+        }
+        else
+        {
+            reader = probe;
+        }
+        return readable;
+    }
+
+    [MethodImpl(HotPath.Optimized)]
+    private bool Check(ref Utf8JsonReader probe, LazyLocation location, MediaMetadataSchema? schema, TextPosition start)
+    {
+        bool readable = true;
+        depth = 0;
+        mediaFields.Clear();
+        Push(isArray: false);
+        while (depth > 0 && probe.Read())
+        {
+            var top = frames[depth - 1];
+            switch (probe.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    if (!TrySetKey(top, ref probe, location, ref readable))
+                        continue;
+                    if (!top.Keys.Add(top.KeyHash))
+                        check.Report(RuleIds.DuplicateKey, PathOf(location), tokens.PositionOf(probe),
+                            $"The key '{top.KeyText(tokens.Chunk)}' appears twice in this object. PostgreSQL's jsonb keeps only the last value; remove or rename one of them.");
+                    if (schema is not null && depth == 1)
+                        mediaFields.Add(new MediaField(top.KeyText(tokens.Chunk), tokens.PositionOf(probe)));
+                    continue;
+                case JsonTokenType.StartObject:
+                case JsonTokenType.StartArray:
+                    OnValue(top, schema, MediaValueKind.Other, probe);
+                    Push(probe.TokenType == JsonTokenType.StartArray);
+                    continue;
+                case JsonTokenType.EndObject:
+                case JsonTokenType.EndArray:
+                    depth--;
+                    continue;
+                case JsonTokenType.String:
+                    OnValue(top, schema, MediaValueKind.String, probe);
+                    if (probe.ValueIsEscaped && TryGetString(ref probe, location, ref readable) is null) { }
+                    continue;
+                case JsonTokenType.Number:
+                    OnValue(top, schema, probe.TryGetInt64(out _) ? MediaValueKind.Integer : MediaValueKind.Number, probe);
+                    if (!probe.TryGetDouble(out double number) || double.IsInfinity(number) || double.IsNaN(number))
+                    {
+                        readable = false;
+                        check.Report(RuleIds.NumberOutOfRange, PathOf(location), tokens.PositionOf(probe),
+                            $"The number {System.Text.Encoding.UTF8.GetString(probe.ValueSpan.ToArray())} is too large to store. Write it as a string if it is an identifier.");
+                    }
+                    continue;
+                default:
+                    OnValue(top, schema, MediaValueKind.Other, probe);
+                    continue;
+            }
+        }
+        if (schema is not null)
+            CheckMediaFields(schema, location, start);
+        return readable;
+    }
+
+    /// <summary>Counts array elements (for paths) and records the kind of top-level media fields.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    private void OnValue(Frame top, MediaMetadataSchema? schema, MediaValueKind kind, in Utf8JsonReader probe)
+    {
+        if (top.IsArray)
+            top.ArrayIndex++;
+        else if (schema is not null && depth == 1 && mediaFields.Count > 0)
+            mediaFields[mediaFields.Count - 1] = mediaFields[mediaFields.Count - 1].WithValue(kind, tokens.PositionOf(probe));
+    }
+
+    private void CheckMediaFields(MediaMetadataSchema schema, LazyLocation location, TextPosition start)
+    {
+        var present = new bool[schema.FieldCount];
+        foreach (var field in mediaFields)
+        {
+            int index = schema.IndexOf(field.Name);
+            if (index < 0)
+            {
+                check.Report(RuleIds.UnknownItemKey, location + "." + field.Name, field.KeyPosition,
+                    $"'{field.Name}' is not a field of {schema.Key}; the platform ignores it.{KeySuggestion.Hint(field.Name, schema.FieldNames)} " +
+                    $"The fields are {string.Join(", ", schema.FieldNames)}.");
+                continue;
+            }
+            present[index] = true;
+            if (!schema.Accepts(index, field.Kind))
+                check.Report(RuleIds.MediaMetadataInvalid, location + "." + field.Name, field.ValuePosition,
+                    $"{schema.Key}.{field.Name} must be {MediaMetadataSchema.Describe(schema.FieldKind(index))}, not {MediaMetadataSchema.Describe(field.Kind)}.");
+        }
+        for (int i = 0; i < present.Length; i++)
+            if (!present[i])
+                check.Report(RuleIds.MediaMetadataInvalid, location.ToString(), start,
+                    $"{schema.Key} has no '{schema.FieldName(i)}'. The platform needs all of {string.Join(", ", schema.FieldNames)} when it is given, " +
+                    "since it then uses these values instead of reading the file.");
+    }
+
+    /// <summary>Remembers the property name the probe stands on in the frame: as a place in the buffer (which stays
+    /// put during the check) and a hash, so that keys cost no strings unless a message needs them.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    private bool TrySetKey(Frame frame, ref Utf8JsonReader probe, LazyLocation location, ref bool readable)
+    {
+        if (!probe.ValueIsEscaped)
+        {
+            frame.SetKey((int)probe.TokenStartIndex + 1, probe.ValueSpan.Length, StringHash64.Of(probe.ValueSpan));
+            return true;
+        }
+        string? key = TryGetString(ref probe, location, ref readable);
+        if (key is null)
+        {
+            frame.SetKey("?");
+            return false;
+        }
+        frame.SetKey(key);
+        return true;
+    }
+
+    private string? TryGetString(ref Utf8JsonReader probe, LazyLocation location, ref bool readable)
+    {
+        if (JsonSpecReader.TryGetString(ref probe, out string? text))
+            return text;
+        readable = false;
+        if (Utf8Text.IsValid(probe.ValueSpan))
+            check.Report(RuleIds.InvalidEscape, PathOf(location), tokens.PositionOf(probe),
+                @"A \u escape here encodes half of a surrogate pair, which PostgreSQL's jsonb rejects. Write the character itself or a complete pair.");
+        return null;
+    }
+
+    [MethodImpl(HotPath.Optimized)]
+    private void Push(bool isArray)
+    {
+        if (frames.Count == depth)
+            frames.Add(new Frame());
+        var frame = frames[depth++];
+        frame.IsArray = isArray;
+        frame.ArrayIndex = -1;
+        frame.ClearKey();
+        frame.Keys.Clear();
+    }
+
+    /// <summary>The location of the current token: the metadata's location and the keys and indexes inside it.</summary>
+    private string PathOf(LazyLocation location)
+    {
+        var path = new System.Text.StringBuilder(location.ToString());
+        for (int i = 0; i < depth; i++)
+        {
+            var frame = frames[i];
+            if (frame.IsArray)
+            {
+                if (frame.ArrayIndex >= 0) path.Append('[').Append(frame.ArrayIndex).Append(']');
+            }
+            else if (frame.HasKey)
+            {
+                path.Append('.').Append(frame.KeyText(tokens.Chunk));
+            }
+        }
+        return path.ToString();
+    }
+
+    /// <summary>The value's location, made only when a finding needs it.</summary>
+    private readonly struct LazyLocation
+    {
+        private readonly ItemLocation where;
+        private readonly string key;
+
+        public LazyLocation(ItemLocation where, string key)
+        {
+            this.where = where;
+            this.key = key;
+        }
+
+        public override string ToString() => where.LocationOf(key);
+    }
+
+    private sealed class Frame
+    {
+        private string? keyText;
+        private int keyStart = -1;
+        private int keyLength;
+
+        public bool IsArray;
+        public int ArrayIndex;
+        public ulong KeyHash;
+        /// <summary>Hashes of the keys of this object so far (of their UTF-8 text).</summary>
+        public readonly HashSet<ulong> Keys = new();
+
+        public bool HasKey => keyText is not null || keyStart >= 0;
+
+        public void SetKey(int start, int length, ulong hash)
+        {
+            keyText = null;
+            keyStart = start;
+            keyLength = length;
+            KeyHash = hash;
+        }
+
+        public void SetKey(string text)
+        {
+            keyText = text;
+            keyStart = -1;
+            KeyHash = StringHash64.Of(System.Text.Encoding.UTF8.GetBytes(text));
+        }
+
+        public void ClearKey()
+        {
+            keyText = null;
+            keyStart = -1;
+        }
+
+        /// <summary>The current key's text (made from the buffer on demand).</summary>
+        public string KeyText(ReadOnlySpan<byte> chunk) =>
+            keyText ??= keyStart >= 0 ? System.Text.Encoding.UTF8.GetString(chunk.Slice(keyStart, keyLength).ToArray()) : "";
+    }
+
+    private readonly struct MediaField
+    {
+        public MediaField(string name, TextPosition keyPosition) : this(name, keyPosition, MediaValueKind.Other, keyPosition) { }
+
+        private MediaField(string name, TextPosition keyPosition, MediaValueKind kind, TextPosition valuePosition)
+        {
+            Name = name;
+            KeyPosition = keyPosition;
+            Kind = kind;
+            ValuePosition = valuePosition;
+        }
+
+        public string Name { get; }
+        public TextPosition KeyPosition { get; }
+        public MediaValueKind Kind { get; }
+        public TextPosition ValuePosition { get; }
+
+        public MediaField WithValue(MediaValueKind kind, TextPosition position) => new(Name, KeyPosition, kind, position);
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace EncordSpec;
+
+/// <summary>Feeds a <see cref="Utf8JsonReader"/> from a stream through one buffer that is refilled as the reader
+/// consumes it, so a spec of any size is read in constant memory. The buffer grows only for a token (or a value
+/// asked for whole) that does not fit, up to <see cref="MaxBufferBytes"/>. Also tracks line and column.</summary>
+internal sealed class JsonTokenStream
+{
+    private const int InitialBufferBytes = 64 * 1024;
+    private readonly Stream stream;
+    private readonly JsonReaderOptions readerOptions;
+    private byte[] buffer;
+    private int length;
+    private bool isFinalBlock;
+    private long droppedBytes;
+
+    public JsonTokenStream(Stream stream, int maxDepth, int maxBufferBytes)
+    {
+        this.stream = stream;
+        MaxBufferBytes = maxBufferBytes;
+        readerOptions = new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
+        buffer = new byte[Math.Min(InitialBufferBytes, maxBufferBytes)];
+    }
+
+    public int MaxBufferBytes { get; }
+    public TextPositionTracker Positions { get; } = new();
+
+    /// <summary>The bytes of the current buffer; valid until the next refill.</summary>
+    public ReadOnlySpan<byte> Chunk => new(buffer, 0, length);
+
+    /// <summary>True once the whole input is in the buffer (or was consumed).</summary>
+    public bool IsFinalBlock => isFinalBlock;
+
+    /// <summary>Offset of the buffer's first byte in the whole input.</summary>
+    public long ChunkOffset => droppedBytes;
+
+    /// <summary>Reads the first chunk and returns it, for the caller to inspect (byte order marks, encodings)
+    /// before <see cref="Start"/>.</summary>
+    public ReadOnlySpan<byte> Begin()
+    {
+        Fill();
+        return Chunk;
+    }
+
+    /// <summary>Drops the first <paramref name="count"/> bytes (a byte order mark) before the reader starts; they
+    /// are not part of the text whose lines and columns are counted.</summary>
+    public void SkipPrefix(int count)
+    {
+        Buffer.BlockCopy(buffer, count, buffer, 0, length - count);
+        length -= count;
+        droppedBytes += count;
+    }
+
+    public Utf8JsonReader Start() => new(Chunk, isFinalBlock, new JsonReaderState(readerOptions));
+
+    /// <summary>Reads the next token, refilling the buffer as needed. False at the end of the input.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    public bool Read(ref Utf8JsonReader reader)
+    {
+        while (!reader.Read())
+        {
+            if (isFinalBlock)
+                return false;
+            Refill(ref reader);
+        }
+        return true;
+    }
+
+    /// <summary>For a reader on StartObject or StartArray: makes sure the whole value is in the buffer, so it can
+    /// be read with a plain <see cref="Utf8JsonReader"/> (or skipped) without refills. False when the value is
+    /// larger than <paramref name="maxValueBytes"/>; the reader then still stands on the start token.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    public bool BufferWholeValue(ref Utf8JsonReader reader, int maxValueBytes)
+    {
+        while (true)
+        {
+            var probe = reader;
+            if (probe.TrySkip())
+                return true;
+            if (isFinalBlock)
+                return true; // TrySkip would have thrown; a final block is complete by definition
+            long buffered = length - reader.BytesConsumed;
+            if (buffered >= maxValueBytes || length - (int)reader.BytesConsumed >= MaxBufferBytes)
+                return false;
+            Refill(ref reader);
+        }
+    }
+
+    /// <summary>The position of the current token's first character.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    public TextPosition PositionOf(in Utf8JsonReader reader) => Positions.PositionOfIndex(Chunk, (int)reader.TokenStartIndex);
+
+    /// <summary>The position of the byte at <paramref name="index"/> of the current chunk.</summary>
+    public TextPosition PositionAt(int index) => Positions.PositionOfIndex(Chunk, index);
+
+    /// <summary>Counts the rest of the input (for its UTF-8 check) once the reader is done.</summary>
+    public void Finish()
+    {
+        Positions.Advance(Chunk, length);
+        Positions.Finish();
+    }
+
+    private void Refill(ref Utf8JsonReader reader)
+    {
+        var state = reader.CurrentState;
+        int consumed = (int)reader.BytesConsumed;
+        Shift(consumed);
+        if (length == buffer.Length)
+        {
+            if (buffer.Length >= MaxBufferBytes)
+                throw new SpecValueTooLargeException(MaxBufferBytes);
+            Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, MaxBufferBytes));
+        }
+        Fill();
+        reader = new Utf8JsonReader(Chunk, isFinalBlock, state);
+    }
+
+    private void Shift(int count)
+    {
+        if (count <= 0) return;
+        // The tracker must have seen the dropped bytes before they go.
+        Positions.Advance(Chunk, count);
+        Buffer.BlockCopy(buffer, count, buffer, 0, length - count);
+        length -= count;
+        droppedBytes += count;
+        Positions.Shift(count);
+    }
+
+    private void Fill()
+    {
+        while (length < buffer.Length && !isFinalBlock)
+        {
+            int read = stream.Read(buffer, length, buffer.Length - length);
+            if (read == 0)
+                isFinalBlock = true;
+            length += read;
+        }
+    }
+}
+
+/// <summary>A JSON token, or a value that had to be read whole, is larger than the reader buffers.</summary>
+internal sealed class SpecValueTooLargeException : Exception
+{
+    public SpecValueTooLargeException(int limit) : base($"A single JSON value is larger than {limit / (1024 * 1024)} MB.") { }
+}

@@ -1,0 +1,28 @@
+using System;
+using System.Threading;
+
+namespace EncordSpec;
+
+/// <summary>How to read one spec.</summary>
+public sealed class SpecReadOptions
+{
+    /// <summary>The spec's file path, named in findings and items' Source; null for a spec given as text.</summary>
+    public string? Path { get; set; }
+
+    /// <summary>Build the items (ConvertFrom-EncordSpec). Off, the reader only checks (Test-EncordSpec) and keeps no
+    /// item, metadata tree or URL string longer than it takes to check it.</summary>
+    public bool ReadItems { get; set; }
+
+    /// <summary>Checked between items; cancelling ends the read with <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>Called after each item with the number of items read so far (for Write-Progress).</summary>
+    public Action<long>? Progress { get; set; }
+
+    /// <summary>From this size on, a spec that is only checked has its URLs checked on a second thread; tests set 0
+    /// to run small specs that way too.</summary>
+    internal long PipelineAboveBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The largest JSON token or buffered value; lower only in tests.</summary>
+    internal int MaxBufferedBytes { get; set; } = SpecLimits.MaxBufferedBytes;
+}

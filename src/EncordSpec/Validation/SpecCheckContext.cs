@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+
+namespace EncordSpec;
+
+/// <summary>The checks that span a whole spec file, shared by the JSON and the CSV reader: delivering and counting
+/// findings, counting items against the platform's limit, object URLs (<see cref="UrlChecks"/>, on a second thread
+/// for large specs that are only checked) and group titles. Memory stays flat: URLs and titles are remembered as
+/// 64-bit hashes only. Findings reach the listener on the reader's thread, in file order.</summary>
+internal sealed class SpecCheckContext : IDisposable
+{
+    private readonly ISpecReadListener listener;
+    private readonly UrlChecks urlChecks;
+    private readonly UrlCheckPipeline? pipeline;
+    private readonly List<SpecFinding> urlFindings = new();
+    private readonly Action<SpecFinding> deliver;
+    private readonly FirstSeenTable titles = new(256);
+    private readonly ObjectUrlChecker typeChecker = new();
+    private long lastGroupId;
+
+    /// <param name="options">How to read.</param>
+    /// <param name="listener">Receives the findings.</param>
+    /// <param name="large">Whether the spec is large enough for the URL checks to pay for a second thread.</param>
+    public SpecCheckContext(SpecReadOptions options, ISpecReadListener listener, bool large)
+    {
+        Options = options;
+        this.listener = listener;
+        urlChecks = new UrlChecks(options.Path);
+        deliver = Deliver;
+        // Items must come out between the findings in file order, so reading items stays on one thread.
+        if (large && !options.ReadItems)
+            pipeline = new UrlCheckPipeline(urlChecks);
+    }
+
+    public SpecReadOptions Options { get; }
+    public string? Path => Options.Path;
+    public int Errors { get; private set; }
+    public int Warnings { get; private set; }
+    public long Items { get; private set; }
+
+    /// <summary>True once a spec has said skip_duplicate_urls: true (JSON only); duplicate messages mention it.</summary>
+    public bool SkipDuplicateUrls { get; set; }
+
+    /// <summary>True when a spec says upsert_metadata: true (JSON only).</summary>
+    public bool UpsertMetadata { get; set; }
+
+    /// <summary>Reports a finding of the reader's own (after the URL findings of earlier places).</summary>
+    public void Report(string ruleId, string location, TextPosition position, string message)
+    {
+        pipeline?.Flush(deliver);
+        Deliver(new SpecFinding(ruleId, location, position, message, Path));
+    }
+
+    private void Deliver(SpecFinding finding)
+    {
+        if (finding.Severity == FindingSeverity.Error) Errors++;
+        else Warnings++;
+        listener.OnFinding(finding);
+    }
+
+    /// <summary>Delivers what is still being checked; call once at the end of the spec.</summary>
+    public SpecReadSummary Finish()
+    {
+        pipeline?.Flush(deliver);
+        return new SpecReadSummary(Errors, Warnings, Items, urlChecks.ObjectUrls, SkipDuplicateUrls, UpsertMetadata);
+    }
+
+    public void Dispose() => pipeline?.Dispose();
+
+    /// <summary>The file name limit; checked first.</summary>
+    public void CheckFileName()
+    {
+        if (Path is null) return;
+        string name = System.IO.Path.GetFileName(Path);
+        if (name.Length > SpecLimits.MaxFileNameLength)
+            Report(RuleIds.FileNameTooLong, "", TextPosition.None,
+                $"The file name is {name.Length} characters long; the platform accepts at most {SpecLimits.MaxFileNameLength}. Rename the file.");
+    }
+
+    /// <summary>Counts one item; past the platform's limit, says so once.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    public void CountItem(ItemLocation where, TextPosition position)
+    {
+        if (++Items == SpecLimits.MaxItemsPerFile + 1)
+            Report(RuleIds.TooManyItems, where.ToString(), position,
+                $"This is item number {Items:N0}; the platform accepts at most {SpecLimits.MaxItemsPerFile:N0} items per file. " +
+                "Split the spec into several files (for example with ConvertFrom-EncordSpec, Select-Object -Skip/-First and ConvertTo-EncordSpec).");
+        Options.Progress?.Invoke(Items);
+    }
+
+    /// <summary>A new group's id, for <see cref="CheckObjectUrl"/> (0 stands for single items).</summary>
+    public long NewGroup() => ++lastGroupId;
+
+    /// <summary>Checks one object URL (see <see cref="UrlChecks"/>).</summary>
+    /// <param name="url">The URL as written.</param>
+    /// <param name="key">The key it is under, for messages and the location.</param>
+    /// <param name="section">The section it belongs to, for the file type check; null to skip that check.</param>
+    /// <param name="where">The item or row.</param>
+    /// <param name="position">Where the URL's value starts.</param>
+    /// <param name="groupId">The group's id from <see cref="NewGroup"/>, or 0 for single items.</param>
+    [MethodImpl(HotPath.Optimized)]
+    public void CheckObjectUrl(ReadOnlySpan<char> url, UrlKey key, SpecSection? section, ItemLocation where, TextPosition position, long groupId)
+    {
+        var request = new UrlCheckRequest(key, section, where, position, groupId, SkipDuplicateUrls);
+        if (pipeline is not null)
+        {
+            pipeline.Add(url, request, deliver);
+            return;
+        }
+        urlChecks.Check(url, request, urlFindings);
+        if (urlFindings.Count == 0) return;
+        foreach (var finding in urlFindings)
+            Deliver(finding);
+        urlFindings.Clear();
+    }
+
+    /// <summary>The file type of a URL by its extension (recent extensions are remembered).</summary>
+    public DataType TypeOf(string url) => typeChecker.TypeOf(url.AsSpan());
+
+    /// <summary>Remembers a group title. False when it was seen before, with the line of its first use.</summary>
+    public bool RememberTitle(ReadOnlySpan<char> title, long line, out long firstLine) =>
+        titles.TryAdd(StringHash64.Of(title), line, out firstLine);
+
+    /// <summary>Remembers a group title; a repeat is a warning naming the first one's line.</summary>
+    public void CheckGroupTitle(ReadOnlySpan<char> title, ItemLocation where, TextPosition position, string kind)
+    {
+        if (!RememberTitle(title, position.Line, out long firstLine))
+            Report(RuleIds.DuplicateTitle, where.LocationOf(SpecKeys.Title), position,
+                $"The title '{title.ToString()}' is already used by the {kind} at line {firstLine}. Give each group its own title, or the dataset will hold two items of that name.");
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+
+namespace EncordSpec;
+
+/// <summary>The checks of each object URL in file order: its own rules (<see cref="ObjectUrlChecker"/>), the
+/// per-file URL limit, repeats within its group and repeats anywhere in the file. Memory stays flat: URLs are
+/// remembered as 64-bit hashes only. Runs on one thread at a time (the reader's, or the pipeline's worker).</summary>
+internal sealed class UrlChecks
+{
+    private readonly string? path;
+    private readonly ObjectUrlChecker checker = new();
+    private readonly FirstSeenTable urls = new(4096);
+    private readonly HashSet<ulong> groupHashes = new();
+    private readonly List<ItemProblem> problems = new();
+    private long currentGroup;
+
+    public UrlChecks(string? path) => this.path = path;
+
+    public long ObjectUrls { get; private set; }
+
+    /// <summary>Checks one URL and adds its findings to <paramref name="findings"/>.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    public void Check(ReadOnlySpan<char> url, in UrlCheckRequest request, List<SpecFinding> findings)
+    {
+        if (++ObjectUrls == SpecLimits.MaxObjectUrlsPerFile + 1)
+            findings.Add(Finding(RuleIds.TooManyUrls, request,
+                $"This is object URL number {ObjectUrls:N0}; the platform accepts at most {SpecLimits.MaxObjectUrlsPerFile:N0} per file. Split the spec into several files."));
+
+        problems.Clear();
+        bool real = checker.Check(url, request.Key, request.Section, problems);
+        foreach (var problem in problems)
+            findings.Add(Finding(problem.RuleId, request, problem.Message));
+        if (!real || url.Length == 0)
+            return;
+
+        ulong hash = StringHash64.Of(url);
+        if (request.GroupId != 0)
+        {
+            if (request.GroupId != currentGroup)
+            {
+                currentGroup = request.GroupId;
+                groupHashes.Clear();
+            }
+            if (!groupHashes.Add(hash))
+            {
+                findings.Add(Finding(RuleIds.DuplicateUrlInGroup, request,
+                    $"The {request.Key} '{Shown(url)}' is already in this group. Remove the repeat: a group lists each file once."));
+                return;
+            }
+        }
+        if (!urls.TryAdd(hash, request.Position.Line, out long firstLine))
+        {
+            string consequence = request.SkipDuplicateUrls
+                ? "With skip_duplicate_urls: true the platform skips the repeat."
+                : "Unless the spec sets skip_duplicate_urls: true, the platform adds the file twice.";
+            findings.Add(Finding(RuleIds.DuplicateUrl, request,
+                $"The {request.Key} '{Shown(url)}' already appears at line {firstLine}. {consequence} Remove one of them if that is not intended."));
+        }
+    }
+
+    /// <summary>The file type of a URL by its extension (the checker remembers recent extensions).</summary>
+    public DataType TypeOf(ReadOnlySpan<char> url) => checker.TypeOf(url);
+
+    private SpecFinding Finding(string ruleId, in UrlCheckRequest request, string message) =>
+        new(ruleId, request.Location, request.Position, message, path);
+
+    private static string Shown(ReadOnlySpan<char> url) => ObjectUrlChecker.Shown(SignedUrlDetector.WithoutQuery(url.ToString()));
+}

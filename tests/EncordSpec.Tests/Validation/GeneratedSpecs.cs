@@ -1,0 +1,88 @@
+using System.Collections.Specialized;
+using System.Text;
+
+namespace EncordSpec.Tests.Validation;
+
+/// <summary>Valid specs of any size, made with the module's writers from generated items: every section, titles,
+/// client metadata of all JSON kinds (nested objects and arrays, non-ASCII and escaped text, long, decimal and
+/// huge numbers, booleans, null) and media metadata. The same seed gives the same spec.</summary>
+internal static class GeneratedSpecs
+{
+    public static List<EncordDataItem> Items(int count, int seed, bool csvOnly = false)
+    {
+        var random = new Random(seed);
+        var items = new List<EncordDataItem>(count);
+        for (int i = 0; i < count; i++)
+        {
+            int kind = random.Next(csvOnly ? 3 : 5);
+            string baseUrl = $"https://bucket-{i % 7}.s3.eu-west-{1 + i % 3}.amazonaws.com/set/{i}";
+            EncordDataItem item = kind switch
+            {
+                0 => new EncordImage(baseUrl + "/frame é+(1).jpg".Replace(" ", "%20")),
+                1 => new EncordVideo($"s3://bucket-{i % 5}/clips/{i}/clip.mp4"),
+                2 => new EncordImageGroup
+                {
+                    Title = $"group {i} «{i % 13}»",
+                    CreateVideo = random.Next(2) == 0,
+                    ObjectUrls = Enumerable.Range(0, 1 + random.Next(6)).Select(n => $"gs://photos-{i % 3}/g{i}/{n}.png").ToArray(),
+                },
+                3 => new EncordDicomSeries
+                {
+                    Title = $"series {i}",
+                    ObjectUrls = Enumerable.Range(0, 1 + random.Next(4)).Select(n => $"https://scans.obs.eu-de.otc.t-systems.com/s{i}/1.2.840.{n}").ToArray(),
+                },
+                _ => new EncordAudio($"https://acct{i % 4}.blob.core.windows.net/audio/{i}.wav"),
+            };
+            if (!csvOnly)
+            {
+                if (item is EncordSingleItem && random.Next(3) == 0) item.Title = $"title \"{i}\" \u2028 tab\t";
+                if (random.Next(2) == 0) item.ClientMetadata = Metadata(random, i);
+                if (item is EncordSingleItem single && random.Next(4) == 0) single.MediaMetadata = Media(single);
+            }
+            items.Add(item);
+        }
+        return items;
+    }
+
+    public static string Json(int count, int seed, bool skipDuplicateUrls = false) =>
+        Write(Items(count, seed), csv: false, skipDuplicateUrls);
+
+    public static string Csv(int count, int seed) => Write(Items(count, seed, csvOnly: true), csv: true, false);
+
+    public static string Write(IEnumerable<EncordDataItem> items, bool csv, bool skipDuplicateUrls)
+    {
+        using var output = new MemoryStream();
+        using (ISpecWriter writer = csv
+            ? new SpecCsvWriter(output)
+            : SpecJsonWriter.InMemory(output, new SpecWriterOptions { SkipDuplicateUrls = skipDuplicateUrls }))
+        {
+            foreach (var item in items)
+                writer.Add(item);
+            writer.Complete();
+        }
+        return new UTF8Encoding(false).GetString(output.ToArray());
+    }
+
+    private static OrderedDictionary Metadata(Random random, int i)
+    {
+        var nested = new OrderedDictionary { ["ok"] = true, ["none"] = null, ["list"] = new object?[] { 1L, "two", 3.5m, new OrderedDictionary { ["deep"] = "é😀" } } };
+        return new OrderedDictionary
+        {
+            ["id"] = (long)i,
+            ["negative"] = -1234567890123L,
+            ["ratio"] = 0.125m,
+            ["huge"] = 1e300,
+            ["text"] = $"line1\nline2 \"q\" <tag> & {random.Next()}",
+            ["nested"] = nested,
+            ["empty"] = new OrderedDictionary(),
+            ["emptyList"] = Array.Empty<object?>(),
+        };
+    }
+
+    private static OrderedDictionary Media(EncordSingleItem item) => item switch
+    {
+        EncordImage => new OrderedDictionary { ["mimeType"] = "image/jpeg", ["fileSize"] = 1024L, ["height"] = 480L, ["width"] = 640L },
+        EncordVideo => new OrderedDictionary { ["fps"] = 29.97m, ["duration"] = 12L, ["width"] = 1920L, ["height"] = 1080L, ["fileSize"] = 9000000L, ["mimeType"] = "video/mp4" },
+        _ => new OrderedDictionary { ["duration"] = 3.5m, ["fileSize"] = 2048L, ["mimeType"] = "audio/wav", ["sampleRate"] = 44100L, ["bitDepth"] = 16L, ["codec"] = "pcm", ["numChannels"] = 2L },
+    };
+}

@@ -1,0 +1,110 @@
+BeforeAll {
+    Import-Module $env:ENCORDSPEC_MODULE_PATH -Force
+    $script:Examples = Join-Path $PSScriptRoot '../Data/PageExamples'
+    $script:S3 = Join-Path $Examples 's3-example.json'
+
+    function script:Assert-SameJson([string] $Expected, [string] $Actual) {
+        $same = [System.Text.Json.Nodes.JsonNode]::DeepEquals([System.Text.Json.Nodes.JsonNode]::Parse($Expected), [System.Text.Json.Nodes.JsonNode]::Parse($Actual))
+        if (-not $same) { throw "The JSON differs:`n$Actual" }
+    }
+}
+
+Describe 'ConvertFrom-EncordSpec' {
+    It 'streams one typed object per item, in file order, each with its source' {
+        $items = ConvertFrom-EncordSpec $S3
+        $items.ForEach({ $_.GetType().Name }) | Should -Be @('EncordImage', 'EncordImage', 'EncordVideo', 'EncordVideo', 'EncordImageGroup', 'EncordImageGroup', 'EncordImageGroup')
+        $items[1].ObjectUrl | Should -Be 'https://cord-dev.s3.eu-west-2.amazonaws.com/Image2.png'
+        $items[1].Source.Path | Should -Be (Resolve-Path $S3).ProviderPath
+        $items[1].Source.Section | Should -Be 'Images'
+        $items[1].Source.Index | Should -Be 1
+        $items[1].Source.Line | Should -Be 6
+        $items[6].Title | Should -Be 'apple-ios-light'
+        $items[6].CreateVideo | Should -BeFalse
+        $items[6].ObjectUrls | Should -HaveCount 2
+    }
+
+    It 'reproduces an equivalent spec through ConvertTo-EncordSpec' {
+        $original = Get-Content $S3 -Raw
+        $written = ConvertFrom-EncordSpec $S3 | ConvertTo-EncordSpec
+        Assert-SameJson $original $written
+    }
+
+    It 'keeps metadata, titles and media metadata through the round trip' {
+        $spec = @'
+{
+    "videos": [
+        {
+            "objectUrl": "s3://bucket/clips/a.mp4",
+            "title": "first clip",
+            "clientMetadata": {"camera": {"id": 7, "tags": ["front", null, true]}, "ratio": 0.25},
+            "videoMetadata": {"fps": 25, "duration": 12.5, "width": 1920, "height": 1080, "fileSize": 123, "mimeType": "video/mp4"}
+        }
+    ],
+    "dicom_series": [
+        {"title": "scan", "objectUrl_0": "s3://bucket/scan/1", "objectUrl_1": "s3://bucket/scan/2", "clientMetadata": {"patient": "x"}}
+    ]
+}
+'@
+        $items = ConvertFrom-EncordSpec -Spec $spec
+        $items[0].ClientMetadata['camera']['tags'][2] | Should -BeTrue
+        $items[0].MediaMetadata['fps'] | Should -Be 25
+        Assert-SameJson $spec ($items | ConvertTo-EncordSpec)
+    }
+
+    It 'merges specs, drops repeated URLs and writes CSV' {
+        $a = Join-Path $TestDrive 'a.json'
+        $b = Join-Path $TestDrive 'b.json'
+        's3://bucket/1.jpg', 's3://bucket/2.jpg' | ConvertTo-EncordSpec -Path $a | Out-Null
+        's3://bucket/2.jpg', 's3://bucket/3.mp4' | ConvertTo-EncordSpec -Path $b | Out-Null
+        $csv = ConvertFrom-EncordSpec $a, $b | Sort-Object ObjectUrl -Unique | ConvertTo-EncordSpec -Csv
+        $csv | Should -Be "ObjectUrl,Image group title,Create video`r`ns3://bucket/1.jpg,,`r`ns3://bucket/2.jpg,,`r`ns3://bucket/3.mp4,,`r`n"
+    }
+
+    It 'reads CSV back and writes the same CSV' {
+        $csvPath = Join-Path $TestDrive 's3.csv'
+        ConvertFrom-EncordSpec $S3 | Where-Object { $_ -isnot [EncordSpec.EncordImage] } | ConvertTo-EncordSpec -Csv -Path $csvPath | Out-Null
+        $again = ConvertFrom-EncordSpec $csvPath | ConvertTo-EncordSpec -Csv
+        $again | Should -BeExactly ([IO.File]::ReadAllText($csvPath))
+        (ConvertFrom-EncordSpec $csvPath | Where-Object Title -eq 'apple-ios-light').CreateVideo | Should -BeFalse
+    }
+
+    It 'writes the same findings as Test-EncordSpec as errors, and the good items still come out' {
+        $spec = '{"images": [{"objectUrl": "https://b.s3.eu-west-2.amazonaws.com/a b.jpg"}, {"objectUrl": 5}, {"objectUrl": "s3://b/c.jpg"}]}'
+        $items = ConvertFrom-EncordSpec -Spec $spec -ErrorVariable problems -ErrorAction SilentlyContinue
+        $items.ObjectUrl | Should -Be @('https://b.s3.eu-west-2.amazonaws.com/a b.jpg', 's3://b/c.jpg')
+        $problems.FullyQualifiedErrorId | Should -Be @(
+            'ObjectUrlWhitespace,EncordSpec.Cmdlets.ConvertFromEncordSpecCommand'
+            'ObjectUrlNotString,EncordSpec.Cmdlets.ConvertFromEncordSpecCommand')
+        $checked = Test-EncordSpec -Spec $spec -Detailed
+        $checked.RuleId | Should -Be @('ObjectUrlWhitespace', 'ObjectUrlNotString')
+        $problems[1].Exception.Message | Should -Be $checked[1].ToString()
+    }
+
+    It 'returns the items before a syntax error' {
+        $items = ConvertFrom-EncordSpec (Join-Path $Examples 'videos-sample.json') -ErrorVariable problems -ErrorAction SilentlyContinue
+        $items | Should -HaveCount 2
+        $problems[-1].FullyQualifiedErrorId | Should -BeLike 'TrailingComma,*'
+    }
+
+    It 'lets a pipeline repair what the check found' {
+        $spec = '{"images": [{"objectUrl": "https://b.s3.eu-west-2.amazonaws.com/my frame.jpg"}]}'
+        $fixed = ConvertFrom-EncordSpec -Spec $spec -ErrorAction SilentlyContinue |
+            ForEach-Object { $_.ObjectUrl = $_.ObjectUrl -replace ' ', '+'; $_ } | ConvertTo-EncordSpec
+        Test-EncordSpec -Spec $fixed | Should -BeTrue
+    }
+
+    It 'takes files from Get-ChildItem and several paths' {
+        $folder = Join-Path $TestDrive 'many'
+        $null = New-Item $folder -ItemType Directory
+        Copy-Item $S3, (Join-Path $Examples 'gcs-example.json') $folder
+        $items = Get-ChildItem $folder -Filter *.json | ConvertFrom-EncordSpec
+        $items | Should -HaveCount 10
+        ($items | Group-Object { Split-Path $_.Source.Path -Leaf }).Name | Should -Be @('gcs-example.json', 's3-example.json')
+    }
+
+    It 'shows items in their table views' {
+        $text = ConvertFrom-EncordSpec (Join-Path $Examples 'gcs-example.json') | Select-Object -Skip 1 | Out-String -Width 200
+        $text | Should -Match 'Title\s+CreateVideo\s+Count\s+FirstObjectUrl'
+        $text | Should -Match 'image_group_1\s+True\s+2\s+https://storage.cloud.google.com/example-image-bucket/object_1.jpg'
+    }
+}
