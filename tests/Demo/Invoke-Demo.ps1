@@ -42,7 +42,7 @@ Show-Step "The spec ($spec)"
 Get-Content -LiteralPath $spec | Out-Host
 
 Show-Step 'Test-EncordSpec -Path spec.json'
-# LEAD: switch this line on once the validation branch (Test-EncordSpec) is merged:
-# if (-not (Test-EncordSpec -Path $spec)) { throw "The demo's spec failed validation: $spec" }
-Write-Host 'Test-EncordSpec is not in this branch yet; see the line above.'
+$valid = Test-EncordSpec -Path $spec
+Write-Host "Test-EncordSpec: $valid"
+if (-not $valid) { throw "The demo's spec failed validation: $spec" }
 exit 0

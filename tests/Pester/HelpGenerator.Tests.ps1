@@ -301,6 +301,10 @@ Describe 'The MAML Get-Help reads' {
         $text | Should -Match 'INPUTS\s+System\.String\[\]\s+-Name: Names of fixtures\.'
         $text | Should -Match 'Objects with properties named Container or Bucket bind them'
         $text | Should -Match "OUTPUTS\s+System\.String\s+The container's name, as a string\."
-        $help.relatedLinks.navigationLink.linkText | Should -Be @('Get-HelpFixtureGap', 'about_EncordSpec')
+        # The see-also link, then every about topic the builder copies (each cmdlet links to all of them).
+        $topics = Get-ChildItem (Join-Path $PSScriptRoot '../../src/Help') -Filter 'about_*.help.txt' |
+            ForEach-Object { $_.Name -replace '\.help\.txt$', '' } | Sort-Object
+        $topics | Should -Contain 'about_EncordSpec'
+        $help.relatedLinks.navigationLink.linkText | Should -Be (@('Get-HelpFixtureGap') + $topics)
     }
 }
