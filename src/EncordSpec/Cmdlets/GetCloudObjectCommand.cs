@@ -265,7 +265,7 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
                     return; // leaving disposes the page enumerator, which cancels the request in flight
                 }
                 if (item is CloudObject cloudObject)
-                    cloudObject.Partition = partition;
+                    partition.Stamp(cloudObject);
                 WriteObject(item);
                 emitted++;
                 progress!.Report((long)emitted, progressNoun);

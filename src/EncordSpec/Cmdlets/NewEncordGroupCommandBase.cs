@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Collections.Specialized;
 using System.Linq;
@@ -14,6 +15,7 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
     protected const string GroupBySet = "GroupBy";
 
     private readonly GroupCollector collector = new();
+    private readonly FolderCompletion folderCompletion = new();
     private readonly UniqueTitles titles = new();
     private OrderedDictionary? metadata;
     private ProgressReporter? progress;
@@ -112,9 +114,17 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
             return;
         }
 
-        var group = FindGroup(input);
+        // Objects straight from a listing prove their folders complete as the listing moves on (-GroupBy Folder):
+        // those groups go out now, so a bucket's images are never all held at once.
+        var listed = GroupBy is { IsFolder: true } ? input.Source as CloudObject : null;
+        if (listed is not null)
+            WriteGroups(folderCompletion.Advance(listed));
+
+        var group = FindGroup(input, out bool created);
         if (group is null)
             return;
+        if (created && listed is not null)
+            folderCompletion.Track(group, listed);
         if (!group.TryAdd(input.ObjectUrl))
         {
             WriteError(ErrorRecords.ForItem(RuleIds.DuplicateUrlInGroup,
@@ -124,23 +134,44 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
         progress!.Report(++received, MemberNoun + "s grouped");
     }
 
-    /// <summary>The group the input belongs to, or null when its key could not be computed (an error was written).</summary>
-    private PendingGroup? FindGroup(ObjectUrlInput input)
+    /// <summary>The group the input belongs to, or null when its key could not be computed or its group was already
+    /// written (an error says which).</summary>
+    private PendingGroup? FindGroup(ObjectUrlInput input, out bool created)
     {
+        created = false;
+        string key;
+        Func<string> makeTitle;
         if (GroupBy is null)
-            return collector.GetOrAdd("", () => titles.Reserve(Title), input.Source);
-        if (GroupBy.IsFolder)
+        {
+            key = "";
+            makeTitle = () => titles.Reserve(Title);
+        }
+        else if (GroupBy.IsFolder)
         {
             // The folder's URL identifies it cheaply; its decoded name is worked out once, for a new group.
-            return collector.GetOrAdd(ObjectUrlPath.GetFolderUrl(input.ObjectUrl), () =>
+            key = ObjectUrlPath.GetFolderUrl(input.ObjectUrl);
+            makeTitle = () =>
             {
                 var folder = FolderGroupKey.Of(input);
                 return titles.Reserve(TitlePrefix + folder.Name, TitlePrefix + folder.Path);
-            }, input.Source);
+            };
+        }
+        else
+        {
+            string? selected = InvokeKeySelector(input);
+            if (selected is null)
+                return null;
+            key = selected;
+            makeTitle = () => titles.Reserve(TitlePrefix + selected);
         }
 
-        string? key = InvokeKeySelector(input);
-        return key is null ? null : collector.GetOrAdd(key, () => titles.Reserve(TitlePrefix + key), input.Source);
+        var group = collector.GetOrAdd(key, makeTitle, input.Source, out created);
+        if (group is null)
+            WriteError(ErrorRecords.ForItem("FolderGroupAlreadyWritten",
+                $"'{input.ObjectUrl}' came after its folder's group was written: the listing's objects were re-ordered or " +
+                "repeated on the way. Pipe Get-CloudObject straight into New-EncordImageGroup, or sort the objects by Key first.",
+                input.ObjectUrl, ErrorCategory.InvalidOperation));
+        return group;
     }
 
     private string? InvokeKeySelector(ObjectUrlInput input)
@@ -170,11 +201,18 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
     protected override void EndProcessing()
     {
         progress?.Complete();
-        if (collector.Groups.Count == 0 && GroupBy is null)
+        if (collector.OpenCount == 0 && GroupBy is null)
             WriteWarning($"No {MemberNoun}s came in, so no group '{Title}' was made.");
+        WriteGroups(collector.Groups.ToList());
+    }
 
-        foreach (var pending in collector.Groups)
+    /// <summary>Writes complete groups and lets go of their URLs.</summary>
+    private void WriteGroups(IReadOnlyList<PendingGroup>? complete)
+    {
+        if (complete is null) return;
+        foreach (var pending in complete)
         {
+            collector.Release(pending);
             var group = CreateGroup(pending.Title, pending.OrderedUrls(naturalSort: !NoSort), metadata);
             var problem = SpecItemRules.Check(group);
             if (problem is not null)

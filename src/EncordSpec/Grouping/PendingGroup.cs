@@ -9,14 +9,19 @@ public sealed class PendingGroup
     private readonly List<string> urls = new();
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
 
-    public PendingGroup(string key, string title)
+    public PendingGroup(string key, string title, long arrivalIndex = 0)
     {
         Key = key;
         Title = title;
+        ArrivalIndex = arrivalIndex;
     }
 
     public string Key { get; }
     public string Title { get; }
+    /// <summary>Orders groups by the arrival of their first member.</summary>
+    public long ArrivalIndex { get; }
+    /// <summary>The group's place in its collector's arrival list, for removal in constant time.</summary>
+    internal LinkedListNode<PendingGroup>? Node { get; set; }
     /// <summary>The pipeline object that opened the group, for scriptblocks that compute metadata.</summary>
     public object? FirstInput { get; set; }
     public int Count => urls.Count;

@@ -38,6 +38,9 @@ public sealed class CloudObject
     /// of PowerShell's output, Export-Csv and ConvertTo-Json. Null for objects made by users.</summary>
     internal ListingPartition? Partition { get; set; }
 
+    /// <summary>The object's number within its partition, from 1, in the order it was listed.</summary>
+    internal long PartitionSequence { get; set; }
+
     /// <summary>A key ending in '/' with no content: the marker consoles create for empty folders, not a file.</summary>
     public bool IsFolderPlaceholder => Size == 0 && Key.EndsWith("/", StringComparison.Ordinal);
 

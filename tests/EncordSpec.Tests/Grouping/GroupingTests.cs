@@ -49,9 +49,10 @@ public class GroupingTests
     public void Keeps_groups_in_arrival_order_and_urls_once()
     {
         var collector = new GroupCollector();
-        var b = collector.GetOrAdd("b", () => "B", null);
-        var a = collector.GetOrAdd("a", () => "A", null);
-        Assert.Same(b, collector.GetOrAdd("b", () => throw new InvalidOperationException("title made twice"), null));
+        var b = collector.GetOrAdd("b", () => "B", null, out _)!;
+        var a = collector.GetOrAdd("a", () => "A", null, out _)!;
+        Assert.Same(b, collector.GetOrAdd("b", () => throw new InvalidOperationException("title made twice"), null, out bool created));
+        Assert.False(created);
         Assert.True(b.TryAdd("gs://x/frame10.jpg"));
         Assert.True(b.TryAdd("gs://x/frame2.jpg"));
         Assert.False(b.TryAdd("gs://x/frame2.jpg"));
