@@ -1,5 +1,18 @@
 # Writing a spec of N image URLs read from a text file: ConvertTo-EncordSpec vs the format page's Python approach
-# (build the list, json.dump(..., indent=4)). 100k and 1M side by side show whether memory stays flat.
+# (build the list, json.dump(..., indent=4)). 100k and 1M side by side show whether memory stays flat. Then the same
+# from CloudObjects, and grouped by folder as a listing would feed New-EncordImageGroup (100 images per folder).
+
+# CloudObjects as Get-CloudObject emits them: made from the URL list in the benchmark's own pwsh (that cost counts
+# on our side), numbered in one key-ordered partition like a sequential listing's, so folder groups can stream.
+$MakeCloudObjects = @'
+$partition = [EncordSpec.ListingPartition]::new('')
+Get-Content '{0}' -ReadCount 1000 | ForEach-Object {{
+    foreach ($url in $_) {{
+        $object = [EncordSpec.CloudObject]::new('S3', 'cord-dev', $url.Substring($url.IndexOf('/', 8) + 1))
+        $object.ObjectUrl = $url; $object.DataType = 'Image'; $partition.Stamp($object); $object
+    }}
+}}
+'@
 foreach ($count in 100000, 1000000) {
     $keys = Join-Path $WorkDir "keys-$count.txt"
     if (-not (Test-Path $keys)) {
@@ -16,6 +29,23 @@ foreach ($count in 100000, 1000000) {
             -Ours (Get-OursCommand "Get-Content '$keys' -ReadCount $readCount | ConvertTo-EncordSpec -Json -Path '$ourSpec' -Force | Out-Null") `
             -PeerName 'Python json.dump' -Peer @($Python, (Join-Path $BenchDir 'peers/write_spec.py'), $keys, $peerSpec) `
             -Target 'faster than Python; < 200 MB' -IsMet { param($row) $row.OursSeconds -lt $row.PeerSeconds -and $row.OursMB -lt 200 }
+    }
+
+    $listing = $MakeCloudObjects -f $keys
+    Measure-Pair -Scenario ("Write {0:N0} URLs from CloudObjects" -f $count) -Runs $Runs -WorkingDirectory $RepoRoot `
+        -Ours (Get-OursCommand "$listing | ConvertTo-EncordSpec -Json -Path '$ourSpec' -Force | Out-Null") `
+        -PeerName 'Python json.dump' -Peer @($Python, (Join-Path $BenchDir 'peers/write_spec.py'), $keys, $peerSpec) `
+        -Target 'faster than Python; < 200 MB' -IsMet { param($row) $row.OursSeconds -lt $row.PeerSeconds -and $row.OursMB -lt 200 }
+
+    $ourGroups = Join-Path $WorkDir "groups-$count.json"
+    $peerGroups = Join-Path $WorkDir "groups-$count-python.json"
+    Measure-Pair -Scenario ("Group {0:N0} listed images by folder" -f $count) -Runs $Runs -WorkingDirectory $RepoRoot `
+        -Ours (Get-OursCommand "$listing | New-EncordImageGroup -GroupBy Folder | ConvertTo-EncordSpec -Json -Path '$ourGroups' -Force | Out-Null") `
+        -PeerName 'Python json.dump' -Peer @($Python, (Join-Path $BenchDir 'peers/write_group_spec.py'), $keys, $peerGroups) `
+        -Target 'faster than Python; < 200 MB' -IsMet { param($row) $row.OursSeconds -lt $row.PeerSeconds -and $row.OursMB -lt 200 }
+    $groupCounts = foreach ($file in $ourGroups, $peerGroups) { (Get-Content $file -Raw | ConvertFrom-Json).image_groups.Count }
+    if ($groupCounts[0] -ne $count / 100 -or $groupCounts[1] -ne $count / 100) {
+        throw "The group specs for $count URLs hold $($groupCounts -join ' and ') groups, not $($count / 100)."
     }
 
     # Both files must hold the same URLs in the same order, or the figures compare different work.

@@ -187,6 +187,16 @@ Describe 'ConvertTo-EncordSpec' {
             Get-ChildItem $folder -Force | Should -HaveCount 1
         }
 
+        It 'writes a spec over the platform''s 500,000-item limit, then says it must be split' {
+            $path = Join-Path $TestDrive 'too-many.json'
+            $urls = foreach ($i in 0..500000) { "gs://b/$i.jpg" }
+            $file = ConvertTo-EncordSpec -InputObject $urls -Path $path -ErrorVariable problems -ErrorAction SilentlyContinue
+            $file.FullName | Should -Be $path
+            $problems | Should -HaveCount 1
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'TooManyItems,*'
+            $problems[0].Exception.Message | Should -BeLike '*500,001 items*'
+        }
+
         It 'streams 20,000 mixed items into one valid file' {
             $path = Join-Path $TestDrive 'many.json'
             $null = 1..20000 | ForEach-Object { if ($_ % 2) { "gs://b/$_.png" } else { "gs://b/$_.mp4" } } | ConvertTo-EncordSpec -Path $path

@@ -338,6 +338,9 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
             writer.Dispose();
             WriteObject(file.Commit());
         }
+        // The spec is written either way (nothing is lost), but the platform would refuse it as it is.
+        foreach (var problem in SpecFileLimits.Check(writer.Counts, Path is null ? null : System.IO.Path.GetFileName(Path)))
+            WriteError(ErrorRecords.ForProblem(problem, Path));
     }
 
     public void Dispose()

@@ -21,6 +21,8 @@ public sealed class FolderCompletion
         public ListingPartition Partition { get; }
         public long LastSequence;
         public bool InOrder = true;
+        /// <summary>Whether the progress is in <see cref="withOpenFolders"/> (at most once).</summary>
+        public bool Watched;
         public readonly List<OpenFolder> Open = new();
     }
 
@@ -57,7 +59,10 @@ public sealed class FolderCompletion
                 progress.Open.Clear();
             }
             if (progress.Open.Count == 0 || !progress.InOrder)
+            {
                 withOpenFolders.RemoveAt(i);
+                progress.Watched = false;
+            }
         }
 
         // Then what this input proves: the folders of its partition that its key lies outside of are done.
@@ -92,8 +97,11 @@ public sealed class FolderCompletion
         if (listed.Partition is null) return;
         var progress = ProgressOf(listed.Partition);
         if (!progress.InOrder) return;
-        if (progress.Open.Count == 0)
+        if (!progress.Watched)
+        {
             withOpenFolders.Add(progress);
+            progress.Watched = true;
+        }
         progress.Open.Add(new OpenFolder(group, FolderPrefix(listed.Key)));
     }
 

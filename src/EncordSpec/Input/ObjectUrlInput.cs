@@ -15,23 +15,39 @@ public sealed class ObjectUrlInput
     public object Source { get; }
     public string ObjectUrl { get; }
 
-    /// <summary>True when the input is a bare URL string, which has no other properties to look up.
-    /// Property lookups through PowerShell's adapters cost microseconds, which add up at a million items.</summary>
-    public bool IsBareUrl => Source is string;
+    /// <summary>True when the input has no properties beyond what its type says (a URL string, a CloudObject, an Encord
+    /// item), so nothing needs looking up through PowerShell's adapters: such lookups cost microseconds each, which
+    /// add up at a million items.</summary>
+    public bool IsKnownType => Source is string or CloudObject or EncordSingleItem;
 
     /// <summary>The object's key in its bucket when the input says so (a CloudObject or an exported listing).</summary>
-    public string? Key => IsBareUrl ? null : InputProperties.GetString(Source, "Key");
+    public string? Key => Source switch
+    {
+        CloudObject cloudObject => cloudObject.Key,
+        _ when IsKnownType => null,
+        _ => InputProperties.GetString(Source, "Key"),
+    };
+
     /// <summary>The bucket or container when the input says so.</summary>
-    public string? Bucket => IsBareUrl ? null : InputProperties.GetString(Source, "Bucket");
+    public string? Bucket => Source switch
+    {
+        CloudObject cloudObject => cloudObject.Bucket,
+        _ when IsKnownType => null,
+        _ => InputProperties.GetString(Source, "Bucket"),
+    };
 
     /// <summary>The input's own DataType property (a CloudObject knows it from its content type too), if any.</summary>
-    public DataType? DeclaredDataType =>
-        IsBareUrl ? null : InputProperties.Get(Source, "DataType") switch
+    public DataType? DeclaredDataType => Source switch
+    {
+        CloudObject cloudObject => cloudObject.DataType,
+        _ when IsKnownType => null,
+        _ => InputProperties.Get(Source, "DataType") switch
         {
             DataType type => type,
             string text when System.Enum.TryParse(text, ignoreCase: true, out DataType parsed) => parsed,
             _ => null,
-        };
+        },
+    };
 
     /// <summary>Accepts a string (the URL itself), an Encord single item, or any object with an ObjectUrl
     /// (or Url) property. Returns null when the object has no URL at all.</summary>
@@ -46,6 +62,8 @@ public sealed class ObjectUrlInput
                 return new ObjectUrlInput(value, url);
             case EncordSingleItem item:
                 return new ObjectUrlInput(value, item.ObjectUrl);
+            case CloudObject cloudObject:
+                return new ObjectUrlInput(value, cloudObject.ObjectUrl);
         }
         string? objectUrl = InputProperties.GetString(value, "ObjectUrl", "Url");
         return objectUrl is null ? null : new ObjectUrlInput(value, objectUrl);

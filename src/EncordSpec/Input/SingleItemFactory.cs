@@ -16,7 +16,7 @@ public static class SingleItemFactory
             DataType.Audio => new EncordAudio(input.ObjectUrl),
             _ => null,
         };
-        if (item is null || input.IsBareUrl)
+        if (item is null || input.IsKnownType)
             return item;
 
         string? title = InputProperties.GetString(input.Source, "Title");

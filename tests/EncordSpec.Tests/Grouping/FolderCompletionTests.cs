@@ -64,6 +64,19 @@ public class FolderCompletionTests
     }
 
     [Fact]
+    public void The_final_count_writes_each_open_group_once_after_many_folders()
+    {
+        var partition = new ListingPartition("");
+        var objects = List(partition, Enumerable.Range(0, 50).Select(i => $"f{i:D2}/1.jpg").ToArray());
+        partition.MarkComplete();
+        objects.Add(new CloudObject(CloudProvider.S3, "b", "z/unlisted.jpg")); // the next input sees the final count
+        Feed(objects);
+        Assert.Equal(51, written.Count);
+        Assert.Equal(written.Distinct().Count(), written.Count);
+        Assert.Equal("f49/@51:1", written[49]);
+    }
+
+    [Fact]
     public void Interleaved_partitions_each_prove_their_own_folders()
     {
         var left = new ListingPartition("l/");
