@@ -77,6 +77,28 @@ function Measure-Pair {
         -PeerSeconds (Get-Median $peerRuns.Seconds) -PeerMB (Get-Median $peerRuns.PeakMB)
 }
 
+function Measure-Reference {
+    <#
+    Runs one command -Runs times and returns a row with its medians and no peer: a reference point that explains
+    other rows (bare pwsh start-up, PowerShell's own cost of a pipeline without EncordSpec).
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Scenario,
+        [Parameter(Mandatory)] [string[]] $Command,
+        [int] $Runs = 3,
+        [string] $WorkingDirectory = (Get-Location).Path,
+        [hashtable] $Environment = @{}
+    )
+    $results = for ($run = 1; $run -le $Runs; $run++) {
+        $result = Invoke-Measured -Command $Command -WorkingDirectory $WorkingDirectory -Environment $Environment
+        if ($result.ExitCode -ne 0) { throw "$Scenario (run $run) failed with exit code $($result.ExitCode):`n$($result.Output)" }
+        Write-Host ("  {0,-46} ref   run {1}: {2,7:N2} s {3,8:N1} MB" -f $Scenario, $run, $result.Seconds, $result.PeakMB)
+        $result
+    }
+    New-ResultRow -Scenario $Scenario -PeerName '(reference)' -OursSeconds (Get-Median $results.Seconds) -OursMB (Get-Median $results.PeakMB) `
+        -PeerSeconds 0 -PeerMB 0 -Target '' -IsMet $null
+}
+
 function New-ResultRow {
     param([string] $Scenario, [string] $PeerName, [double] $OursSeconds, [double] $OursMB, [double] $PeerSeconds,
         [double] $PeerMB, [string] $Target, [scriptblock] $IsMet)
@@ -88,8 +110,8 @@ function New-ResultRow {
         PeerSeconds = $PeerSeconds
         PeerMB      = $PeerMB
         # Above 1 means we are faster / leaner than the peer.
-        SpeedRatio  = if ($OursSeconds -gt 0) { [math]::Round($PeerSeconds / $OursSeconds, 2) } else { $null }
-        MemoryRatio = if ($OursMB -gt 0) { [math]::Round($PeerMB / $OursMB, 2) } else { $null }
+        SpeedRatio  = if ($OursSeconds -gt 0 -and $PeerSeconds -gt 0) { [math]::Round($PeerSeconds / $OursSeconds, 2) } else { $null }
+        MemoryRatio = if ($OursMB -gt 0 -and $PeerMB -gt 0) { [math]::Round($PeerMB / $OursMB, 2) } else { $null }
         Target      = $Target
         Met         = ''
     }
@@ -107,8 +129,8 @@ function Format-ResultTable {
             @{ Label = 'Ours s'; Expression = { '{0:N2}' -f $_.OursSeconds }; Align = 'Right' }
             @{ Label = 'Ours MB'; Expression = { '{0:N0}' -f $_.OursMB }; Align = 'Right' }
             'Peer'
-            @{ Label = 'Peer s'; Expression = { '{0:N2}' -f $_.PeerSeconds }; Align = 'Right' }
-            @{ Label = 'Peer MB'; Expression = { '{0:N0}' -f $_.PeerMB }; Align = 'Right' }
+            @{ Label = 'Peer s'; Expression = { if ($_.PeerSeconds) { '{0:N2}' -f $_.PeerSeconds } }; Align = 'Right' }
+            @{ Label = 'Peer MB'; Expression = { if ($_.PeerMB) { '{0:N0}' -f $_.PeerMB } }; Align = 'Right' }
             @{ Label = 'Speed x'; Expression = { $_.SpeedRatio }; Align = 'Right' }
             @{ Label = 'Mem x'; Expression = { $_.MemoryRatio }; Align = 'Right' }
             'Target'
@@ -117,4 +139,4 @@ function Format-ResultTable {
     }
 }
 
-Export-ModuleMember -Function Invoke-Measured, Get-Median, Measure-Pair, New-ResultRow, Format-ResultTable
+Export-ModuleMember -Function Invoke-Measured, Get-Median, Measure-Pair, Measure-Reference, New-ResultRow, Format-ResultTable
