@@ -40,6 +40,17 @@ function Get-OursCommand([string] $Script) {
     @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command', "Import-Module '$ModulePsd1'; $Script")
 }
 
+# The spec targets apply at a million items: faster than the peer and under 200 MB. At 100,000 items pwsh's own
+# start-up (the reference row) outweighs the work, so there the row only shows that memory stays flat (< 200 MB).
+function Get-ScaleTarget([int] $Count) {
+    if ($Count -ge 1000000) {
+        @{ Target = 'faster than Python; < 200 MB'; IsMet = { param($row) $row.OursSeconds -lt $row.PeerSeconds -and $row.OursMB -lt 200 } }
+    }
+    else {
+        @{ Target = '< 200 MB (flat)'; IsMet = { param($row) $row.OursMB -lt 200 } }
+    }
+}
+
 $rows = foreach ($name in $Scenario) {
     Write-Host "== $name"
     . (Join-Path $PSScriptRoot "Scenarios/$name.ps1")

@@ -2,17 +2,17 @@
 # (build the list, json.dump(..., indent=4)). 100k and 1M side by side show whether memory stays flat. Then the same
 # from CloudObjects, and grouped by folder as a listing would feed New-EncordImageGroup (100 images per folder).
 
-# CloudObjects as Get-CloudObject emits them: made from the URL list in the benchmark's own pwsh (that cost counts
-# on our side), numbered in one key-ordered partition like a sequential listing's, so folder groups can stream.
-$MakeCloudObjects = @'
-$partition = [EncordSpec.ListingPartition]::new('')
-Get-Content '{0}' -ReadCount 1000 | ForEach-Object {{
-    foreach ($url in $_) {{
-        $object = [EncordSpec.CloudObject]::new('S3', 'cord-dev', $url.Substring($url.IndexOf('/', 8) + 1))
-        $object.ObjectUrl = $url; $object.DataType = 'Image'; $partition.Stamp($object); $object
-    }}
-}}
-'@
+# CloudObjects as Get-CloudObject emits them, made by compiled code (bench/feeds/CloudObjectFeed.cs) from the URL
+# list and numbered in one key-ordered partition like a sequential listing's, so folder groups can stream.
+$feedDll = Join-Path $WorkDir 'CloudObjectFeed.dll'
+Remove-Item $feedDll -ErrorAction Ignore
+$compile = "Import-Module '$ModulePsd1'; Add-Type -Path '{0}' -OutputAssembly '{1}' -ReferencedAssemblies '{2}', 'netstandard'" -f
+    (Join-Path $BenchDir 'feeds/CloudObjectFeed.cs'), $feedDll, (Join-Path $ModuleDir 'EncordSpec.dll')
+Push-Location $RepoRoot
+try { & dotnet pwsh -NoProfile -NonInteractive -Command $compile } finally { Pop-Location }
+if ($LASTEXITCODE -or -not (Test-Path $feedDll)) { throw 'Compiling bench/feeds/CloudObjectFeed.cs failed.' }
+$MakeCloudObjects = "Add-Type -Path '$feedDll'; [EncordSpecBench.CloudObjectFeed]::Read('{0}')"
+
 # A million single images exceed the platform's 500,000 items per file, so ConvertTo-EncordSpec writes the file and
 # then reports TooManyItems; that one error is expected, any other fails the run.
 function Get-WriteCommand([string] $Pipeline) {
@@ -29,6 +29,7 @@ foreach ($count in 100000, 1000000) {
         & $Python (Join-Path $BenchDir 'peers/make_keys.py') $count $keys
         if ($LASTEXITCODE) { throw 'make_keys.py failed' }
     }
+    $Target = Get-ScaleTarget $count
     $ourSpec = Join-Path $WorkDir "spec-$count.json"
     $peerSpec = Join-Path $WorkDir "spec-$count-python.json"
 
@@ -42,21 +43,21 @@ foreach ($count in 100000, 1000000) {
         Measure-Pair -Scenario ("Write {0:N0} URLs ({1})" -f $count, $label) -Runs $Runs -WorkingDirectory $RepoRoot `
             -Ours (Get-WriteCommand "Get-Content '$keys' -ReadCount $readCount | ConvertTo-EncordSpec -Json -Path '$ourSpec' -Force") `
             -PeerName 'Python json.dump' -Peer @($Python, (Join-Path $BenchDir 'peers/write_spec.py'), $keys, $peerSpec) `
-            -Target 'faster than Python; < 200 MB' -IsMet { param($row) $row.OursSeconds -lt $row.PeerSeconds -and $row.OursMB -lt 200 }
+            @Target
     }
 
     $listing = $MakeCloudObjects -f $keys
     Measure-Pair -Scenario ("Write {0:N0} URLs from CloudObjects" -f $count) -Runs $Runs -WorkingDirectory $RepoRoot `
         -Ours (Get-WriteCommand "$listing | ConvertTo-EncordSpec -Json -Path '$ourSpec' -Force") `
         -PeerName 'Python json.dump' -Peer @($Python, (Join-Path $BenchDir 'peers/write_spec.py'), $keys, $peerSpec) `
-        -Target 'faster than Python; < 200 MB' -IsMet { param($row) $row.OursSeconds -lt $row.PeerSeconds -and $row.OursMB -lt 200 }
+        @Target
 
     $ourGroups = Join-Path $WorkDir "groups-$count.json"
     $peerGroups = Join-Path $WorkDir "groups-$count-python.json"
     Measure-Pair -Scenario ("Group {0:N0} listed images by folder" -f $count) -Runs $Runs -WorkingDirectory $RepoRoot `
         -Ours (Get-WriteCommand "$listing | New-EncordImageGroup -GroupBy Folder | ConvertTo-EncordSpec -Json -Path '$ourGroups' -Force") `
         -PeerName 'Python json.dump' -Peer @($Python, (Join-Path $BenchDir 'peers/write_group_spec.py'), $keys, $peerGroups) `
-        -Target 'faster than Python; < 200 MB' -IsMet { param($row) $row.OursSeconds -lt $row.PeerSeconds -and $row.OursMB -lt 200 }
+        @Target
     $groupCounts = foreach ($file in $ourGroups, $peerGroups) { (Get-Content $file -Raw | ConvertFrom-Json).image_groups.Count }
     if ($groupCounts[0] -ne $count / 100 -or $groupCounts[1] -ne $count / 100) {
         throw "The group specs for $count URLs hold $($groupCounts -join ' and ') groups, not $($count / 100)."
