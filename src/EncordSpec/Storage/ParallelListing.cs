@@ -20,7 +20,11 @@ namespace EncordSpec;
 /// each part holds at most two pages nobody has taken, and the whole listing at most a budget of pages, so memory
 /// stays at a few pages per part being listed. The caller's thread takes chunks as they come (parts interleave,
 /// each in key order) or, sorted, in exactly the order of a sequential listing. Disposing (Select-Object -First,
-/// Ctrl+C, an error) cancels the requests in flight.</para></summary>
+/// Ctrl+C, an error) cancels the requests in flight.</para>
+/// <para>A chunk completes its partition as soon as the listing knows nothing of it follows: with the partition's
+/// last objects when their page ended the part, otherwise by an empty chunk when the part's next page arrives (a
+/// level whose last page holds only folders; objects kept from a split's first page, known complete only when the
+/// part listing them again ends). Never before its last object.</para></summary>
 public sealed class ParallelListing : IDisposable
 {
     public const int DefaultThrottleLimit = 8;
