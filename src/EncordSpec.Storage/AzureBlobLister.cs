@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
+using Azure.Core;
 using Azure.Identity;
 using Azure.Storage;
 using Azure.Storage.Blobs;
@@ -24,6 +25,10 @@ public sealed class AzureBlobLister : ICloudObjectLister
         this.options = options;
         errors = new StorageErrors(options);
         var clientOptions = new BlobClientOptions();
+        // Throttling (503 ServerBusy, 429) and transient errors: the SDK's exponential retry policy (0.8 s doubling,
+        // at most a minute apart, honouring Retry-After), with more retries than its default 5 for parallel listings.
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.MaxRetries = StorageErrors.MaxRetries;
         BlobServiceClient service;
         try
         {

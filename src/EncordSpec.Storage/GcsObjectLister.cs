@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
-using Google;
 using System.IO;
+using Google;
 using Google.Api.Gax;
 using Google.Apis.Auth.OAuth2;
 
@@ -41,6 +41,9 @@ public sealed class GcsObjectLister : ICloudObjectLister
             if (!string.IsNullOrEmpty(options.CredentialFile))
                 builder.GoogleCredential = LoadCredentialFile(options.CredentialFile!);
             client = builder.Build();
+            // Throttling (429) and transient errors: the library's retry handler backs off exponentially (1 s doubling,
+            // at most 32 s) for idempotent requests such as listing; it tries 3 times by default, more here.
+            client.Service.HttpClient.MessageHandler.NumTries = StorageErrors.MaxRetries + 1;
         }
         catch (Exception e) when (e is InvalidOperationException or System.IO.IOException or UnauthorizedAccessException or ArgumentException)
         {
@@ -75,7 +78,11 @@ public sealed class GcsObjectLister : ICloudObjectLister
 
     public async Task<CloudListingPage> ListPageAsync(CloudListingRequest request, string? continuationToken, CancellationToken cancellationToken)
     {
-        var listOptions = new ListObjectsOptions { Delimiter = request.Delimiter, PageSize = request.PageSize, PageToken = continuationToken };
+        var listOptions = new ListObjectsOptions
+        {
+            Delimiter = request.Delimiter, PageSize = request.PageSize, PageToken = continuationToken,
+            RetryOptions = RetryOptions.IdempotentRetryOptions, // listing is idempotent: 408, 429 and 5xx are retried
+        };
         try
         {
             var response = await AsyncPages.FirstAsync(

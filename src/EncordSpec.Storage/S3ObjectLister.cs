@@ -64,6 +64,7 @@ public sealed class S3ObjectLister : ICloudObjectLister
     private AmazonS3Client CreateClient(string region)
     {
         var config = new AmazonS3Config();
+        ConfigureRetries(config);
         string? endpoint = options.EndpointUrl ?? (options.Provider == CloudProvider.OTC ? $"https://obs.{region}.otc.t-systems.com" : null);
         if (endpoint is not null)
         {
@@ -80,6 +81,17 @@ public sealed class S3ObjectLister : ICloudObjectLister
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
         }
         return credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(credentials, config);
+    }
+
+    /// <summary>Throttling (503 SlowDown) and transient errors are retried by the SDK's standard retry mode
+    /// (exponential back-off with jitter, a retry quota per client); a parallel listing sends more requests at once, so
+    /// it allows more retries than the default 2. Settings the user made (AWS_RETRY_MODE, AWS_MAX_ATTEMPTS) stand.</summary>
+    private static void ConfigureRetries(AmazonS3Config config)
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_RETRY_MODE")))
+            config.RetryMode = RequestRetryMode.Standard;
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_MAX_ATTEMPTS")))
+            config.MaxErrorRetry = StorageErrors.MaxRetries;
     }
 
     public async Task<CloudBucketLocation> LocateAsync(CancellationToken cancellationToken)

@@ -42,10 +42,49 @@ public static class SeedSets
     public static IReadOnlyList<SeedObject> Bulk(string prefix, int count) =>
         Enumerable.Range(0, count).Select(i => new SeedObject($"{prefix}item-{i:D5}.jpg", 1 + i % 50)).ToArray();
 
+    /// <summary>A folder tree for parallel listings: the prefix's own objects before and after its folders, twelve
+    /// folders of 8 to 41 objects, three with subfolders (which sort before their folder's own objects) and one deeper
+    /// level, and folders with a space and non-ASCII letters in their names. 372 objects. (No object named like a
+    /// folder plus '.' or '+', such as 'f05.jpg' beside 'f05/': s3rver loses those when it resumes after a page.)</summary>
+    public static IReadOnlyList<SeedObject> Tree(string prefix)
+    {
+        var keys = new List<string> { $"{prefix}a.jpg", $"{prefix}zz end.png" };
+        for (int f = 0; f < 12; f++)
+        {
+            string folder = $"{prefix}f{f:D2}/";
+            keys.AddRange(Enumerable.Range(0, 8 + 3 * f).Select(i => $"{folder}img {i:D3}.jpg"));
+            if (f % 4 != 3)
+                continue;
+            for (int s = 0; s < 3; s++)
+                keys.AddRange(Enumerable.Range(0, 6).Select(i => $"{folder}cam{s}/frame-{i}.png"));
+            keys.AddRange(Enumerable.Range(0, 4).Select(i => $"{folder}cam0/t/deep {i}.png"));
+        }
+        keys.AddRange(Enumerable.Range(0, 5).Select(i => $"{prefix}café/é{i}.jpg"));
+        keys.AddRange(Enumerable.Range(0, 5).Select(i => $"{prefix}日本 x/写真{i}.jpg"));
+        return Named(keys);
+    }
+
+    /// <summary>One folder holding most objects (its own, and in subfolders, one of them deeper) beside four small
+    /// folders and one object. 383 objects.</summary>
+    public static IReadOnlyList<SeedObject> Skewed(string prefix)
+    {
+        var keys = new List<string>();
+        keys.AddRange(Enumerable.Range(0, 5).Select(i => $"{prefix}big/a{i:D3}.jpg"));
+        for (int d = 0; d < 5; d++)
+            keys.AddRange(Enumerable.Range(0, 60).Select(i => $"{prefix}big/d{d}/{i:D3}.jpg"));
+        keys.AddRange(Enumerable.Range(0, 30).Select(i => $"{prefix}big/d2/deep/{i:D3}.jpg"));
+        keys.AddRange(Enumerable.Range(0, 35).Select(i => $"{prefix}big/z{i:D3}.jpg"));
+        for (int s = 0; s < 4; s++)
+            keys.AddRange(Enumerable.Range(0, 3).Select(i => $"{prefix}s{s}/{i}.jpg"));
+        keys.Add($"{prefix}top.jpg");
+        return Named(keys);
+    }
+
     /// <summary>Objects of 64 bytes with the given keys.</summary>
     public static IReadOnlyList<SeedObject> Named(IEnumerable<string> keys) => keys.Select(k => new SeedObject(k, 64)).ToArray();
 
-    /// <summary>Resolves "special[:PREFIX]", "food", "bulk:PREFIX:COUNT" and "names:KEY;KEY;..." (comma-separated) into one list.</summary>
+    /// <summary>Resolves "special[:PREFIX]", "food", "bulk:PREFIX:COUNT", "names:KEY;KEY;...", "tree[:PREFIX]" and
+    /// "skewed[:PREFIX]" (comma-separated) into one list.</summary>
     public static IReadOnlyList<SeedObject> Parse(string names)
     {
         var objects = new List<SeedObject>();
@@ -58,7 +97,9 @@ public static class SeedSets
                 "food" => FoodDataset(),
                 "bulk" => Bulk(parts[1], int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)),
                 "names" => Named(name.Substring("names:".Length).Split(';', StringSplitOptions.RemoveEmptyEntries)),
-                _ => throw new ArgumentException($"Unknown seed set '{name}'. Use special[:PREFIX], food, bulk:PREFIX:COUNT, names:KEY;KEY."),
+                "tree" => Tree(parts.Length > 1 ? parts[1] : ""),
+                "skewed" => Skewed(parts.Length > 1 ? parts[1] : ""),
+                _ => throw new ArgumentException($"Unknown seed set '{name}'. Use special[:PREFIX], food, bulk:PREFIX:COUNT, names:KEY;KEY, tree[:PREFIX], skewed[:PREFIX]."),
             });
         }
         return objects;

@@ -60,14 +60,8 @@ public sealed class FaultServer : IDisposable
             try
             {
                 var stream = client.GetStream();
-                var buffer = new byte[16384];
-                var request = new StringBuilder();
-                while (!request.ToString().Contains("\r\n\r\n"))
-                {
-                    int read = await stream.ReadAsync(buffer, stop.Token);
-                    if (read == 0) return;
-                    request.Append(Encoding.ASCII.GetString(buffer, 0, read));
-                }
+                if (await HttpHead.ReadAsync(stream, stop.Token) is null)
+                    return;
                 Requests++;
                 await stream.WriteAsync(response!, stop.Token);
             }

@@ -304,7 +304,7 @@ Describe 'Filtering, paging and folders' {
     }
 
     It 'supports -First, -Skip and -IncludeTotalCount' {
-        $all = Get-CloudObject @S3 -Bucket pester-bulk -Region eu-west-2
+        $all = Get-CloudObject @S3 -Bucket pester-bulk -Region eu-west-2 -Sort
         (Get-CloudObject @S3 -Bucket pester-bulk -Region eu-west-2 -First 5).Key | Should -Be $all[0..4].Key
         (Get-CloudObject @S3 -Bucket pester-bulk -Region eu-west-2 -Skip 1098).Key | Should -Be $all[1098..1099].Key
         $counted = @(Get-CloudObject @S3 -Bucket pester-bulk -Region eu-west-2 -First 2 -IncludeTotalCount)
@@ -331,7 +331,7 @@ Describe 'Filtering, paging and folders' {
 
 Describe 'Streaming and stopping' {
     It 'emits the first page''s objects before the next page is read' {
-        $records = @(Get-CloudObject @S3 -Bucket pester-bulk -Region eu-west-2 -PageSize 100 -Verbose 4>&1)
+        $records = @(Get-CloudObject @S3 -Bucket pester-bulk -Region eu-west-2 -PageSize 100 -ThrottleLimit 1 -Verbose 4>&1)
         $pageMessages = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Page *' })
         $pageMessages.Count | Should -Be 11
         $firstObject = [array]::FindIndex($records, [Predicate[object]] { param($r) $r -is [EncordSpec.CloudObject] })
@@ -342,7 +342,7 @@ Describe 'Streaming and stopping' {
 
     It 'stops listing when Select-Object -First has enough' {
         $pages = [System.Collections.Generic.List[string]]::new()
-        $firstFive = Get-CloudObject @S3 -Bucket pester-bulk -Region eu-west-2 -PageSize 100 -Verbose 4>&1 |
+        $firstFive = Get-CloudObject @S3 -Bucket pester-bulk -Region eu-west-2 -PageSize 100 -ThrottleLimit 1 -Verbose 4>&1 |
             ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { if ($_.Message -like 'Page *') { $pages.Add($_.Message) } } else { $_ } } |
             Select-Object -First 5
         $firstFive.Count | Should -Be 5
@@ -392,6 +392,86 @@ Describe 'Streaming and stopping' {
             else { $ps.Streams.Progress.Count | Should -Be 0 }
         }
         finally { $ps.Dispose() }
+    }
+}
+
+Describe 'Parallel listing (-ThrottleLimit, default 8)' {
+    BeforeAll {
+        # A folder tree, one folder holding most objects, and a bucket without any '/', in S3 and Azure.
+        $Layouts = @{ tree = 'tree'; skewed = 'skewed'; flat = 'bulk::300' }
+        $ParallelSeeded = @{}
+        foreach ($provider in 'S3', 'Azure') {
+            foreach ($layout in $Layouts.Keys) {
+                $ParallelSeeded["$provider-$layout"] = Invoke-Seeder $provider "pester-par-$layout" $Layouts[$layout]
+            }
+        }
+        $Connections = @{ S3 = $S3 + @{ Region = 'us-east-1' }; Azure = $Azure }
+        $PartitionOf = [EncordSpec.CloudObject].GetProperty('Partition', [Reflection.BindingFlags]'Instance,NonPublic')
+        $SequenceOf = [EncordSpec.CloudObject].GetProperty('PartitionSequence', [Reflection.BindingFlags]'Instance,NonPublic')
+    }
+
+    It 'lists the <Layout> bucket of <Provider> exactly as one request after another does, and with -Sort in the same order' -ForEach @(
+        foreach ($provider in 'S3', 'Azure') { foreach ($layout in 'tree', 'skewed', 'flat') { @{ Provider = $provider; Layout = $layout } } }
+    ) {
+        $connection = $Connections[$Provider]
+        $bucket = "pester-par-$Layout"
+        $sequential = @((Get-CloudObject @connection -Bucket $bucket -PageSize 10 -ThrottleLimit 1).Key)
+        $records = @(Get-CloudObject @connection -Bucket $bucket -PageSize 10 -Verbose 4>&1)
+        $parallel = @(($records | Where-Object { $_ -is [EncordSpec.CloudObject] }).Key)
+        $sorted = @((Get-CloudObject @connection -Bucket $bucket -PageSize 10 -ThrottleLimit 4 -Sort).Key)
+
+        $sequential.Count | Should -Be $ParallelSeeded["$Provider-$Layout"].Count
+        @($parallel | Sort-Object -CaseSensitive) | Should -Be @($sequential | Sort-Object -CaseSensitive)
+        @($parallel | Sort-Object -CaseSensitive -Unique).Count | Should -Be $sequential.Count -Because 'every object comes out once'
+        $sorted | Should -Be $sequential
+        $summary = $records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Listed with *' }
+        if ($Layout -eq 'flat') { "$summary" | Should -BeLike '*0 prefixes split*' }
+        else { "$summary" | Should -Match 'Listed with \d+ requests, up to 8 at a time; [1-9]\d* prefixes split' }
+    }
+
+    It 'marks each partition complete after its last object, never before, with key order within it and every folder''s own objects in one (<Provider> <Layout>)' -ForEach @(
+        @{ Provider = 'S3'; Layout = 'tree' }, @{ Provider = 'Azure'; Layout = 'skewed' }
+    ) {
+        # A partition is marked complete as soon as the listing knows it ends: right after its last object when that
+        # object's page ended the part, else when the part's next page (with no objects of it) arrives.
+        $connection = $Connections[$Provider]
+        $arrivals = [System.Collections.Generic.List[object]]::new()
+        Get-CloudObject @connection -Bucket "pester-par-$Layout" -PageSize 7 | ForEach-Object {
+            $partition = $PartitionOf.GetValue($_)
+            $arrivals.Add([pscustomobject]@{
+                    Key = $_.Key; Partition = $partition; Sequence = $SequenceOf.GetValue($_); CompleteOnArrival = $null -ne $partition.FinalCount
+                })
+        }
+        $arrivals.Count | Should -Be $ParallelSeeded["$Provider-$Layout"].Count
+        $folderPartition = @{}
+        $lastKey = @{}
+        $counted = @{}
+        foreach ($arrival in $arrivals) {
+            $arrival.CompleteOnArrival | Should -BeFalse -Because "'$($arrival.Key)' came after its partition was marked complete"
+            if ($lastKey.ContainsKey($arrival.Partition)) {
+                [string]::CompareOrdinal($lastKey[$arrival.Partition], $arrival.Key) | Should -BeLessThan 0 -Because "'$($arrival.Key)' comes after '$($lastKey[$arrival.Partition])' in its partition"
+            }
+            $lastKey[$arrival.Partition] = $arrival.Key
+            $counted[$arrival.Partition] = 1 + $counted[$arrival.Partition]
+            $arrival.Sequence | Should -Be $counted[$arrival.Partition] -Because 'objects are numbered 1, 2, 3... in their partition'
+            $folder = $arrival.Key.Substring(0, $arrival.Key.LastIndexOf('/') + 1)
+            if ($folderPartition.ContainsKey($folder)) { $folderPartition[$folder] | Should -Be $arrival.Partition -Because "folder '$folder' is in one partition" }
+            else { $folderPartition[$folder] = $arrival.Partition }
+        }
+        $lastKey.Count | Should -BeGreaterThan 5 -Because 'a parallel listing of this bucket has many parts'
+        foreach ($partition in $lastKey.Keys) { $partition.FinalCount | Should -Be $counted[$partition] }
+    }
+
+    It 'gives -First and -Skip the objects a sequential listing gives, in key order' {
+        $sequential = @((Get-CloudObject @S3 -Bucket pester-par-tree -Region us-east-1 -PageSize 10 -ThrottleLimit 1).Key)
+        (Get-CloudObject @S3 -Bucket pester-par-tree -Region us-east-1 -PageSize 10 -First 60).Key | Should -Be $sequential[0..59]
+        (Get-CloudObject @S3 -Bucket pester-par-tree -Region us-east-1 -PageSize 10 -Skip 300).Key | Should -Be $sequential[300..($sequential.Count - 1)]
+    }
+
+    It 'stops all its requests when Select-Object -First has enough' {
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        @(Get-CloudObject @Azure -Bucket pester-par-skewed -PageSize 10 | Select-Object -First 5).Count | Should -Be 5
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
     }
 }
 

@@ -31,6 +31,14 @@ namespace EncordSpec.Cmdlets;
 /// SDK's default credential chain, which covers managed identities such as Azure Automation's), or -SasToken,
 /// -StorageAccountKey or -ConnectionString. GCS uses application default credentials or -CredentialFile. Secrets are
 /// accepted as SecureString or plain string and never written to any stream.</para>
+/// <para>A recursive listing runs up to -ThrottleLimit requests at once (default 8): Get-CloudObject lists the
+/// first page of the prefix, and when there is more and the page shows folders, it lists one level of the prefix to
+/// find its folders and lists the folders side by side, splitting each again that turns out to hold more than a page.
+/// Every object comes out exactly once. Each folder's objects come out in key order, folders as their pages arrive;
+/// with -Sort (or -First, -Skip) the whole output is in the store's key order, exactly as -ThrottleLimit 1 (one
+/// request after another) gives it. Memory stays at a few pages per folder being listed. Throttling answers (S3 503
+/// SlowDown, Azure 503 ServerBusy, GCS 429) are retried by each SDK's own retry policy, with exponential back-off, up
+/// to 8 retries per request (S3 keeps AWS_MAX_ATTEMPTS and AWS_RETRY_MODE when they are set).</para>
 /// <para>Bad credentials, a missing bucket or an unreachable endpoint end the command with one error that names
 /// provider and bucket (ErrorIds CloudAccessDenied, CloudCredentialsMissing, CloudBucketNotFound,
 /// CloudEndpointUnreachable, CloudListingFailed).</para>
@@ -62,6 +70,14 @@ namespace EncordSpec.Cmdlets;
 /// <example>
 /// <code>Get-CloudObject -Provider S3 -Bucket media -EndpointUrl https://minio.example.com -ObjectUrlBase https://minio.example.com/media/ -ProfileName minio</code>
 /// <para>Lists an S3-compatible store (MinIO) with the keys of a shared-credentials profile, and builds object URLs under the store's own address.</para>
+/// </example>
+/// <example>
+/// <code>(Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -ThrottleLimit 32 | Measure-Object).Count</code>
+/// <para>Counts a large bucket's objects with up to 32 list requests in flight, one or more per folder.</para>
+/// </example>
+/// <example>
+/// <code>Get-CloudObject -Provider Azure -Bucket images -StorageAccountName myaccount -Sort | Export-Csv images.csv</code>
+/// <para>Lists in parallel but writes the objects in key order, the same file a sequential listing (-ThrottleLimit 1) writes.</para>
 /// </example>
 /// <returns>EncordSpec.CloudObject for each object (with -Delimiter also EncordSpec.CloudPrefix for each folder one
 /// level down), as the listing pages arrive.</returns>
@@ -123,6 +139,19 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Delimiter { get; set; }
+
+    /// <summary>How many list requests may be in flight at once (1-64, default 8). Above 1 a recursive listing is
+    /// split by folder and the folders are listed side by side; 1 lists one page after another. Listings with
+    /// -Delimiter, and -First counts that one page holds, are always one request at a time.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = ParallelListing.DefaultThrottleLimit;
+
+    /// <summary>Emits the objects in the store's key order, exactly as a sequential listing (-ThrottleLimit 1) would,
+    /// while still listing in parallel. Without it each folder's objects come out in key order, but folders as their
+    /// pages arrive. -First and -Skip imply it.</summary>
+    [Parameter]
+    public SwitchParameter Sort { get; set; }
 
     /// <summary>Where the listing requests go instead of the provider's public endpoint: a VPC endpoint, a mirror, an S3-compatible store or an emulator. Object URLs are not affected.</summary>
     [Parameter]
@@ -240,15 +269,18 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
         WriteVerbose($"Listing {options.Describe()} under '{prefix}' ({(request.Delimiter is null ? "recursively" : "one level")}, " +
                      $"{request.PageSize} per page) at {options.EndpointUrl ?? "the provider's endpoint"}; object URLs: {urls.Style?.ToString() ?? ObjectUrlBase}.");
 
-        var partition = new ListingPartition(prefix); // one sequential listing: one partition in key order
-        using var pages = SequentialListing.Pages(lister, request, stopping.Token).GetEnumerator();
+        using var parallel = UsesParallelListing(request)
+            ? new ParallelListing(lister, request, ThrottleLimit, Sort || IsPaging, KeyOrder.For(provider))
+            : null;
+        var chunks = parallel?.Read(stopping.Token) ?? SequentialListing.Chunks(lister, request, stopping.Token);
+        using var pending = chunks.GetEnumerator();
         string progressNoun = $"objects from {options.Describe()}";
-        int pageNumber = 0;
-        while (Run(options, scrubber, pages.MoveNext))
+        while (Run(options, scrubber, pending.MoveNext))
         {
-            var page = pages.Current;
-            WriteVerbose($"Page {++pageNumber}: {page.Objects.Count} objects, {page.Prefixes.Count} prefixes.");
-            foreach (object item in reader.Read(page))
+            var chunk = pending.Current;
+            if (chunk.Note is not null)
+                WriteVerbose(chunk.Note);
+            foreach (object item in reader.Read(chunk.Page))
             {
                 if (item is UnaddressableObject unaddressable)
                 {
@@ -262,17 +294,27 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
                 {
                     if (PagingParameters.IncludeTotalCount)
                         continue;
-                    return; // leaving disposes the page enumerator, which cancels the request in flight
+                    return; // leaving disposes the listing, which cancels the requests in flight
                 }
                 if (item is CloudObject cloudObject)
-                    partition.Stamp(cloudObject);
+                    chunk.Partition.Stamp(cloudObject);
                 WriteObject(item);
                 emitted++;
                 progress!.Report((long)emitted, progressNoun);
             }
+            if (chunk.CompletesPartition)
+                chunk.Partition.MarkComplete();
         }
-        partition.MarkComplete();
+        if (parallel is not null)
+            WriteVerbose($"Listed with {parallel.Requests} requests, up to {ThrottleLimit} at a time; {parallel.Splits} prefixes split into their folders.");
     }
+
+    private bool IsPaging => PagingParameters.First != ulong.MaxValue || PagingParameters.Skip > 0;
+
+    /// <summary>Parallel for recursive listings of more than one page: a one-level listing, or a -First that one
+    /// small page holds, gains nothing from it.</summary>
+    private bool UsesParallelListing(CloudListingRequest request) =>
+        ThrottleLimit > 1 && request.Delimiter is null && request.PageSize == PageSize;
 
     /// <summary>Asks for no more than -First needs when nothing is filtered out (a small -First makes a small first page).</summary>
     private int EffectivePageSize(CloudObjectFilter filter)

@@ -11,6 +11,7 @@ public sealed class CloudListingReader
     private readonly ObjectUrlBuilder urls;
     private readonly CloudObjectFilter filter;
     private readonly string delimiter;
+    private readonly IComparer<string> order;
     private readonly HashSet<string> seenPrefixes = new(StringComparer.Ordinal);
 
     public CloudListingReader(ObjectUrlBuilder urls, CloudObjectFilter filter, string? delimiter)
@@ -18,9 +19,10 @@ public sealed class CloudListingReader
         this.urls = urls;
         this.filter = filter;
         this.delimiter = delimiter ?? "";
+        order = KeyOrder.For(urls.Provider);
     }
 
-    /// <summary>CloudObject, CloudPrefix or UnaddressableObject items, merged by key.</summary>
+    /// <summary>CloudObject, CloudPrefix or UnaddressableObject items, merged in the store's key order.</summary>
     public IEnumerable<object> Read(CloudListingPage page)
     {
         var objects = page.Objects;
@@ -28,7 +30,7 @@ public sealed class CloudListingReader
         int o = 0, p = 0;
         while (o < objects.Count || p < prefixes.Count)
         {
-            bool takePrefix = p < prefixes.Count && (o >= objects.Count || string.CompareOrdinal(prefixes[p], objects[o].Key) < 0);
+            bool takePrefix = p < prefixes.Count && (o >= objects.Count || order.Compare(prefixes[p], objects[o].Key) < 0);
             object? item = takePrefix ? ReadPrefix(prefixes[p++]) : ReadObject(objects[o++]);
             if (item is not null)
                 yield return item;

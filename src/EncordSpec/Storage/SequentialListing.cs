@@ -39,6 +39,18 @@ public static class SequentialListing
         }
     }
 
+    /// <summary>The pages as one <see cref="ListingPartition"/> for the pipeline, each with a note for -Verbose.</summary>
+    public static IEnumerable<ListingChunk> Chunks(ICloudObjectLister lister, CloudListingRequest request, CancellationToken cancellationToken)
+    {
+        var partition = new ListingPartition(request.Prefix);
+        int pageNumber = 0;
+        foreach (var page in Pages(lister, request, cancellationToken))
+        {
+            yield return new ListingChunk(page, partition, page.ContinuationToken is null,
+                $"Page {++pageNumber}: {page.Objects.Count} objects, {page.Prefixes.Count} prefixes.");
+        }
+    }
+
     /// <summary>The task's result, its own exception rethrown as is, or OperationCanceledException once the token fires.</summary>
     public static T Wait<T>(Task<T> task, CancellationToken cancellationToken)
     {
