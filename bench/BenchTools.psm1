@@ -56,7 +56,8 @@ function Measure-Pair {
         [hashtable] $Environment = @{},
         [scriptblock] $BeforeEach = {},
         [string] $Target = '',
-        # Decides whether the target is met, given the row; $null when the row states no target.
+        # Decides whether the target is met, given the row: $true/$false, or a text that starts with 'yes' or 'NO'
+        # and says by how much; $null when the row states no target.
         [scriptblock] $IsMet = $null
     )
     $oursRuns = @(); $peerRuns = @()
@@ -115,7 +116,10 @@ function New-ResultRow {
         Target      = $Target
         Met         = ''
     }
-    if ($IsMet) { $row.Met = if (& $IsMet $row) { 'yes' } else { 'NO' } }
+    if ($IsMet) {
+        $verdict = & $IsMet $row
+        $row.Met = if ($verdict -is [string]) { $verdict } elseif ($verdict) { 'yes' } else { 'NO' }
+    }
     $row
 }
 

@@ -13,6 +13,8 @@
         ENCORDSPEC_SEEDER               the seeder command (dotnet <dll> seed PROVIDER BUCKET SETS)
     Telemetry and update checks are off, and the cloud SDKs' metadata-service probes are disabled, so nothing leaves
     127.0.0.1. Stop-TestEmulators stops what Start-TestEmulators started (also processes left by a run that died).
+    -DataDirectory keeps the S3 and Azure data in that folder across runs (Azurite on disk instead of in memory), for
+    the benchmarks' large seeded buckets.
 #>
 
 $script:EmulatorDirectory = $PSScriptRoot
@@ -98,7 +100,11 @@ function Stop-EmulatorProcess([System.Diagnostics.Process] $Process) {
 
 function Start-TestEmulators {
     [CmdletBinding()]
-    param([ValidateSet('S3', 'Azure', 'GCS')] [string[]] $Name = @('S3', 'Azure', 'GCS'))
+    param(
+        [ValidateSet('S3', 'Azure', 'GCS')] [string[]] $Name = @('S3', 'Azure', 'GCS'),
+        # Where S3 and Azure keep their data across runs; default: fresh and empty in out/emulators (Azure in memory).
+        [string] $DataDirectory
+    )
     $null = New-Item $script:EmulatorWorkDirectory -ItemType Directory -Force
     Stop-LeftoverEmulators
     Install-TestEmulators
@@ -110,17 +116,20 @@ function Start-TestEmulators {
         if ($Name -contains 'S3') {
             $port = Get-FreeLoopbackPort
             # The legacy provider: s3rver builds ListObjectsV2 continuation tokens with DES, which Node 17+ disables.
+            $s3Data = if ($DataDirectory) { New-Item (Join-Path $DataDirectory 's3') -ItemType Directory -Force } else { Join-Path $script:EmulatorWorkDirectory 's3/data' }
             Start-OneEmulator -Name s3 -Script 'node_modules/s3rver/bin/s3rver.js' -Port $port `
-                -Arguments @('-d', (Join-Path $script:EmulatorWorkDirectory 's3/data'), '-a', '127.0.0.1', '-p', $port, '-s') `
+                -Arguments @('-d', $s3Data, '-a', '127.0.0.1', '-p', $port, '-s') `
                 -Environment @{ NODE_OPTIONS = '--openssl-legacy-provider' }
             $env:ENCORDSPEC_S3_ENDPOINT = "http://127.0.0.1:$port"
         }
         if ($Name -contains 'Azure') {
             $port = Get-FreeLoopbackPort
             # --skipApiVersionCheck: Azure.Storage.Blobs 12.30.1 speaks a newer service version than Azurite 3.37.0 knows.
+            $persistence = if ($DataDirectory) { @('--location', (New-Item (Join-Path $DataDirectory 'azure') -ItemType Directory -Force)) }
+                           else { @('--inMemoryPersistence', '--extentMemoryLimit', '256') }
             Start-OneEmulator -Name azure -Script 'node_modules/azurite/dist/src/blob/main.js' -Port $port `
-                -Arguments @('--blobHost', '127.0.0.1', '--blobPort', $port, '--inMemoryPersistence', '--extentMemoryLimit', '256',
-                    '--disableTelemetry', '--skipApiVersionCheck', '--silent') -Environment @{}
+                -Arguments (@('--blobHost', '127.0.0.1', '--blobPort', $port) + $persistence +
+                    @('--disableTelemetry', '--skipApiVersionCheck', '--silent')) -Environment @{}
             $env:ENCORDSPEC_AZURE_BLOB_ENDPOINT = "http://127.0.0.1:$port/devstoreaccount1"
         }
         if ($Name -contains 'GCS') {

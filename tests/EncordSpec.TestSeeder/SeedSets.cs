@@ -80,11 +80,16 @@ public static class SeedSets
         return Named(keys);
     }
 
+    /// <summary><paramref name="folders"/> folders of <paramref name="perFolder"/> small images each (the benchmarks' bucket).</summary>
+    public static IReadOnlyList<SeedObject> Grid(int folders, int perFolder) =>
+        Enumerable.Range(0, folders * perFolder)
+            .Select(n => new SeedObject($"folder-{n / perFolder:D3}/img-{n % perFolder:D5}.jpg", 1 + n % 50)).ToArray();
+
     /// <summary>Objects of 64 bytes with the given keys.</summary>
     public static IReadOnlyList<SeedObject> Named(IEnumerable<string> keys) => keys.Select(k => new SeedObject(k, 64)).ToArray();
 
-    /// <summary>Resolves "special[:PREFIX]", "food", "bulk:PREFIX:COUNT", "names:KEY;KEY;...", "tree[:PREFIX]" and
-    /// "skewed[:PREFIX]" (comma-separated) into one list.</summary>
+    /// <summary>Resolves "special[:PREFIX]", "food", "bulk:PREFIX:COUNT", "names:KEY;KEY;...", "tree[:PREFIX]",
+    /// "skewed[:PREFIX]" and "grid:FOLDERS:PER_FOLDER" (comma-separated) into one list.</summary>
     public static IReadOnlyList<SeedObject> Parse(string names)
     {
         var objects = new List<SeedObject>();
@@ -99,7 +104,8 @@ public static class SeedSets
                 "names" => Named(name.Substring("names:".Length).Split(';', StringSplitOptions.RemoveEmptyEntries)),
                 "tree" => Tree(parts.Length > 1 ? parts[1] : ""),
                 "skewed" => Skewed(parts.Length > 1 ? parts[1] : ""),
-                _ => throw new ArgumentException($"Unknown seed set '{name}'. Use special[:PREFIX], food, bulk:PREFIX:COUNT, names:KEY;KEY, tree[:PREFIX], skewed[:PREFIX]."),
+                "grid" => Grid(int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)),
+                _ => throw new ArgumentException($"Unknown seed set '{name}'. Use special[:PREFIX], food, bulk:PREFIX:COUNT, names:KEY;KEY, tree[:PREFIX], skewed[:PREFIX], grid:FOLDERS:PER_FOLDER."),
             });
         }
         return objects;

@@ -370,6 +370,11 @@ Describe 'Streaming and stopping' {
             $ps.Stop()
             $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            # Stop() can return before the batch has recorded the stop in its error stream; disposing then would
+            # make that write fail on a thread-pool thread and end the process. EndInvoke waits for the batch.
+            # (A stopped batch records the stop there rather than throwing it.)
+            $null = $ps.EndInvoke($running)
+            "$($ps.Streams.Error)" | Should -Be 'The pipeline has been stopped.'
         }
         finally {
             $ps.Dispose()

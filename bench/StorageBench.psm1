@@ -1,0 +1,108 @@
+# What the listing and start-up benchmarks share: rclone (the peer), the emulators with the 100,000-object bucket
+# seeded once into bench/work, rclone's settings for them, and the delaying proxy. Everything listens on 127.0.0.1.
+Set-StrictMode -Version 3.0
+
+$script:RepoRoot = Split-Path $PSScriptRoot -Parent
+$script:DataDirectory = Join-Path $PSScriptRoot 'work/emulators'
+$script:Proxies = [System.Collections.Generic.List[System.Diagnostics.Process]]::new()
+. (Join-Path $script:RepoRoot 'tests/Emulators/Emulators.ps1')
+
+# The bucket (S3) and container (Azure) the benchmarks list: 100 folders of 1,000 objects.
+$BenchBucket = 'bench-100k'
+$BenchFolders = 100
+$BenchPerFolder = 1000
+$BenchObjects = $BenchFolders * $BenchPerFolder
+$AzuriteKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+
+function Install-Rclone {
+    # Debian's rclone, as users on these machines would install it.
+    if (Get-Command rclone -ErrorAction Ignore) { return }
+    Write-Host 'Installing rclone (apt-get)...'
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    $apt = if ((& id -u) -eq '0') { { & apt-get @args } } else { { & sudo --preserve-env=DEBIAN_FRONTEND apt-get @args } }
+    & $apt update -qq | Out-Host
+    & $apt install -y -qq rclone | Out-Host
+    if (-not (Get-Command rclone -ErrorAction Ignore)) { throw 'Installing rclone with apt-get failed.' }
+}
+
+function Start-BenchStorage {
+    <# Starts s3rver and Azurite on their data in bench/work/emulators and seeds the benchmark bucket into each the
+       first time (a few minutes), then returns their endpoints. #>
+    Start-TestEmulators -Name S3, Azure -DataDirectory $script:DataDirectory
+    foreach ($provider in 'S3', 'Azure') {
+        $marker = Join-Path $script:DataDirectory "seeded-$provider.txt"
+        if (Test-Path $marker) { continue }
+        Write-Host "Seeding $BenchObjects objects into the $provider emulator (once; kept in $script:DataDirectory)..."
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        & dotnet $env:ENCORDSPEC_SEEDER seed $provider $BenchBucket "grid:${BenchFolders}:$BenchPerFolder" > $null
+        if ($LASTEXITCODE -ne 0) { throw "Seeding the $provider emulator failed." }
+        Set-Content $marker -Value $BenchObjects
+        Write-Host ("  seeded in {0:N0} s" -f $clock.Elapsed.TotalSeconds)
+    }
+    [pscustomobject]@{ S3 = $env:ENCORDSPEC_S3_ENDPOINT; Azure = $env:ENCORDSPEC_AZURE_BLOB_ENDPOINT }
+}
+
+function Stop-BenchStorage {
+    foreach ($proxy in $script:Proxies) {
+        if (-not $proxy.HasExited) { $proxy.Kill(); $null = $proxy.WaitForExit(5000) }
+    }
+    $script:Proxies.Clear()
+    Stop-TestEmulators
+}
+
+function Start-LatencyProxy {
+    <# A delaying proxy in front of an endpoint (http://127.0.0.1:PORT[/path]); returns the endpoint through it. #>
+    param([Parameter(Mandatory)] [string] $Endpoint, [int] $RoundTripMilliseconds = 50)
+    $uri = [uri]$Endpoint
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+    $log = Join-Path $PSScriptRoot "work/latency-proxy-$port.log"
+    $process = Start-Process -FilePath node -ArgumentList @((Join-Path $PSScriptRoot 'latency-proxy.js'), $port, $uri.Port, $RoundTripMilliseconds) `
+        -NoNewWindow -PassThru -RedirectStandardOutput $log -RedirectStandardError "$log.err"
+    $script:Proxies.Add($process)
+    $deadline = [DateTime]::UtcNow.AddSeconds(20)
+    while (-not (Select-String -Path $log -Pattern 'listening' -Quiet -ErrorAction Ignore)) {
+        if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { throw "The latency proxy did not start: $(Get-Content "$log.err" -Raw -ErrorAction Ignore)" }
+        Start-Sleep -Milliseconds 100
+    }
+    "http://127.0.0.1:$port$($uri.AbsolutePath.TrimEnd('/'))"
+}
+
+function Get-AzuriteSasUrl([string] $Endpoint) {
+    # An account SAS for Azurite's well-known development key, signed as the service signs it (list and read only):
+    # rclone 1.60 reaches Azurite only through a SAS URL.
+    $sv = '2019-12-12'; $ss = 'b'; $srt = 'sco'; $sp = 'rl'; $se = '2030-01-01T00:00:00Z'; $spr = 'http,https'
+    $hmac = [System.Security.Cryptography.HMACSHA256]::new([Convert]::FromBase64String($AzuriteKey))
+    $signature = [Convert]::ToBase64String($hmac.ComputeHash([Text.Encoding]::UTF8.GetBytes("devstoreaccount1`n$sp`n$ss`n$srt`n`n$se`n`n$spr`n$sv`n")))
+    "${Endpoint}?sv=$sv&ss=$ss&srt=$srt&sp=$sp&se=$([uri]::EscapeDataString($se))&spr=$([uri]::EscapeDataString($spr))&sig=$([uri]::EscapeDataString($signature))"
+}
+
+function New-RcloneRemote {
+    <# Writes one rclone remote for an emulator endpoint into the config file; returns the remote's name. #>
+    param([Parameter(Mandatory)] [string] $ConfigPath, [Parameter(Mandatory)] [string] $Name,
+        [Parameter(Mandatory)] [ValidateSet('S3', 'Azure')] [string] $Provider, [Parameter(Mandatory)] [string] $Endpoint)
+    $lines = if ($Provider -eq 'S3') {
+        "[$Name]", 'type = s3', 'provider = Other', "endpoint = $Endpoint", 'access_key_id = S3RVER', 'secret_access_key = S3RVER',
+        'region = us-east-1', 'force_path_style = true', ''
+    }
+    else { "[$Name]", 'type = azureblob', "sas_url = $(Get-AzuriteSasUrl $Endpoint)", '' }
+    Add-Content -LiteralPath $ConfigPath -Value $lines
+    $Name
+}
+
+function Get-RcloneCommand {
+    <# rclone lsjson as the issue names it: recursive, no per-object HEAD (--no-modtime --no-mimetype). rclone's S3
+       backend fails when AWS_CA_BUNDLE is set, as it is on these machines. #>
+    param([string] $ConfigPath, [string] $Remote, [string] $Tail = '> /dev/null')
+    @('sh', '-c', "env -u AWS_CA_BUNDLE RCLONE_CONFIG='$ConfigPath' rclone lsjson -R --no-modtime --no-mimetype ${Remote}:$BenchBucket $Tail")
+}
+
+function Get-GetCloudObjectArguments {
+    <# Get-CloudObject's parameters for the benchmark bucket at an endpoint, as PowerShell source text. #>
+    param([ValidateSet('S3', 'Azure')] [string] $Provider, [string] $Endpoint)
+    if ($Provider -eq 'S3') { "-Provider S3 -Bucket $BenchBucket -Region us-east-1 -EndpointUrl '$Endpoint' -AccessKey S3RVER -SecretKey S3RVER" }
+    else { "-Provider Azure -Bucket $BenchBucket -EndpointUrl '$Endpoint' -StorageAccountName devstoreaccount1 -StorageAccountKey '$AzuriteKey'" }
+}
+
+Export-ModuleMember -Function Install-Rclone, Start-BenchStorage, Stop-BenchStorage, Start-LatencyProxy, New-RcloneRemote, Get-RcloneCommand,
+    Get-GetCloudObjectArguments -Variable BenchBucket, BenchObjects
