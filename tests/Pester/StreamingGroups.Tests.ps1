@@ -8,6 +8,15 @@ BeforeAll {
     $null = & dotnet $env:ENCORDSPEC_SEEDER seed S3 stream-groups ('names:' + ($keys -join ';'))
     if ($LASTEXITCODE -ne 0) { throw 'Seeding the S3 bucket stream-groups failed.' }
 
+    # 20 folders of 15 images, two levels deep, for listings of many pages that run in parallel; p/ and q/ hold a
+    # cover image each, since s3rver's one-level listings leave out folders that hold only folders (see below).
+    $treeKeys = foreach ($top in 'p', 'q') { "$top/cover.jpg"; foreach ($folder in 0..9) { foreach ($frame in 1..15) { "$top/f$folder/$frame.jpg" } } }
+    $null = & dotnet $env:ENCORDSPEC_SEEDER seed S3 stream-tree ('names:' + ($treeKeys -join ';'))
+    if ($LASTEXITCODE -ne 0) { throw 'Seeding the S3 bucket stream-tree failed.' }
+    $hollowKeys = foreach ($top in 'p', 'q') { foreach ($folder in 0..9) { foreach ($frame in 1..15) { "$top/f$folder/$frame.jpg" } } }
+    $null = & dotnet $env:ENCORDSPEC_SEEDER seed S3 stream-hollow ('names:' + ($hollowKeys -join ';'))
+    if ($LASTEXITCODE -ne 0) { throw 'Seeding the S3 bucket stream-hollow failed.' }
+
     # Each group with how many objects had gone down the pipeline when it came out.
     function Get-GroupTiming {
         [CmdletBinding()] # so that -ErrorVariable collects what the pipeline inside writes
@@ -38,6 +47,21 @@ Describe 'Folder groups from a listing stream out' {
     It 'holds URL strings to the end and emits groups in order of first arrival' {
         Get-GroupTiming { Get-CloudObject @S3 -Bucket stream-groups | ForEach-Object ObjectUrl } |
             Should -Be 'a:3@7', 'b:1@7', 'c:2@7', 'd:1@7'
+    }
+
+    It 'streams groups from a parallel listing too, each folder complete and written once' {
+        $timing = Get-GroupTiming { Get-CloudObject @S3 -Bucket stream-tree -PageSize 10 -ThrottleLimit 4 }
+        $timing | Should -HaveCount 22
+        $sizes = $timing | ForEach-Object { [int]($_ -split '[:@]')[1] } | Sort-Object
+        $sizes | Should -Be (@(1, 1) + @(15) * 20)
+        @($timing | Where-Object { [int]($_ -split '@')[1] -lt 302 }).Count | Should -BeGreaterThan 10 -Because 'most groups go out while the listing runs'
+        ($timing | ForEach-Object { ($_ -split ':')[0] } | Sort-Object -Unique) | Should -HaveCount 22
+    }
+
+    It 'stops with an error, rather than a short listing, when the store''s folder listing leaves folders out' {
+        # s3rver's one-level listing of the root reports neither p/ nor q/ (they hold only folders); real S3 reports both.
+        { Get-CloudObject @S3 -Bucket stream-hollow -PageSize 10 -ThrottleLimit 4 } | Should -Throw -ErrorId 'CloudListingInconsistent,*'
+        @(Get-CloudObject @S3 -Bucket stream-hollow -PageSize 10 -ThrottleLimit 1) | Should -HaveCount 300
     }
 
     It 'writes the same spec either way' {

@@ -20,6 +20,8 @@ internal static class CloudErrorRecords
                 $"{Capitalize(what)} does not exist{(options.EndpointUrl is null ? "" : " at " + options.EndpointUrl)}: {detail}."),
             CloudErrorKind.EndpointUnreachable => ("CloudEndpointUnreachable", ErrorCategory.ConnectionError,
                 $"Listing {what} failed: {detail}. Check -EndpointUrl, the network and any proxy."),
+            CloudErrorKind.InconsistentListing => ("CloudListingInconsistent", ErrorCategory.InvalidResult,
+                $"Listing {what} stopped: {detail}. List it with -ThrottleLimit 1, which does not rely on folder listings."),
             _ => ("CloudListingFailed", ErrorCategory.InvalidResult, $"Listing {what} failed: {detail}."),
         };
         return new ErrorRecord(new CloudStorageException(failure.Kind, scrubber.Scrub(message)), id, category, options.Bucket);

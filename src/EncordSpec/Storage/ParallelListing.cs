@@ -347,12 +347,28 @@ public sealed class ParallelListing : IDisposable
         var objects = part.SkipKeys is { Count: > 0 } skip ? page.Objects.Where(o => !skip.Contains(o.Key)).ToList() : page.Objects;
         IReadOnlyList<string> newFolders = part.IsLevel ? AddFolders(part, page.Prefixes) : Array.Empty<string>();
         bool last = page.ContinuationToken is null;
+        if (last && part.IsLevel)
+            CheckLevelShowedItsFolders(part);
         string note = part.IsLevel
             ? $"Listed '{part.Prefix}' one level down, page {part.PagesListed}: {objects.Count} objects, {newFolders.Count} folders."
             : $"Listed '{part.Prefix}', page {part.PagesListed}: {objects.Count} objects.";
         if (last)
             Finish(part);
         Enqueue(new PartChunk(new ListingChunk(PageOf(objects), part.Partition, last, note), part, true, newFolders));
+    }
+
+    /// <summary>A level listing must report every folder the full listing's first page showed. A store that leaves one
+    /// out (s3rver omits folders that hold only folders) would make the parallel listing miss everything in the
+    /// folders it never reports, so that ends the listing with an error instead of a silently short result.</summary>
+    private static void CheckLevelShowedItsFolders(ListingPart level)
+    {
+        foreach (string folder in level.Children.Keys)
+        {
+            if (!level.SeenPrefixes.Contains(folder))
+                throw new CloudStorageException(CloudErrorKind.InconsistentListing,
+                    $"the store's one-level listing of '{level.Prefix}' did not report the folder '{folder}', which its full listing shows, " +
+                    "so folders it leaves out would be missed");
+        }
     }
 
     /// <summary>The folders a level page reports for the first time; each new one becomes a recursive part.</summary>
