@@ -8,6 +8,9 @@ public class NaturalStringComparerTests
     [InlineData("a/9/x.jpg", "a/10/x.jpg")]
     [InlineData("img007.png", "img8.png")]
     [InlineData("01.jpg", "1.jpg")] // equal values fall back to ordinal order, so the order stays total
+    [InlineData("img009.png", "img0010.png")] // the shared "img00" is backed up to the start of the number
+    [InlineData("bucket/seq/frame9.jpg", "bucket/seq/frame10.jpg")]
+    [InlineData("a12", "a13")]
     [InlineData("abc", "abd")]
     [InlineData("ab", "abc")]
     [InlineData("99999999999999999999999.jpg", "100000000000000000000000.jpg")] // longer than any integer type

@@ -87,6 +87,11 @@ Describe 'New-EncordImageGroup' {
             Should -Throw -ErrorId 'ClientMetadataNotObject,*'
     }
 
+    It 'refuses -ClientMetadata over the platform''s 10 MB limit before grouping anything' {
+        { 'gs://b/a.jpg' | New-EncordImageGroup -Title t -ClientMetadata @{ big = 'x' * 10.5MB } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ClientMetadataTooLarge,*'
+    }
+
     It 'completes Folder for -GroupBy' {
         $line = 'New-EncordImageGroup -GroupBy Fo'
         $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length

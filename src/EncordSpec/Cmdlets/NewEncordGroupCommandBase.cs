@@ -87,6 +87,10 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
                 ThrowTerminatingError(ErrorRecords.Terminating(RuleIds.ClientMetadataNotObject,
                     "-ClientMetadata: " + e.Message, ErrorCategory.InvalidArgument, ClientMetadata));
             }
+            // The same metadata goes on every group: if it is over the platform's limit, no group can be uploaded.
+            if (SpecItemRules.CheckMetadataSize(metadata) is { } tooLarge)
+                ThrowTerminatingError(ErrorRecords.Terminating(tooLarge.RuleId, "-ClientMetadata: " + tooLarge.Message,
+                    ErrorCategory.InvalidArgument, null));
         }
         progress = new ProgressReporter(this, 1, MyInvocation.MyCommand.Name);
     }
@@ -212,13 +216,9 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
         if (complete is null) return;
         foreach (var pending in complete)
         {
+            // Each URL was checked as it came and a group holds it once; the metadata was checked at the start.
             collector.Release(pending);
-            var group = CreateGroup(pending.Title, pending.OrderedUrls(naturalSort: !NoSort), metadata);
-            var problem = SpecItemRules.Check(group);
-            if (problem is not null)
-                WriteError(ErrorRecords.ForProblem(problem, group));
-            else
-                WriteObject(group);
+            WriteObject(CreateGroup(pending.Title, pending.OrderedUrls(naturalSort: !NoSort), metadata));
         }
     }
 

@@ -16,7 +16,13 @@ public sealed class NaturalStringComparer : IComparer<string>
         if (x is null) return -1;
         if (y is null) return 1;
 
-        int i = 0, j = 0;
+        // Paths in one group share most of their text ("bucket/folder/frame-"): skip what is equal in one tight loop,
+        // backing up to the start of a digit run so that a number is still compared whole.
+        int common = 0, shorter = Math.Min(x.Length, y.Length);
+        while (common < shorter && x[common] == y[common]) common++;
+        while (common > 0 && IsDigit(x[common - 1])) common--;
+
+        int i = common, j = common;
         while (i < x.Length && j < y.Length)
         {
             if (IsDigit(x[i]) && IsDigit(y[j]))

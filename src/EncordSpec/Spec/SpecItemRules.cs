@@ -1,3 +1,4 @@
+using System.Collections.Specialized;
 using System;
 using System.Collections.Generic;
 using System.Numerics;
@@ -53,7 +54,7 @@ public static class SpecItemRules
                 }
                 break;
         }
-        return CheckMetadataSize(item);
+        return CheckMetadataSize(item.ClientMetadata);
     }
 
     /// <summary>Checks one object URL; <paramref name="key"/> names it in the message.</summary>
@@ -103,11 +104,12 @@ public static class SpecItemRules
         return -1;
     }
 
-    private static ItemProblem? CheckMetadataSize(EncordDataItem item)
+    /// <summary>The platform's 10 MB limit on one item's clientMetadata, measured as compact UTF-8 JSON.</summary>
+    public static ItemProblem? CheckMetadataSize(OrderedDictionary? clientMetadata)
     {
-        if (item.ClientMetadata is null)
+        if (clientMetadata is null)
             return null;
-        long bytes = JsonTreeWriter.CompactByteCount(item.ClientMetadata);
+        long bytes = JsonTreeWriter.CompactByteCount(clientMetadata);
         return bytes > SpecKeys.MaxClientMetadataBytes
             ? new ItemProblem(RuleIds.ClientMetadataTooLarge,
                 $"The clientMetadata is {bytes:N0} bytes as JSON; the platform allows at most 10 MB ({SpecKeys.MaxClientMetadataBytes:N0} bytes) per item.")
