@@ -25,10 +25,9 @@ public sealed class AzureBlobLister : ICloudObjectLister
         this.options = options;
         errors = new StorageErrors(options);
         var clientOptions = new BlobClientOptions();
-        // Throttling (503 ServerBusy, 429) and transient errors: the SDK's exponential retry policy (0.8 s doubling,
-        // at most a minute apart, honouring Retry-After), with more retries than its default 5 for parallel listings.
-        clientOptions.Retry.Mode = RetryMode.Exponential;
-        clientOptions.Retry.MaxRetries = StorageErrors.MaxRetries;
+        // Throttling (503 ServerBusy, 429) and transient errors: the SDK's exponential retry policy, with more retries
+        // than its default 5 for parallel listings, and fewer for an endpoint that refuses connections.
+        clientOptions.RetryPolicy = new AzureRetryPolicy();
         BlobServiceClient service;
         try
         {
@@ -39,6 +38,7 @@ public sealed class AzureBlobLister : ICloudObjectLister
             // Parsing messages may quote the connection string or key: the scrubber masks them.
             throw errors.Create(CloudErrorKind.CredentialsMissing, "the Azure credentials or endpoint are malformed: " + e.Message);
         }
+        errors.ClientEndpoint = service.Uri;
         container = service.GetBlobContainerClient(options.Bucket);
         accountName = options.StorageAccountName ?? service.AccountName;
     }

@@ -37,9 +37,16 @@ internal sealed class StorageErrors
         return Create(CloudErrorKind.Failed, $"{exception.GetType().Name}: {exception.Message}");
     }
 
+    /// <summary>The endpoint the client actually talks to, where the SDK worked it out (from a connection string,
+    /// say) rather than from -EndpointUrl; its query (a SAS token) is never kept.</summary>
+    public Uri? ClientEndpoint { get; set; }
+
     public CloudStorageException Create(CloudErrorKind kind, string detail) => new(kind, scrubber.Scrub(detail));
 
-    private string EndpointDescription() => options.EndpointUrl is { } endpoint ? StripUserInfo(endpoint) : $"the {options.Provider} endpoint";
+    private string EndpointDescription() =>
+        options.EndpointUrl is { } endpoint ? StripUserInfo(endpoint)
+        : ClientEndpoint is { } client ? client.GetLeftPart(UriPartial.Path)
+        : $"the {options.Provider} endpoint";
 
     private static string StripUserInfo(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0 ? url.Replace(uri.UserInfo + "@", "") : url;

@@ -60,6 +60,10 @@ public abstract class ParallelListingTests<TFixture> : IClassFixture<TFixture> w
 
     protected abstract string Endpoint { get; }
 
+    /// <summary>Whether <paramref name="task"/> ends within <paramref name="limit"/>.</summary>
+    protected static async Task<bool> Settles(Task task, TimeSpan limit) =>
+        await Task.WhenAny(task, Task.Delay(limit)) == task;
+
     protected List<string> Sequential(string layout, int pageSize)
     {
         using var lister = CreateLister(Options(Fixture.Buckets[layout]));
@@ -166,7 +170,7 @@ public abstract class ParallelListingTests<TFixture> : IClassFixture<TFixture> w
     }
 
     [Fact]
-    public void ARefusalWhileOtherRequestsAreInFlightEndsTheListingWithThatError()
+    public async Task ARefusalWhileOtherRequestsAreInFlightEndsTheListingWithThatError()
     {
         using var proxy = FaultProxy.DenyingAfter(Fixture.Provider, Endpoint, 2);
         using var lister = CreateLister(Options(Fixture.Buckets["tree"], proxy.Url));
@@ -174,7 +178,7 @@ public abstract class ParallelListingTests<TFixture> : IClassFixture<TFixture> w
         var error = Assert.Throws<CloudStorageException>(() => listing.Read(CancellationToken.None).ToList());
         Assert.Equal(CloudErrorKind.AccessDenied, error.Kind);
         listing.Dispose();
-        Assert.True(listing.Quiet.Wait(TimeSpan.FromSeconds(10)), "requests still in flight after the failure");
+        Assert.True(await Settles(listing.Quiet, TimeSpan.FromSeconds(10)), "requests still in flight after the failure");
     }
 }
 
@@ -196,7 +200,7 @@ public sealed class S3ParallelListingTests(S3ParallelListingFixture fixture) : P
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void LeavingEarlyCancelsTheRequestsInFlight(bool byCancellation)
+    public async Task LeavingEarlyCancelsTheRequestsInFlight(bool byCancellation)
     {
         var hold = TimeSpan.FromSeconds(4);
         using var proxy = FaultProxy.Slow(Endpoint, hold);
@@ -220,7 +224,7 @@ public sealed class S3ParallelListingTests(S3ParallelListingFixture fixture) : P
         listing.Dispose();
         int requestsAtStop = proxy.Requests;
         Assert.True(requestsAtStop > 1, "the listing should have more requests in flight");
-        Assert.True(listing.Quiet.Wait(TimeSpan.FromSeconds(2)), "requests in flight were not cancelled");
+        Assert.True(await Settles(listing.Quiet, TimeSpan.FromSeconds(2)), "requests in flight were not cancelled");
         Assert.True(clock.Elapsed < hold + hold, $"stopping waited for the store: {clock.Elapsed}");
         Thread.Sleep(500);
         Assert.Equal(requestsAtStop, proxy.Requests);
