@@ -43,11 +43,22 @@ public sealed class PendingGroup
         var entries = new KeyValuePair<string, string>[urls.Count];
         for (int i = 0; i < entries.Length; i++)
             entries[i] = new KeyValuePair<string, string>(ObjectUrlPath.GetPath(urls[i]), urls[i]);
-        Array.Sort(entries, ComparePathThenUrl);
+        // Listings come in key order, which often is natural order already (zero-padded frame numbers): one pass
+        // proves it and saves the sort.
+        if (!IsOrdered(entries))
+            Array.Sort(entries, ComparePathThenUrl);
         var result = new string[entries.Length];
         for (int i = 0; i < entries.Length; i++)
             result[i] = entries[i].Value;
         return result;
+    }
+
+    private static bool IsOrdered(KeyValuePair<string, string>[] entries)
+    {
+        for (int i = 1; i < entries.Length; i++)
+            if (ComparePathThenUrl(entries[i - 1], entries[i]) > 0)
+                return false;
+        return true;
     }
 
     /// <summary>Natural order of paths; equal paths (the same key on two hosts) fall back to ordinal URL order.</summary>

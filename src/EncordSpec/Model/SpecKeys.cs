@@ -23,5 +23,12 @@ public static class SpecKeys
     /// <summary>The platform's limit on one item's client metadata, measured as serialized UTF-8 bytes.</summary>
     public const int MaxClientMetadataBytes = 10 * 1024 * 1024;
 
-    public static string IndexedObjectUrl(int index) => ObjectUrlPrefix + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>"objectUrl_N". The first few thousand are made once: every group writes and checks them.</summary>
+    public static string IndexedObjectUrl(int index) =>
+        index < IndexedKeyCache.Length ? IndexedKeyCache[index] ??= MakeIndexedObjectUrl(index) : MakeIndexedObjectUrl(index);
+
+    private static readonly string?[] IndexedKeyCache = new string?[4096];
+
+    private static string MakeIndexedObjectUrl(int index) =>
+        ObjectUrlPrefix + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

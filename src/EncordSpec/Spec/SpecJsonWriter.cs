@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Specialized;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 
@@ -62,11 +63,22 @@ public sealed class SpecJsonWriter : ISpecWriter
                 if (group is EncordImageGroup imageGroup)
                     writer.WriteBoolean(SpecKeys.CreateVideo, imageGroup.CreateVideo);
                 for (int i = 0; i < group.ObjectUrls.Length; i++)
-                    writer.WriteString(SpecKeys.IndexedObjectUrl(i), group.ObjectUrls[i]);
+                    writer.WriteString(EncodedIndexedObjectUrl(i), group.ObjectUrls[i]);
                 WriteMetadata(writer, SpecKeys.ClientMetadata, group.ClientMetadata);
                 break;
         }
         writer.WriteEndObject();
+    }
+
+    /// <summary>"objectUrl_N" encoded once for the writer (it escapes and transcodes a plain string at every use).</summary>
+    private static JsonEncodedText EncodedIndexedObjectUrl(int index) =>
+        index < EncodedIndexedKeys.First.Length ? EncodedIndexedKeys.First[index] : JsonEncodedText.Encode(SpecKeys.IndexedObjectUrl(index));
+
+    /// <summary>Made when the first group is written, not when the module loads.</summary>
+    private static class EncodedIndexedKeys
+    {
+        public static readonly JsonEncodedText[] First = Enumerable.Range(0, 2048)
+            .Select(i => JsonEncodedText.Encode(SpecKeys.IndexedObjectUrl(i))).ToArray();
     }
 
     /// <summary>The per-item media metadata key of a single-file section.</summary>
