@@ -68,6 +68,26 @@ function Start-LatencyProxy {
     "http://127.0.0.1:$port$($uri.AbsolutePath.TrimEnd('/'))"
 }
 
+function Get-BenchStore {
+    <# The stores a storage benchmark runs against, in order: S3 and Azure on loopback, then both through a proxy that
+       adds 50 ms per round trip. Each comes with the endpoint to list and an rclone remote for it, written into a fresh
+       $RcloneConfig. #>
+    param([Parameter(Mandatory)] $Storage, [Parameter(Mandatory)] [string] $RcloneConfig)
+    Set-Content -LiteralPath $RcloneConfig -Value '# written by bench/StorageBench.psm1'
+    foreach ($roundTrip in 0, 50) {
+        foreach ($provider in 'S3', 'Azure') {
+            $endpoint = if ($roundTrip) { Start-LatencyProxy $Storage.$provider -RoundTripMilliseconds $roundTrip } else { $Storage.$provider }
+            [pscustomobject]@{
+                Provider  = $provider
+                RoundTrip = $roundTrip
+                Where     = if ($roundTrip) { "$roundTrip ms round trips" } else { 'loopback' }
+                Endpoint  = $endpoint
+                Remote    = New-RcloneRemote -ConfigPath $RcloneConfig -Name ("{0}{1}" -f $provider.ToLowerInvariant(), $roundTrip) -Provider $provider -Endpoint $endpoint
+            }
+        }
+    }
+}
+
 function Get-AzuriteSasUrl([string] $Endpoint) {
     # An account SAS for Azurite's well-known development key, signed as the service signs it (list and read only):
     # rclone 1.60 reaches Azurite only through a SAS URL.
@@ -104,5 +124,5 @@ function Get-GetCloudObjectArguments {
     else { "-Provider Azure -Bucket $BenchBucket -EndpointUrl '$Endpoint' -StorageAccountName devstoreaccount1 -StorageAccountKey '$AzuriteKey'" }
 }
 
-Export-ModuleMember -Function Install-Rclone, Start-BenchStorage, Stop-BenchStorage, Start-LatencyProxy, New-RcloneRemote, Get-RcloneCommand,
+Export-ModuleMember -Function Install-Rclone, Start-BenchStorage, Stop-BenchStorage, Start-LatencyProxy, Get-BenchStore, New-RcloneRemote, Get-RcloneCommand,
     Get-GetCloudObjectArguments -Variable BenchBucket, BenchObjects

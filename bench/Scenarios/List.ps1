@@ -6,37 +6,32 @@ Install-Rclone
 $storage = Start-BenchStorage
 try {
     $rcloneConfig = Join-Path $WorkDir 'rclone.conf'
-    Set-Content -LiteralPath $rcloneConfig -Value '# written by bench/Scenarios/List.ps1'
-    foreach ($roundTrip in 0, 50) {
-        $where = if ($roundTrip) { "$roundTrip ms round trips" } else { 'loopback' }
-        foreach ($provider in 'S3', 'Azure') {
-            $endpoint = if ($roundTrip) { Start-LatencyProxy $storage.$provider -RoundTripMilliseconds $roundTrip } else { $storage.$provider }
-            $remote = New-RcloneRemote -ConfigPath $rcloneConfig -Name ("{0}{1}" -f $provider.ToLowerInvariant(), $roundTrip) -Provider $provider -Endpoint $endpoint
-            $arguments = Get-GetCloudObjectArguments $provider $endpoint
-            $count = "`$n = (Get-CloudObject $arguments{0} | Measure-Object).Count; if (`$n -ne $BenchObjects) {{ throw ""counted `$n objects, not $BenchObjects"" }}"
+    foreach ($store in Get-BenchStore $storage $rcloneConfig) {
+        $provider, $roundTrip, $where, $remote = $store.Provider, $store.RoundTrip, $store.Where, $store.Remote
+        $arguments = Get-GetCloudObjectArguments $provider $store.Endpoint
+        $count = "`$n = (Get-CloudObject $arguments{0} | Measure-Object).Count; if (`$n -ne $BenchObjects) {{ throw ""counted `$n objects, not $BenchObjects"" }}"
 
-            # Both sides must count the same objects, or the figures compare unlike work.
-            $listed = Join-Path $WorkDir "rclone-$remote.json"
-            $check = Invoke-Measured -Command (Get-RcloneCommand $rcloneConfig $remote "> '$listed'")
-            $files = & $Python -c "import json,sys; print(sum(1 for e in json.load(open(sys.argv[1])) if not e['IsDir']))" $listed
-            if ($check.ExitCode -ne 0 -or [int]$files -ne $BenchObjects) { throw "rclone listed $files objects from $provider, not $BenchObjects`n$($check.Output)" }
+        # Both sides must count the same objects, or the figures compare unlike work.
+        $listed = Join-Path $WorkDir "rclone-$remote.json"
+        $check = Invoke-Measured -Command (Get-RcloneCommand $rcloneConfig $remote "> '$listed'")
+        $files = & $Python -c "import json,sys; print(sum(1 for e in json.load(open(sys.argv[1])) if not e['IsDir']))" $listed
+        if ($check.ExitCode -ne 0 -or [int]$files -ne $BenchObjects) { throw "rclone listed $files objects from $provider, not $BenchObjects`n$($check.Output)" }
 
-            $target, $isMet = if ($roundTrip) {
-                '>= 2x faster than rclone', { param($row) if ($row.SpeedRatio -ge 2) { 'yes' } else { 'NO: {0}x, not 2x' -f $row.SpeedRatio } }
-            }
-            else {
-                'no slower than rclone', { param($row) if ($row.OursSeconds -le $row.PeerSeconds) { 'yes' } else { 'NO: {0:P0} slower' -f ($row.OursSeconds / $row.PeerSeconds - 1) } }
-            }
-            Measure-Pair -Scenario ("List {0:N0}, {1}, {2}" -f $BenchObjects, $provider, $where) -Runs $Runs -WorkingDirectory $RepoRoot `
-                -Ours (Get-OursCommand ($count -f '')) -PeerName 'rclone lsjson -R' -Peer (Get-RcloneCommand $rcloneConfig $remote) `
-                -Target $target -IsMet $isMet
-            if ($roundTrip -and $provider -eq 'S3') {
-                # What parallel listing gains, and what more requests in flight would: figures only, no target.
-                foreach ($throttle in 1, 32) {
-                    Measure-Pair -Scenario ("List {0:N0}, {1}, {2}, -ThrottleLimit {3}" -f $BenchObjects, $provider, $where, $throttle) -Runs $Runs `
-                        -WorkingDirectory $RepoRoot -Ours (Get-OursCommand ($count -f " -ThrottleLimit $throttle")) `
-                        -PeerName 'rclone lsjson -R' -Peer (Get-RcloneCommand $rcloneConfig $remote)
-                }
+        $target, $isMet = if ($roundTrip) {
+            '>= 2x faster than rclone', { param($row) if ($row.SpeedRatio -ge 2) { 'yes' } else { 'NO: {0}x, not 2x' -f $row.SpeedRatio } }
+        }
+        else {
+            'no slower than rclone', { param($row) if ($row.OursSeconds -le $row.PeerSeconds) { 'yes' } else { 'NO: {0:P0} slower' -f ($row.OursSeconds / $row.PeerSeconds - 1) } }
+        }
+        Measure-Pair -Scenario ("List {0:N0}, {1}, {2}" -f $BenchObjects, $provider, $where) -Runs $Runs -WorkingDirectory $RepoRoot `
+            -Ours (Get-OursCommand ($count -f '')) -PeerName 'rclone lsjson -R' -Peer (Get-RcloneCommand $rcloneConfig $remote) `
+            -Target $target -IsMet $isMet
+        if ($roundTrip -and $provider -eq 'S3') {
+            # What parallel listing gains, and what more requests in flight would: figures only, no target.
+            foreach ($throttle in 1, 32) {
+                Measure-Pair -Scenario ("List {0:N0}, {1}, {2}, -ThrottleLimit {3}" -f $BenchObjects, $provider, $where, $throttle) -Runs $Runs `
+                    -WorkingDirectory $RepoRoot -Ours (Get-OursCommand ($count -f " -ThrottleLimit $throttle")) `
+                    -PeerName 'rclone lsjson -R' -Peer (Get-RcloneCommand $rcloneConfig $remote)
             }
         }
     }

@@ -17,17 +17,11 @@ Install-Rclone
 $storage = Start-BenchStorage
 try {
     $rcloneConfig = Join-Path $WorkDir 'rclone-startup.conf'
-    Set-Content -LiteralPath $rcloneConfig -Value '# written by bench/Scenarios/Startup.ps1'
-    foreach ($roundTrip in 0, 50) {
-        $where = if ($roundTrip) { "$roundTrip ms round trips" } else { 'loopback' }
-        foreach ($provider in 'S3', 'Azure') {
-            $endpoint = if ($roundTrip) { Start-LatencyProxy $storage.$provider -RoundTripMilliseconds $roundTrip } else { $storage.$provider }
-            $remote = New-RcloneRemote -ConfigPath $rcloneConfig -Name ("{0}{1}" -f $provider.ToLowerInvariant(), $roundTrip) -Provider $provider -Endpoint $endpoint
-            # rclone prints '[' and then one entry per line: two lines hold its first entry.
-            Measure-Pair -Scenario "First object, $provider, $where" -Runs $Runs -WorkingDirectory $RepoRoot `
-                -Ours (Get-OursCommand "Get-CloudObject $(Get-GetCloudObjectArguments $provider $endpoint) | Select-Object -First 1 | Out-Null") `
-                -PeerName 'rclone lsjson -R | head -2' -Peer (Get-RcloneCommand $rcloneConfig $remote '| head -n 2 > /dev/null')
-        }
+    foreach ($store in Get-BenchStore $storage $rcloneConfig) {
+        # rclone prints '[' and then one entry per line: two lines hold its first entry.
+        Measure-Pair -Scenario "First object, $($store.Provider), $($store.Where)" -Runs $Runs -WorkingDirectory $RepoRoot `
+            -Ours (Get-OursCommand "Get-CloudObject $(Get-GetCloudObjectArguments $store.Provider $store.Endpoint) | Select-Object -First 1 | Out-Null") `
+            -PeerName 'rclone lsjson -R | head -2' -Peer (Get-RcloneCommand $rcloneConfig $store.Remote '| head -n 2 > /dev/null')
     }
 }
 finally {
