@@ -30,12 +30,11 @@ BeforeAll {
     # Everything a command wrote to any stream, and what a caught terminating error says, as one text.
     function Get-AllStreamText([scriptblock] $Command) {
         $records = @(& { try { & $Command *>&1 } catch { $_ } })
-        $details = foreach ($record in $records) {
-            if ($record -is [System.Management.Automation.ErrorRecord]) {
-                $record.Exception.ToString(); $record.FullyQualifiedErrorId; "$($record.ErrorDetails)"; "$($record.TargetObject)"
-            }
+        $errors = @($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $details = foreach ($record in $errors) {
+            $record.Exception.ToString(); $record.FullyQualifiedErrorId; "$($record.ErrorDetails)"; "$($record.TargetObject)"
         }
-        [pscustomobject]@{ Records = $records; Text = (($records | Out-String -Width 1000) + ($details -join "`n")) }
+        [pscustomobject]@{ Records = $records; Errors = $errors; Text = (($records | Out-String -Width 1000) + ($details -join "`n")) }
     }
 
     $AzuriteKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
@@ -484,7 +483,7 @@ Describe 'Failures end the command with one clear error and no secret' {
     It 'names provider and bucket when S3 refuses the credentials' {
         $secret = 'Wr0ng-Secret-Key/Value+Zz9'
         $result = Get-AllStreamText { Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -EndpointUrl $env:ENCORDSPEC_S3_ENDPOINT -AccessKey AKIAWRONGKEYID000000 -SecretKey $secret -Verbose }
-        $errors = @($result.Records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $errors = $result.Errors
         $errors.Count | Should -Be 1
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'CloudAccessDenied*'
         $errors[0].Exception.Message | Should -BeLike "*S3 bucket 'cord-dev'*"
@@ -495,7 +494,7 @@ Describe 'Failures end the command with one clear error and no secret' {
         $secret = 'V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3Jvbmc='
         $key = ConvertTo-SecureString $secret -AsPlainText -Force
         $result = Get-AllStreamText { Get-CloudObject -Provider Azure -Bucket mycontainer -EndpointUrl $env:ENCORDSPEC_AZURE_BLOB_ENDPOINT -StorageAccountName devstoreaccount1 -StorageAccountKey $key -Verbose }
-        $errors = @($result.Records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $errors = $result.Errors
         $errors.Count | Should -Be 1
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'CloudAccessDenied*'
         $errors[0].Exception.Message | Should -BeLike "*Azure container 'mycontainer'*"
@@ -506,13 +505,13 @@ Describe 'Failures end the command with one clear error and no secret' {
         $secret = 'V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3Jvbmc='
         $connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$secret;BlobEndpoint=$env:ENCORDSPEC_AZURE_BLOB_ENDPOINT;"
         $result = Get-AllStreamText { Get-CloudObject -Provider Azure -Bucket mycontainer -ConnectionString $connection -Verbose }
-        @($result.Records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).FullyQualifiedErrorId | Should -BeLike 'CloudAccessDenied*'
+        $result.Errors.FullyQualifiedErrorId | Should -BeLike 'CloudAccessDenied*'
         $result.Text | Should -Not -Match ([regex]::Escape($secret))
     }
 
     It 'says when the bucket does not exist' {
         $result = Get-AllStreamText { Get-CloudObject @S3 -Bucket no-such-bucket -Region eu-west-2 }
-        $errors = @($result.Records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $errors = $result.Errors
         $errors.Count | Should -Be 1
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'CloudBucketNotFound*'
         $errors[0].Exception.Message | Should -BeLike "S3 bucket 'no-such-bucket' does not exist*"
@@ -533,7 +532,7 @@ Describe 'Failures end the command with one clear error and no secret' {
         $result = Get-AllStreamText { Get-CloudObject -Provider $Provider -Bucket cord-dev @parameters }
         # The SDKs retry a refused connection a little (it may be a restart), not for minutes as for throttling.
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 30
-        $errors = @($result.Records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $errors = $result.Errors
         $errors.Count | Should -Be 1
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'CloudEndpointUnreachable*'
         $errors[0].Exception.Message | Should -BeLike "*$Provider $Noun 'cord-dev'*http://127.0.0.1:$port*"
