@@ -8,12 +8,13 @@ using Azure.Identity;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using EncordSpec.Listing;
 
 namespace EncordSpec.Storage;
 
 /// <summary>Lists an Azure Blob container with Azure.Storage.Blobs: Entra ID through DefaultAzureCredential (which
 /// covers managed identities, Azure Automation's too), a SAS token, the account key or a connection string.</summary>
-public sealed class AzureBlobLister : ICloudObjectLister
+internal sealed class AzureBlobLister : ICloudObjectLister
 {
     private readonly CloudListerOptions options;
     private readonly StorageErrors errors;

@@ -9,12 +9,13 @@ using Google.Api.Gax;
 using Google.Apis.Auth.OAuth2;
 
 using Google.Cloud.Storage.V1;
+using EncordSpec.Listing;
 
 namespace EncordSpec.Storage;
 
 /// <summary>Lists a GCS bucket with Google.Cloud.Storage.V1: application default credentials, a credential file,
 /// or (with -EndpointUrl and no credential file, or STORAGE_EMULATOR_HOST) anonymous access as emulators want.</summary>
-public sealed class GcsObjectLister : ICloudObjectLister
+internal sealed class GcsObjectLister : ICloudObjectLister
 {
     private readonly CloudListerOptions options;
     private readonly StorageErrors errors;

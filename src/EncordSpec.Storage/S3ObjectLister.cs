@@ -8,12 +8,14 @@ using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.S3;
 using Amazon.S3.Model;
+using EncordSpec.Listing;
+using EncordSpec.Urls;
 
 namespace EncordSpec.Storage;
 
 /// <summary>Lists an S3 bucket, an OTC OBS bucket (S3 API at the region's OBS endpoint) or any S3-compatible store
 /// with AWSSDK.S3 and the SDK's own credential chain. Created by name from <see cref="Loading.CloudListerLoader"/>.</summary>
-public sealed class S3ObjectLister : ICloudObjectLister
+internal sealed class S3ObjectLister : ICloudObjectLister
 {
     /// <summary>S3 caps MaxKeys at 1,000 whatever is asked.</summary>
     private const int MaxPageSize = 1000;

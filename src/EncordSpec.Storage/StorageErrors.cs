@@ -3,6 +3,7 @@ using System.IO;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
+using EncordSpec.Listing;
 
 namespace EncordSpec.Storage;
 

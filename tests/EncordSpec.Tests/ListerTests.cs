@@ -12,22 +12,22 @@ public abstract class ListerTests<TFixture> : IClassFixture<TFixture> where TFix
     protected TFixture Fixture { get; }
 
     /// <summary>Options that reach the emulator with working credentials.</summary>
-    protected abstract CloudListerOptions Options(string bucket, string? endpoint = null);
+    private protected abstract CloudListerOptions Options(string bucket, string? endpoint = null);
 
-    protected abstract ICloudObjectLister CreateLister(CloudListerOptions options);
+    private protected abstract ICloudObjectLister CreateLister(CloudListerOptions options);
 
     /// <summary>Where the emulator cannot say that a bucket is missing, a server that answers as the cloud does.</summary>
     protected virtual FaultServer? MissingBucketServer() => null;
 
     /// <summary>The failure a whole listing ends with.</summary>
-    protected CloudStorageException ListingFailure(CloudListerOptions options)
+    private protected CloudStorageException ListingFailure(CloudListerOptions options)
     {
         using var lister = CreateLister(options);
         return Assert.Throws<CloudStorageException>(() =>
             SequentialListing.Pages(lister, new CloudListingRequest("", null, 100), CancellationToken.None).ToList());
     }
 
-    protected List<CloudListingPage> ListAll(CloudListingRequest request, CloudListerOptions? options = null)
+    private protected List<CloudListingPage> ListAll(CloudListingRequest request, CloudListerOptions? options = null)
     {
         using var lister = CreateLister(options ?? Options(Fixture.Bucket));
         return SequentialListing.Pages(lister, request, CancellationToken.None).ToList();
@@ -131,7 +131,7 @@ public sealed class S3ListerTests(S3ListerFixture fixture) : ListerTests<S3Liste
 {
     private const string WrongSecret = "wrong-secret-Zx81-not-S3RVER";
 
-    protected override CloudListerOptions Options(string bucket, string? endpoint = null) => new(CloudProvider.S3, bucket)
+    private protected override CloudListerOptions Options(string bucket, string? endpoint = null) => new(CloudProvider.S3, bucket)
     {
         EndpointUrl = endpoint ?? EmulatorEndpoints.Require(EmulatorEndpoints.S3, "ENCORDSPEC_S3_ENDPOINT"),
         Region = "eu-west-2",
@@ -139,7 +139,7 @@ public sealed class S3ListerTests(S3ListerFixture fixture) : ListerTests<S3Liste
         SecretKey = EmulatorEndpoints.S3SecretKey,
     };
 
-    protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.S3ObjectLister(options);
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.S3ObjectLister(options);
 
     /// <summary>s3rver checks the access key ID but not SigV4 signatures, so the wrong credentials here are a wrong
     /// key ID (a wrong secret alone would pass); the secret must still appear nowhere.</summary>
@@ -210,14 +210,14 @@ public sealed class AzureListerTests(AzureListerFixture fixture) : ListerTests<A
     /// <summary>A well-formed key that is not the account's.</summary>
     private const string WrongKey = "V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3Jvbmc=";
 
-    protected override CloudListerOptions Options(string bucket, string? endpoint = null) => new(CloudProvider.Azure, bucket)
+    private protected override CloudListerOptions Options(string bucket, string? endpoint = null) => new(CloudProvider.Azure, bucket)
     {
         EndpointUrl = endpoint ?? EmulatorEndpoints.Require(EmulatorEndpoints.AzureBlob, "ENCORDSPEC_AZURE_BLOB_ENDPOINT"),
         StorageAccountName = EmulatorEndpoints.AzureAccount,
         StorageAccountKey = EmulatorEndpoints.AzureAccountKey,
     };
 
-    protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.AzureBlobLister(options);
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.AzureBlobLister(options);
 
     [Fact]
     public void AWrongAccountKeyIsAccessDeniedAndTheMessageHoldsNoSecret()
@@ -250,12 +250,12 @@ public sealed class AzureListerTests(AzureListerFixture fixture) : ListerTests<A
 
 public sealed class GcsListerTests(GcsListerFixture fixture) : ListerTests<GcsListerFixture>(fixture)
 {
-    protected override CloudListerOptions Options(string bucket, string? endpoint = null) => new(CloudProvider.GCS, bucket)
+    private protected override CloudListerOptions Options(string bucket, string? endpoint = null) => new(CloudProvider.GCS, bucket)
     {
         EndpointUrl = endpoint ?? EmulatorEndpoints.Require(EmulatorEndpoints.Gcs, "ENCORDSPEC_GCS_ENDPOINT"),
     };
 
-    protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.GcsObjectLister(options);
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.GcsObjectLister(options);
 
     // The emulator lists a bucket that does not exist as empty; GCS answers 404 with this body.
     protected override FaultServer MissingBucketServer() => FaultServer.Answering(404, "Not Found", "application/json; charset=UTF-8",

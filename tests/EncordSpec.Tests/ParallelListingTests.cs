@@ -54,9 +54,9 @@ public abstract class ParallelListingTests<TFixture> : IClassFixture<TFixture> w
 
     protected IComparer<string> Order => KeyOrder.For(Fixture.Provider);
 
-    protected abstract CloudListerOptions Options(string bucket, string? endpoint = null);
+    private protected abstract CloudListerOptions Options(string bucket, string? endpoint = null);
 
-    protected abstract ICloudObjectLister CreateLister(CloudListerOptions options);
+    private protected abstract ICloudObjectLister CreateLister(CloudListerOptions options);
 
     protected abstract string Endpoint { get; }
 
@@ -71,7 +71,7 @@ public abstract class ParallelListingTests<TFixture> : IClassFixture<TFixture> w
             .SelectMany(p => p.Objects).Select(o => o.Key).ToList();
     }
 
-    protected static List<ListingChunk> Parallel(ICloudObjectLister lister, int pageSize, int throttleLimit, bool sorted, IComparer<string> order,
+    private protected static List<ListingChunk> Parallel(ICloudObjectLister lister, int pageSize, int throttleLimit, bool sorted, IComparer<string> order,
         out ParallelListing listing)
     {
         listing = new ParallelListing(lister, new CloudListingRequest("", null, pageSize), throttleLimit, sorted, order);
@@ -186,12 +186,12 @@ public sealed class S3ParallelListingTests(S3ParallelListingFixture fixture) : P
 {
     protected override string Endpoint => EmulatorEndpoints.Require(EmulatorEndpoints.S3, "ENCORDSPEC_S3_ENDPOINT");
 
-    protected override CloudListerOptions Options(string bucket, string? endpoint = null) => new(CloudProvider.S3, bucket)
+    private protected override CloudListerOptions Options(string bucket, string? endpoint = null) => new(CloudProvider.S3, bucket)
     {
         EndpointUrl = endpoint ?? Endpoint, Region = "us-east-1", AccessKey = EmulatorEndpoints.S3AccessKey, SecretKey = EmulatorEndpoints.S3SecretKey,
     };
 
-    protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.S3ObjectLister(options);
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.S3ObjectLister(options);
 
     protected override int ThrottlingFailures => 3;
 
@@ -235,12 +235,12 @@ public sealed class AzureParallelListingTests(AzureParallelListingFixture fixtur
 {
     protected override string Endpoint => EmulatorEndpoints.Require(EmulatorEndpoints.AzureBlob, "ENCORDSPEC_AZURE_BLOB_ENDPOINT");
 
-    protected override CloudListerOptions Options(string bucket, string? endpoint = null) => new(CloudProvider.Azure, bucket)
+    private protected override CloudListerOptions Options(string bucket, string? endpoint = null) => new(CloudProvider.Azure, bucket)
     {
         EndpointUrl = endpoint ?? Endpoint, StorageAccountName = EmulatorEndpoints.AzureAccount, StorageAccountKey = EmulatorEndpoints.AzureAccountKey,
     };
 
-    protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.AzureBlobLister(options);
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.AzureBlobLister(options);
 
     // Azure retries 5 times by default, 0.8 s doubling: more failures than that would take half a minute.
     protected override int ThrottlingFailures => 2;
@@ -250,12 +250,12 @@ public sealed class GcsParallelListingTests(GcsParallelListingFixture fixture) :
 {
     protected override string Endpoint => EmulatorEndpoints.Require(EmulatorEndpoints.Gcs, "ENCORDSPEC_GCS_ENDPOINT");
 
-    protected override CloudListerOptions Options(string bucket, string? endpoint = null) => new(CloudProvider.GCS, bucket)
+    private protected override CloudListerOptions Options(string bucket, string? endpoint = null) => new(CloudProvider.GCS, bucket)
     {
         EndpointUrl = endpoint ?? Endpoint,
     };
 
-    protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.GcsObjectLister(options);
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.GcsObjectLister(options);
 
     protected override int ThrottlingFailures => 3;
 }

@@ -17,6 +17,10 @@ BeforeAll {
                 ForEach-Object { '{0}|{1}' -f $_.Key, $_.Size }) | Sort-Object -CaseSensitive
     }
 
+    # The module's URL parser is internal: reached by reflection, to check that each URL names its key exactly.
+    $script:ObjectUrlParser = [EncordSpec.CloudObject].Assembly.GetType('EncordSpec.Urls.ObjectUrlParser', $true)
+    function ConvertFrom-ObjectUrl([string] $Url) { $script:ObjectUrlParser.GetMethod('Parse').Invoke($null, @($Url)) }
+
     function Get-PageExampleUrls([string] $Name) {
         $example = Get-Content (Join-Path $PSScriptRoot "../Data/PageExamples/$Name") -Raw | ConvertFrom-Json
         foreach ($section in $example.PSObject.Properties) {
@@ -124,7 +128,7 @@ Describe 'Object URLs' {
         $byKey['special/café-é.jpg'] | Should -BeExactly "${base}caf%C3%A9-%C3%A9.jpg"
         $byKey['special/日本/日本語 ファイル.png'] | Should -BeExactly "${base}%E6%97%A5%E6%9C%AC/%E6%97%A5%E6%9C%AC%E8%AA%9E+%E3%83%95%E3%82%A1%E3%82%A4%E3%83%AB.png"
         foreach ($pair in $byKey.GetEnumerator()) {
-            $parsed = [EncordSpec.ObjectUrlParser]::Parse($pair.Value)
+            $parsed = ConvertFrom-ObjectUrl $pair.Value
             $parsed.Bucket | Should -BeExactly 'cord-dev'
             $parsed.Key | Should -BeExactly $pair.Key
         }
@@ -229,7 +233,7 @@ Describe 'The design''s pipeline, from each provider' {
             $result = @{}
             foreach ($group in $Spec.image_groups) {
                 $result[$group.title] = @($group.PSObject.Properties | Where-Object Name -like 'objectUrl_*' | ForEach-Object {
-                        $parsed = [EncordSpec.ObjectUrlParser]::Parse($_.Value)
+                        $parsed = ConvertFrom-ObjectUrl $_.Value
                         $parsed.Provider | Should -Be $Provider
                         $parsed.Key
                     })
@@ -631,7 +635,8 @@ $afterAzure = @(Get-CloudAssemblies)
 $s3 = @(Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -EndpointUrl $S3Endpoint -AccessKey S3RVER -SecretKey S3RVER)
 $afterS3 = @(Get-CloudAssemblies)
 # AWSSDK.Core loads these by name for SSO and web-identity profiles; its Assembly.Load runs in the module's context.
-$context = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext([EncordSpec.Loading.CloudListerLoader]::LoadStorageAssembly())
+$loader = [EncordSpec.CloudObject].Assembly.GetType('EncordSpec.Loading.CloudListerLoader', $true)
+$context = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($loader.GetMethod('LoadStorageAssembly').Invoke($null, @()))
 $byName = foreach ($name in 'AWSSDK.SSO', 'AWSSDK.SSOOIDC', 'AWSSDK.SecurityToken') {
     $assembly = $context.LoadFromAssemblyName([Reflection.AssemblyName]::new($name))
     '{0} in {1}' -f $assembly.GetName().Name, [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly)

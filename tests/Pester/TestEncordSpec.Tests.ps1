@@ -155,7 +155,7 @@ Describe 'Test-EncordSpec' {
     Context 'help' {
         It 'documents every rule in about_EncordSpec_Rules' {
             $help = Get-Help about_EncordSpec_Rules | Out-String
-            foreach ($rule in [EncordSpec.SpecRules]::All) {
+            foreach ($rule in [EncordSpec.Format.SpecRules]::All) {
                 $help | Should -Match ([regex]::Escape("$($rule.Id) ($($rule.Severity))"))
             }
         }

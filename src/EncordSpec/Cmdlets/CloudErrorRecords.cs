@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using EncordSpec.Listing;
 
 namespace EncordSpec.Cmdlets;
 

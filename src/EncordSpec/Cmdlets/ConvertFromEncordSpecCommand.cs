@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using EncordSpec.Reading;
 
 namespace EncordSpec.Cmdlets;
 
@@ -39,11 +40,11 @@ namespace EncordSpec.Cmdlets;
 [OutputType(typeof(EncordImage), typeof(EncordVideo), typeof(EncordAudio), typeof(EncordImageGroup), typeof(EncordDicomSeries))]
 public sealed class ConvertFromEncordSpecCommand : SpecFileCommandBase
 {
-    protected override bool ReadItems => true;
+    private protected override bool ReadItems => true;
 
-    protected override ISpecReadListener CreateListener() => new ItemWriter(this);
+    private protected override ISpecReadListener CreateListener() => new ItemWriter(this);
 
-    protected override void OnSpecRead(string? path, SpecReadSummary summary) =>
+    private protected override void OnSpecRead(string? path, SpecReadSummary summary) =>
         WriteVerbose($"{path ?? "-Spec text"}: {summary.Items:N0} items, {summary.ObjectUrls:N0} object URLs, {summary.Errors} errors, {summary.Warnings} warnings.");
 
     private sealed class ItemWriter : ISpecReadListener

@@ -4,6 +4,10 @@ using System.Collections.Specialized;
 using System.IO;
 using System.Management.Automation;
 using System.Text;
+using EncordSpec.Writing;
+using EncordSpec.Format;
+using EncordSpec.Input;
+using EncordSpec.Metadata;
 
 namespace EncordSpec.Cmdlets;
 

@@ -4,6 +4,8 @@ using System.Management.Automation;
 using System.Security;
 using System.Threading;
 using EncordSpec.Loading;
+using EncordSpec.Listing;
+using EncordSpec.Urls;
 
 namespace EncordSpec.Cmdlets;
 

@@ -1,5 +1,7 @@
 using System.Collections.Specialized;
 using System.Management.Automation;
+using EncordSpec.Input;
+using EncordSpec.Format;
 
 namespace EncordSpec.Cmdlets;
 
@@ -51,9 +53,9 @@ namespace EncordSpec.Cmdlets;
 [OutputType(typeof(EncordDicomSeries))]
 public sealed class NewEncordDicomSeriesCommand : NewEncordGroupCommandBase
 {
-    protected override string MemberNoun => "DICOM file";
+    private protected override string MemberNoun => "DICOM file";
 
-    protected override ItemProblem? CheckMemberType(ObjectUrlInput input)
+    private protected override ItemProblem? CheckMemberType(ObjectUrlInput input)
     {
         // DICOM files often have no extension; only a known non-DICOM extension rules a file out.
         var type = FileTypeClassifier.Classify(input.ObjectUrl, extensionlessIsDicom: true);
@@ -63,6 +65,6 @@ public sealed class NewEncordDicomSeriesCommand : NewEncordGroupCommandBase
             $"'{input.ObjectUrl}' is not a DICOM file ({type}, by its extension), so it is left out of the series.");
     }
 
-    protected override EncordGroupItem CreateGroup(string title, string[] objectUrls, OrderedDictionary? clientMetadata) =>
+    private protected override EncordGroupItem CreateGroup(string title, string[] objectUrls, OrderedDictionary? clientMetadata) =>
         new EncordDicomSeries { Title = title, ObjectUrls = objectUrls, ClientMetadata = clientMetadata };
 }

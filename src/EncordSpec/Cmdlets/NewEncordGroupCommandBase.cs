@@ -4,6 +4,11 @@ using System.Collections.ObjectModel;
 using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
+using EncordSpec.Grouping;
+using EncordSpec.Input;
+using EncordSpec.Format;
+using EncordSpec.Metadata;
+using EncordSpec.Urls;
 
 namespace EncordSpec.Cmdlets;
 
@@ -67,12 +72,12 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
     public object? ClientMetadata { get; set; }
 
     /// <summary>"image" or "DICOM file", for messages.</summary>
-    protected abstract string MemberNoun { get; }
+    private protected abstract string MemberNoun { get; }
 
     /// <summary>The error id and message when a URL is not of the group's kind, or null when it is.</summary>
-    protected abstract ItemProblem? CheckMemberType(ObjectUrlInput input);
+    private protected abstract ItemProblem? CheckMemberType(ObjectUrlInput input);
 
-    protected abstract EncordGroupItem CreateGroup(string title, string[] objectUrls, OrderedDictionary? clientMetadata);
+    private protected abstract EncordGroupItem CreateGroup(string title, string[] objectUrls, OrderedDictionary? clientMetadata);
 
     protected override void BeginProcessing()
     {

@@ -1,5 +1,7 @@
 using System.Collections.Specialized;
 using System.Management.Automation;
+using EncordSpec.Input;
+using EncordSpec.Format;
 
 namespace EncordSpec.Cmdlets;
 
@@ -78,9 +80,9 @@ public sealed class NewEncordImageGroupCommand : NewEncordGroupCommandBase
     [Parameter]
     public bool CreateVideo { get; set; } = true;
 
-    protected override string MemberNoun => "image";
+    private protected override string MemberNoun => "image";
 
-    protected override ItemProblem? CheckMemberType(ObjectUrlInput input)
+    private protected override ItemProblem? CheckMemberType(ObjectUrlInput input)
     {
         var type = input.DeclaredDataType ?? FileTypeClassifier.Classify(input.ObjectUrl);
         return type == DataType.Image
@@ -89,6 +91,6 @@ public sealed class NewEncordImageGroupCommand : NewEncordGroupCommandBase
                 $"'{input.ObjectUrl}' is not an image ({type}, by its extension), so it is left out of the group.");
     }
 
-    protected override EncordGroupItem CreateGroup(string title, string[] objectUrls, OrderedDictionary? clientMetadata) =>
+    private protected override EncordGroupItem CreateGroup(string title, string[] objectUrls, OrderedDictionary? clientMetadata) =>
         new EncordImageGroup { Title = title, ObjectUrls = objectUrls, CreateVideo = CreateVideo, ClientMetadata = clientMetadata };
 }

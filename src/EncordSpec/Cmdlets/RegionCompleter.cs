@@ -3,6 +3,8 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using EncordSpec.Input;
+using EncordSpec.Listing;
 
 namespace EncordSpec.Cmdlets;
 

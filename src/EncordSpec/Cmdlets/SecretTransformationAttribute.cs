@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Net;
 using System.Security;
+using EncordSpec.Input;
 
 namespace EncordSpec.Cmdlets;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
+using EncordSpec.Reading;
 
 namespace EncordSpec.Cmdlets;
 
@@ -42,16 +43,16 @@ public abstract class SpecFileCommandBase : PSCmdlet, IDisposable
     public SpecFormat? Format { get; set; }
 
     /// <summary>Build the items (ConvertFrom-EncordSpec) or only check (Test-EncordSpec).</summary>
-    protected abstract bool ReadItems { get; }
+    private protected abstract bool ReadItems { get; }
 
     /// <summary>Receives one spec's findings and items.</summary>
-    protected abstract ISpecReadListener CreateListener();
+    private protected abstract ISpecReadListener CreateListener();
 
     /// <summary>Called after a spec was read; the summary counts its findings.</summary>
-    protected virtual void OnSpecRead(string? path, SpecReadSummary summary) { }
+    private protected virtual void OnSpecRead(string? path, SpecReadSummary summary) { }
 
     /// <summary>Called for a path that could not be read at all (the error is written already).</summary>
-    protected virtual void OnSpecUnreadable(string path) { }
+    private protected virtual void OnSpecUnreadable(string path) { }
 
     protected override void BeginProcessing() =>
         progress = new ProgressReporter(this, 1, MyInvocation.MyCommand.Name);
@@ -163,7 +164,7 @@ public abstract class SpecFileCommandBase : PSCmdlet, IDisposable
     }
 
     /// <summary>Writes a finding as the error or warning users see (the rule id is the ErrorId).</summary>
-    protected void WriteFinding(SpecFinding finding, bool warningsAsErrors)
+    private protected void WriteFinding(SpecFinding finding, bool warningsAsErrors)
     {
         if (finding.Severity == FindingSeverity.Error || warningsAsErrors)
             WriteError(ErrorRecords.ForFinding(finding));

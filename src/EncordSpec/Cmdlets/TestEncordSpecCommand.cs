@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using EncordSpec.Reading;
 
 namespace EncordSpec.Cmdlets;
 
@@ -48,18 +49,18 @@ public sealed class TestEncordSpecCommand : SpecFileCommandBase
     [Parameter]
     public SwitchParameter WarningsAsErrors { get; set; }
 
-    protected override bool ReadItems => false;
+    private protected override bool ReadItems => false;
 
-    protected override ISpecReadListener CreateListener() => new FindingWriter(this);
+    private protected override ISpecReadListener CreateListener() => new FindingWriter(this);
 
-    protected override void OnSpecRead(string? path, SpecReadSummary summary)
+    private protected override void OnSpecRead(string? path, SpecReadSummary summary)
     {
         WriteVerbose($"{path ?? "-Spec text"}: {summary.Items:N0} items, {summary.ObjectUrls:N0} object URLs, {summary.Errors} errors, {summary.Warnings} warnings.");
         if (!Detailed)
             WriteObject(summary.Passed(WarningsAsErrors));
     }
 
-    protected override void OnSpecUnreadable(string path)
+    private protected override void OnSpecUnreadable(string path)
     {
         if (!Detailed)
             WriteObject(false);

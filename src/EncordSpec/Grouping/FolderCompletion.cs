@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using EncordSpec.Listing;
 
-namespace EncordSpec;
+namespace EncordSpec.Grouping;
 
 /// <summary>Proves folder groups fed by Get-CloudObject complete, so they can be written at once instead of at the end
 /// of the input. The listing promises (<see cref="ListingPartition"/>) that within a partition objects come in key
@@ -10,7 +11,7 @@ namespace EncordSpec;
 /// a folder is complete once an object of its partition lies outside the folder's prefix, or once the partition's
 /// final count has arrived. A skipped or repeated number (the objects were filtered, re-ordered or sent twice on the
 /// way) ends the proof for that partition: its folders are then held to the end of the input, like any other input.</summary>
-public sealed class FolderCompletion
+internal sealed class FolderCompletion
 {
     private readonly Dictionary<ListingPartition, PartitionProgress> partitions = new();
     private readonly List<PartitionProgress> withOpenFolders = new();

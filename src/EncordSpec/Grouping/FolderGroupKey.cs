@@ -1,8 +1,11 @@
-namespace EncordSpec;
+using EncordSpec.Input;
+using EncordSpec.Urls;
+
+namespace EncordSpec.Grouping;
 
 /// <summary>The folder an object sits in, for -GroupBy Folder: an identity that tells folders of different
 /// buckets apart, its own name (the group's title) and its path (to tell same-named folders apart).</summary>
-public sealed class FolderGroupKey
+internal sealed class FolderGroupKey
 {
     private FolderGroupKey(string identity, string name, string path)
     {

@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
+using EncordSpec.Validation;
 
-namespace EncordSpec;
+namespace EncordSpec.Grouping;
 
 /// <summary>Collects object URLs into groups by key, keeping the groups in the order their first member arrived.
 /// A group can be taken out early (<see cref="Release"/>) once it is complete; its key is then remembered, as an
 /// 8-byte hash rather than a string, so a late member is reported instead of silently starting a second group.</summary>
-public sealed class GroupCollector
+internal sealed class GroupCollector
 {
     private readonly Dictionary<string, PendingGroup> open = new(StringComparer.Ordinal);
     private readonly LinkedList<PendingGroup> inArrivalOrder = new();

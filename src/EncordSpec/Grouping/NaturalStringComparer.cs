@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 
-namespace EncordSpec;
+namespace EncordSpec.Grouping;
 
 /// <summary>Orders strings so that runs of digits compare as numbers: "frame2" before "frame10",
 /// "1+(32).jpg" before "1+(100).jpg". Everything else compares ordinally, and equal-looking strings
 /// ("01" and "1") fall back to ordinal order, so the order is total and deterministic.</summary>
-public sealed class NaturalStringComparer : IComparer<string>
+internal sealed class NaturalStringComparer : IComparer<string>
 {
     public static readonly NaturalStringComparer Instance = new();
 

@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
+using EncordSpec.Urls;
 
-namespace EncordSpec;
+namespace EncordSpec.Grouping;
 
 /// <summary>A group being filled: its title and its object URLs, each at most once.</summary>
-public sealed class PendingGroup
+internal sealed class PendingGroup
 {
     private readonly List<string> urls = new();
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);

@@ -2,12 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace EncordSpec;
+namespace EncordSpec.Grouping;
 
 /// <summary>Hands out group titles so that no two groups of one run share a title: the platform would keep
 /// both, and users could not tell them apart. The first candidate still free wins; failing all, the last
 /// candidate gets a " (2)", " (3)" ... suffix.</summary>
-public sealed class UniqueTitles
+internal sealed class UniqueTitles
 {
     private readonly HashSet<string> used = new(StringComparer.Ordinal);
 

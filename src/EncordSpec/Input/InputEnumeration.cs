@@ -2,11 +2,11 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 
-namespace EncordSpec;
+namespace EncordSpec.Input;
 
 /// <summary>Unrolls collections that arrive as one pipeline object (Get-Content -ReadCount 1000 sends arrays of
 /// lines; -InputObject $urls passes the whole list), so each element is treated as one input.</summary>
-public static class InputEnumeration
+internal static class InputEnumeration
 {
     public static IEnumerable<object?> Elements(PSObject? input)
     {

@@ -1,11 +1,11 @@
 using System;
 using System.Management.Automation;
 
-namespace EncordSpec;
+namespace EncordSpec.Input;
 
 /// <summary>Reads properties from whatever comes down the pipeline: typed objects, PSCustomObjects, rows of
 /// Import-Csv, hashtables. Names match case-insensitively, as PowerShell users expect.</summary>
-public static class InputProperties
+internal static class InputProperties
 {
     /// <summary>The value of the first of <paramref name="names"/> that the object has, or null.</summary>
     public static object? Get(object? input, params string[] names)

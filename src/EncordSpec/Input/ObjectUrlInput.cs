@@ -1,9 +1,9 @@
 using System.Management.Automation;
 
-namespace EncordSpec;
+namespace EncordSpec.Input;
 
 /// <summary>One pipeline object that stands for one file: its object URL, and what else it tells about it.</summary>
-public sealed class ObjectUrlInput
+internal sealed class ObjectUrlInput
 {
     private ObjectUrlInput(object source, string objectUrl)
     {

@@ -1,10 +1,11 @@
 using System.Collections.Specialized;
+using EncordSpec.Metadata;
 
-namespace EncordSpec;
+namespace EncordSpec.Input;
 
 /// <summary>Makes the typed single item for a file of a given type, reading Title and ClientMetadata from the
 /// input object when it has them (a row of Import-Csv, a PSCustomObject).</summary>
-public static class SingleItemFactory
+internal static class SingleItemFactory
 {
     /// <summary>The item, or null for types that are not single items (DICOM, unsupported).</summary>
     public static EncordSingleItem? Create(ObjectUrlInput input, DataType type)

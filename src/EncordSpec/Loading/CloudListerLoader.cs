@@ -3,6 +3,7 @@ using System.IO;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using EncordSpec.Listing;
 
 namespace EncordSpec.Loading;
 
@@ -10,7 +11,7 @@ namespace EncordSpec.Loading;
 /// own AssemblyLoadContext (so its AWSSDK.Core, Azure.Core and Google libraries never meet the versions AWS.Tools
 /// or Az put in the session), on Windows PowerShell 5.1 beside the module with an AssemblyResolve handler. The
 /// module assembly has no compile-time reference to it; each SDK loads only when its lister is first created.</summary>
-public static class CloudListerLoader
+internal static class CloudListerLoader
 {
     public const string StorageAssemblyName = "EncordSpec.Storage";
 
@@ -36,7 +37,9 @@ public static class CloudListerLoader
         var type = LoadStorageAssembly().GetType(typeName, throwOnError: true)!;
         try
         {
-            return (ICloudObjectLister)Activator.CreateInstance(type, options)!;
+            // The listers are internal to their assembly: only this loader makes them.
+            return (ICloudObjectLister)Activator.CreateInstance(type, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic,
+                binder: null, args: new object[] { options }, culture: null)!;
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {

@@ -1,9 +1,9 @@
 using System;
 
-namespace EncordSpec;
+namespace EncordSpec.Metadata;
 
 /// <summary>Metadata that cannot become a spec's clientMetadata (not a JSON object, too large, an unsupported value).</summary>
-public sealed class ClientMetadataException : Exception
+internal sealed class ClientMetadataException : Exception
 {
     public ClientMetadataException(string message) : base(message) { }
 }

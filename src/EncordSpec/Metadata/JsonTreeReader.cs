@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Text.Json;
 
-namespace EncordSpec;
+namespace EncordSpec.Metadata;
 
 /// <summary>Reads JSON into the tree <see cref="JsonTreeWriter"/> writes: OrderedDictionary, object[], string,
 /// bool, null, and numbers as long when integral, else decimal (or double when decimal cannot hold them).
 /// A repeated key keeps its last value, as PostgreSQL's jsonb does.</summary>
-public static class JsonTreeReader
+internal static class JsonTreeReader
 {
     /// <summary>Parses text that must hold one JSON object (metadata given as a JSON string).</summary>
     public static OrderedDictionary ParseObject(string json)

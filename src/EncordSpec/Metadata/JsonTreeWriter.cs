@@ -2,11 +2,12 @@ using System;
 using System.Collections;
 using System.Collections.Specialized;
 using System.Text.Json;
+using EncordSpec.Writing;
 
-namespace EncordSpec;
+namespace EncordSpec.Metadata;
 
 /// <summary>Writes a tree made by <see cref="JsonValueNormalizer"/> (or read back by the spec reader).</summary>
-public static class JsonTreeWriter
+internal static class JsonTreeWriter
 {
     public static void Write(Utf8JsonWriter writer, object? value)
     {

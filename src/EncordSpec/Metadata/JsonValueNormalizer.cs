@@ -5,12 +5,12 @@ using System.Collections.Specialized;
 using System.Globalization;
 using System.Management.Automation;
 
-namespace EncordSpec;
+namespace EncordSpec.Metadata;
 
 /// <summary>Turns what PowerShell users pass as metadata (hashtables, ordered dictionaries, PSCustomObjects,
 /// arrays, numbers, booleans, $null, dates) into a plain JSON tree: <see cref="OrderedDictionary"/> for objects
 /// (ordinal keys, insertion order), object[] for arrays, and string, bool, number or null for the rest.</summary>
-public static class JsonValueNormalizer
+internal static class JsonValueNormalizer
 {
     /// <summary>Deeper than this is almost surely a cycle; PostgreSQL's jsonb is not the place for it either.</summary>
     public const int MaxDepth = 64;

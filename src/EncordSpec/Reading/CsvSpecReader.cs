@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using CsvHelper;
+using EncordSpec.Validation;
+using EncordSpec.Format;
 
-namespace EncordSpec;
+namespace EncordSpec.Reading;
 
 /// <summary>Reads a CSV spec (headers ObjectUrl, Image group title, Create video) row by row with CsvHelper:
 /// checks the headers, the same URL and limit rules as JSON, and the Create video values, with line numbers.

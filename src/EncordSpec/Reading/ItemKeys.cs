@@ -1,8 +1,9 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using EncordSpec.Format;
 
-namespace EncordSpec;
+namespace EncordSpec.Reading;
 
 /// <summary>What an item key is, for the section it is in.</summary>
 internal enum ItemKey

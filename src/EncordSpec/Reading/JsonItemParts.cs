@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Runtime.CompilerServices;
+using EncordSpec.Validation;
 
-namespace EncordSpec;
+namespace EncordSpec.Reading;
 
 /// <summary>What the JSON reader has gathered about the item it is reading; reused from item to item so that
 /// checking a million items allocates no per-item collections.</summary>

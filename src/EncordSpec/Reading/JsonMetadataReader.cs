@@ -3,8 +3,11 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using EncordSpec.Format;
+using EncordSpec.Validation;
+using EncordSpec.Metadata;
 
-namespace EncordSpec;
+namespace EncordSpec.Reading;
 
 /// <summary>Reads an item's clientMetadata or media metadata object. The whole value is buffered first (it is
 /// bounded: 10 MB is the platform's limit), then checked in one pass over a copy of the reader: repeated keys at

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using EncordSpec.Format;
+using EncordSpec.Validation;
 
-namespace EncordSpec;
+namespace EncordSpec.Reading;
 
 /// <summary>Reads a JSON spec as a stream of tokens, in one pass and constant memory: checks every rule on the
 /// way and hands each item (when wanted) and each finding to the listener as soon as it is complete.

@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
-namespace EncordSpec;
+namespace EncordSpec.Reading;
 
 /// <summary>Feeds a <see cref="Utf8JsonReader"/> from a stream through one buffer that is refilled as the reader
 /// consumes it, so a spec of any size is read in constant memory. The buffer grows only for a token (or a value

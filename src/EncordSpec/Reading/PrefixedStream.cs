@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace EncordSpec;
+namespace EncordSpec.Reading;
 
 /// <summary>A read-only stream that returns some bytes already taken from a stream, then the rest of that stream:
 /// lets a reader look at the first bytes (byte order marks) of input that cannot seek.</summary>

@@ -1,10 +1,11 @@
 using System;
 using System.Threading;
+using EncordSpec.Format;
 
-namespace EncordSpec;
+namespace EncordSpec.Reading;
 
 /// <summary>How to read one spec.</summary>
-public sealed class SpecReadOptions
+internal sealed class SpecReadOptions
 {
     /// <summary>The spec's file path, named in findings and items' Source; null for a spec given as text.</summary>
     public string? Path { get; set; }

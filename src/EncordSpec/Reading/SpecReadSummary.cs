@@ -1,7 +1,7 @@
-namespace EncordSpec;
+namespace EncordSpec.Reading;
 
 /// <summary>What reading one spec came to.</summary>
-public sealed class SpecReadSummary
+internal sealed class SpecReadSummary
 {
     public SpecReadSummary(int errors, int warnings, long items, long objectUrls, bool skipDuplicateUrls, bool upsertMetadata)
     {

@@ -1,11 +1,12 @@
 using System.IO;
+using EncordSpec.Validation;
 
-namespace EncordSpec;
+namespace EncordSpec.Reading;
 
-/// <summary>Reads a JSON or CSV spec from a stream: checks every rule of the catalog (<see cref="SpecRules"/>) and,
+/// <summary>Reads a JSON or CSV spec from a stream: checks every rule of the catalog (<see cref="Format.SpecRules"/>) and,
 /// when asked, builds the items. Findings and items go to the listener as they are found, in file order; nothing
 /// is thrown for bad input, however broken.</summary>
-public static class SpecReader
+internal static class SpecReader
 {
     public static SpecReadSummary Read(Stream stream, SpecFormat format, SpecReadOptions options, ISpecReadListener listener)
     {

@@ -1,8 +1,8 @@
-namespace EncordSpec;
+namespace EncordSpec.Reading;
 
 /// <summary>A place in a spec's text: 1-based line and column (the column counts UTF-16 characters, as editors
 /// do). <see cref="None"/> (0, 0) when a finding is about the whole file.</summary>
-public readonly struct TextPosition
+internal readonly struct TextPosition
 {
     public TextPosition(long line, long column)
     {

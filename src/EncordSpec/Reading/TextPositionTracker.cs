@@ -2,7 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace EncordSpec;
+namespace EncordSpec.Reading;
 
 /// <summary>Follows the line and column of a UTF-8 text that is read in chunks, and checks on the way that it is
 /// valid UTF-8. Every byte is looked at once, in order, so a spec of any size costs one pass.</summary>

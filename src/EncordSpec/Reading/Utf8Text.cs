@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace EncordSpec;
+namespace EncordSpec.Reading;
 
 /// <summary>Strict UTF-8 checks for the rare paths where a string could not be decoded.</summary>
 internal static class Utf8Text

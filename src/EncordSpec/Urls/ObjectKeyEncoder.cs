@@ -1,10 +1,10 @@
 using System.Text;
 
-namespace EncordSpec;
+namespace EncordSpec.Urls;
 
 /// <summary>Percent-encodes object keys for URL paths, the same on every runtime (Uri.EscapeDataString differs
 /// between .NET Framework and .NET), so one object always yields one URL string.</summary>
-public static class ObjectKeyEncoder
+internal static class ObjectKeyEncoder
 {
     /// <summary>As the S3 console's "Object URL" writes keys: a space is '+', a literal '+' is %2B, '/' and the
     /// characters JavaScript's encodeURIComponent leaves alone (A-Z a-z 0-9 - _ . ! ~ * ' ( )) stay, and everything

@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
+using EncordSpec.Format;
 
-namespace EncordSpec;
+namespace EncordSpec.Urls;
 
 /// <summary>Builds the object URL of a key for one bucket, in the forms the format page names: made once per
 /// listing, then <see cref="TryBuild"/> per object. The same key always yields the same string, because the
 /// platform de-duplicates by exact URL. URLs never carry a query (no SAS token, no signature).</summary>
-public sealed class ObjectUrlBuilder
+internal sealed class ObjectUrlBuilder
 {
     private readonly string prefix;
     private readonly KeyForm keyForm;

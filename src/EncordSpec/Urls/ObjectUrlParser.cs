@@ -1,10 +1,10 @@
 using System;
 using System.Text;
 
-namespace EncordSpec;
+namespace EncordSpec.Urls;
 
 /// <summary>Recognises the object URL forms of the format page and recovers bucket and key from them.</summary>
-public static class ObjectUrlParser
+internal static class ObjectUrlParser
 {
     public static ParsedObjectUrl Parse(string url)
     {

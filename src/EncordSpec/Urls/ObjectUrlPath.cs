@@ -1,12 +1,12 @@
 using System;
 using System.Runtime.CompilerServices;
 
-namespace EncordSpec;
+namespace EncordSpec.Urls;
 
 /// <summary>Takes an object URL apart just enough to find its path, folder and file name, without decoding.
 /// In http(s) URLs the path ends at '?' or '#'; in s3:// and gs:// URIs everything after the bucket is the raw
 /// key, so '?' and '#' there are part of the name.</summary>
-public static class ObjectUrlPath
+internal static class ObjectUrlPath
 {
     /// <summary>The path part: for http(s) the part after the host without query or fragment; for s3:// and gs://
     /// the key; for anything else (a bare key or path) the whole string.</summary>

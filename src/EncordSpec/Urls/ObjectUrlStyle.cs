@@ -1,7 +1,7 @@
-namespace EncordSpec;
+namespace EncordSpec.Urls;
 
 /// <summary>The recognised forms of object URL. The format page names all of these but <see cref="OtherHttps"/>.</summary>
-public enum ObjectUrlStyle
+internal enum ObjectUrlStyle
 {
     /// <summary>Not a URL any provider serves: no scheme, an unknown scheme, or no host.</summary>
     Unrecognized,

@@ -1,8 +1,8 @@
-namespace EncordSpec;
+namespace EncordSpec.Urls;
 
 /// <summary>What an object URL says about where the object lives. <see cref="Key"/> is decoded as that URL
 /// style encodes it, so it is the object's real name in its bucket.</summary>
-public sealed class ParsedObjectUrl
+internal sealed class ParsedObjectUrl
 {
     public ParsedObjectUrl(ObjectUrlStyle style, CloudProvider? provider, string? bucket, string? key, string? region, string? host)
     {

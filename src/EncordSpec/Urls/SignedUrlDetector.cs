@@ -1,11 +1,11 @@
 using System;
 using System.Runtime.CompilerServices;
 
-namespace EncordSpec;
+namespace EncordSpec.Urls;
 
 /// <summary>Finds the query parameters that make an http(s) URL a pre-signed or SAS URL. Such URLs expire and hand
 /// out access, so they must not go into a spec (the platform reads objects through its integration instead).</summary>
-public static class SignedUrlDetector
+internal static class SignedUrlDetector
 {
     // AWS SigV4 and SigV2, Google V4 and V2, Azure SAS (signature and expiry).
     private static readonly string[] SigningParameters =

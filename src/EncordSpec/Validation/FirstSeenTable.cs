@@ -1,12 +1,12 @@
 using System;
 using System.Runtime.CompilerServices;
 
-namespace EncordSpec;
+namespace EncordSpec.Validation;
 
 /// <summary>Remembers 64-bit hashes (of URLs or titles) with the line each was first seen on, in one flat array
 /// (open addressing, linear probing; hash and line side by side, so a lookup touches one cache line): a million
 /// URLs take 24 MB and no strings.</summary>
-public sealed class FirstSeenTable
+internal sealed class FirstSeenTable
 {
     private Entry[] entries;
     private int mask;

@@ -1,4 +1,6 @@
-namespace EncordSpec;
+using EncordSpec.Format;
+
+namespace EncordSpec.Validation;
 
 /// <summary>Which item (JSON: images[3]) or row (CSV: row 4) a finding is about, as a small value that is turned
 /// into text ("images[3].objectUrl", "row 4, ObjectUrl") only when there is a finding.</summary>

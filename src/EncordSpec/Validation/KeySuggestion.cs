@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
 
-namespace EncordSpec;
+namespace EncordSpec.Validation;
 
 /// <summary>Finds the known key an unknown one was probably meant to be: image_group for image_groups,
 /// skipDuplicateUrls for skip_duplicate_urls, dicom for dicom_series.</summary>
-public static class KeySuggestion
+internal static class KeySuggestion
 {
     /// <summary>The nearest of <paramref name="known"/>, or null when none is near enough to suggest.</summary>
     public static string? Nearest(string unknown, IEnumerable<string> known)

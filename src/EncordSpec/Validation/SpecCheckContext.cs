@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using EncordSpec.Format;
+using EncordSpec.Reading;
 
-namespace EncordSpec;
+namespace EncordSpec.Validation;
 
 /// <summary>The checks that span a whole spec file, shared by the JSON and the CSV reader: delivering and counting
 /// findings, counting items against the platform's limit, object URLs (<see cref="UrlChecks"/>, on a second thread

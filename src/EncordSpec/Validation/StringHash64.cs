@@ -2,12 +2,12 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace EncordSpec;
+namespace EncordSpec.Validation;
 
 /// <summary>A fast 64-bit hash of a string's UTF-16 code units (or of bytes), for remembering a million URLs as 8-byte keys
 /// instead of strings. With 64 bits, a false "duplicate" among a million distinct URLs has a chance of about
 /// one in 36 million.</summary>
-public static class StringHash64
+internal static class StringHash64
 {
     private const ulong Prime1 = 0x9E3779B185EBCA87UL;
     private const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;

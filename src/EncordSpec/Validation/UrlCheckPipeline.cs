@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 
-namespace EncordSpec;
+namespace EncordSpec.Validation;
 
 /// <summary>Runs <see cref="UrlChecks"/> on a second thread while the reader goes on parsing, for large specs that
 /// are only checked: the URL checks and the duplicate table are a third of the work. The reader hands over URLs in

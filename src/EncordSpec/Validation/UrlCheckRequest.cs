@@ -1,4 +1,6 @@
-namespace EncordSpec;
+using EncordSpec.Reading;
+
+namespace EncordSpec.Validation;
 
 /// <summary>Everything about one object URL that its checks need besides its text, captured when it is read so that
 /// the checks can also run later, on another thread.</summary>

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using EncordSpec.Format;
+using EncordSpec.Urls;
 
-namespace EncordSpec;
+namespace EncordSpec.Validation;
 
 /// <summary>The checks of each object URL in file order: its own rules (<see cref="ObjectUrlChecker"/>), the
 /// per-file URL limit, repeats within its group and repeats anywhere in the file. Memory stays flat: URLs are

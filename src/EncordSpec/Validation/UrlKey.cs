@@ -1,10 +1,11 @@
 using System.Globalization;
+using EncordSpec.Format;
 
-namespace EncordSpec;
+namespace EncordSpec.Validation;
 
 /// <summary>The key an object URL is under (objectUrl, objectUrl_N or the CSV column ObjectUrl), kept as parts so
 /// that the text is only made when a message needs it.</summary>
-public readonly struct UrlKey
+internal readonly struct UrlKey
 {
     private readonly string name;
     private readonly int index;

@@ -5,7 +5,7 @@ namespace EncordSpec.Tests.Validation;
 /// <summary>The platform's per-file counts, with specs just over and at the limit (generated in memory).</summary>
 public class LimitTests
 {
-    public static readonly string[] RuleIds = { EncordSpec.RuleIds.TooManyItems, EncordSpec.RuleIds.TooManyUrls, EncordSpec.RuleIds.ValueTooLarge };
+    public static readonly string[] RuleIds = { EncordSpec.Format.RuleIds.TooManyItems, EncordSpec.Format.RuleIds.TooManyUrls, EncordSpec.Format.RuleIds.ValueTooLarge };
 
     private static byte[] ImagesSpec(int count)
     {
@@ -28,7 +28,7 @@ public class LimitTests
     {
         var over = SpecReadResult.Read(ImagesSpec(SpecLimits.MaxItemsPerFile + 2), readItems: false);
         var finding = Assert.Single(over.Findings);
-        Assert.Equal(EncordSpec.RuleIds.TooManyItems, finding.RuleId);
+        Assert.Equal(EncordSpec.Format.RuleIds.TooManyItems, finding.RuleId);
         Assert.Equal("images[500000]", finding.Location);
         Assert.Equal(500_002, finding.Line);
 
@@ -42,7 +42,7 @@ public class LimitTests
     {
         var over = SpecReadResult.Read(GroupSpec(SpecLimits.MaxObjectUrlsPerFile + 1), readItems: false);
         var finding = Assert.Single(over.Findings);
-        Assert.Equal(EncordSpec.RuleIds.TooManyUrls, finding.RuleId);
+        Assert.Equal(EncordSpec.Format.RuleIds.TooManyUrls, finding.RuleId);
         Assert.Equal("image_groups[0].objectUrl_1000000", finding.Location);
         Assert.Equal(1_000_002, finding.Line);
         Assert.Equal(1_000_001, over.Summary.ObjectUrls);
@@ -57,12 +57,12 @@ public class LimitTests
         string url = "s3://bucket/" + new string('a', 300_000) + ".jpg";
         byte[] spec = Encoding.UTF8.GetBytes($"{{\"images\": [{{\"objectUrl\": \"s3://bucket/a.jpg\"}}, {{\"objectUrl\": \"{url}\"}}]}}");
         var result = SpecReadResult.Read(spec, maxBufferedBytes: 128 * 1024);
-        var finding = result.Of(EncordSpec.RuleIds.ValueTooLarge).Single();
+        var finding = result.Of(EncordSpec.Format.RuleIds.ValueTooLarge).Single();
         Assert.Equal("images[1].objectUrl", finding.Location);
         Assert.Single(result.Items); // the item before it came out
 
         var roomy = SpecReadResult.Read(spec, maxBufferedBytes: 1024 * 1024);
-        Assert.DoesNotContain(EncordSpec.RuleIds.ValueTooLarge, roomy.RuleIds);
+        Assert.DoesNotContain(EncordSpec.Format.RuleIds.ValueTooLarge, roomy.RuleIds);
         Assert.Equal(2, roomy.Items.Count);
     }
 }

@@ -1,0 +1,10 @@
+using System;
+
+namespace EncordSpec;
+
+/// <summary>The two forms of an upload spec.</summary>
+public enum SpecFormat
+{
+    Json,
+    Csv,
+}

@@ -1,0 +1,48 @@
+using System;
+using System.IO;
+using CsvHelper;
+using EncordSpec.Format;
+
+namespace EncordSpec.Writing;
+
+/// <summary>Writes a CSV spec as items arrive: the header "ObjectUrl,Image group title,Create video", one row per
+/// single file (title and flag blank) and one row per image of a group. RFC 4180: CRLF line ends, fields quoted
+/// only when they need it. What CSV cannot express is rejected by <see cref="SpecItemRules.CsvLimitation"/>.</summary>
+internal sealed class SpecCsvWriter : ISpecWriter
+{
+    private readonly CsvWriter csv;
+
+    public SpecCsvWriter(Stream output)
+    {
+        csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
+        // WriteRecord, not WriteHeader(string[]): CsvHelper's net10.0 build lacks that overload, and the xunit host
+        // loads the net10.0 build while pwsh loads the netstandard2.0 one; the bytes written are the same.
+        csv.WriteRecord(SpecKeys.CsvHeaders);
+    }
+
+    public SpecCounts Counts { get; } = new();
+
+    public void Add(EncordDataItem item)
+    {
+        string? limitation = SpecItemRules.CsvLimitation(item);
+        if (limitation is not null)
+            throw new InvalidOperationException(limitation);
+
+        switch (item)
+        {
+            case EncordSingleItem single:
+                csv.WriteRecord(new[] { single.ObjectUrl, "", "" });
+                break;
+            case EncordImageGroup group:
+                string createVideo = group.CreateVideo ? "true" : "false";
+                foreach (string url in group.ObjectUrls)
+                    csv.WriteRecord(new[] { url, group.Title ?? "", createVideo });
+                break;
+        }
+        Counts.Count(item);
+    }
+
+    public void Complete() => csv.Flush();
+
+    public void Dispose() => csv.Dispose();
+}

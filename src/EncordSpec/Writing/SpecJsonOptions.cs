@@ -1,0 +1,20 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace EncordSpec.Writing;
+
+/// <summary>How spec JSON is written: indented by four spaces like the format page's own script
+/// (json.dump(..., indent=4)), '\n' line ends on every OS, and no needless escaping of '+', '&lt;' or
+/// non-ASCII letters, so URLs read the same in the file as in the bucket console.</summary>
+internal static class SpecJsonOptions
+{
+    public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    public static JsonWriterOptions Indented => new()
+    {
+        Encoder = Encoder,
+        Indented = true,
+        IndentSize = 4,
+        NewLine = "\n",
+    };
+}

@@ -1,0 +1,11 @@
+// The module's folders are namespaces of their own; the tests reach into all of them.
+global using EncordSpec.Format;
+global using EncordSpec.Grouping;
+global using EncordSpec.Input;
+global using EncordSpec.Listing;
+global using EncordSpec.Loading;
+global using EncordSpec.Metadata;
+global using EncordSpec.Reading;
+global using EncordSpec.Urls;
+global using EncordSpec.Validation;
+global using EncordSpec.Writing;
