@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Specialized;
 using System.IO;
 using System.Management.Automation;
-using System.Text;
 using EncordSpec.Writing;
 using EncordSpec.Format;
 using EncordSpec.Input;
@@ -100,12 +98,10 @@ namespace EncordSpec.Cmdlets;
 [OutputType(typeof(string), typeof(FileInfo))]
 public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 {
-    private ISpecWriter? writer;
-    private AtomicFileWriter? file;
-    private MemoryStream? textOutput;
-    private OrderedDictionary? fixedMetadata;
+    private readonly SpecItemConverter converter = new();
+    private ClientMetadataParameter? clientMetadata;
+    private SpecOutput? output;
     private ProgressReporter? progress;
-    private readonly Dictionary<DataType, long> skippedByType = new();
     private long received;
 
     /// <summary>What to write, usually from the pipeline: image groups and DICOM series, typed single items,
@@ -163,36 +159,29 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     protected override void BeginProcessing()
     {
         CheckParameters();
+        var format = Csv ? SpecFormat.Csv : SpecFormat.Json;
+        var flags = new SpecWriterOptions { SkipDuplicateUrls = SkipDuplicateUrls, UpsertMetadata = UpsertMetadata };
         string? fullPath = Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-
-        Stream output;
         if (fullPath is null)
         {
-            output = textOutput = new MemoryStream();
+            output = SpecOutput.ToText(format, flags);
         }
         else if (ShouldProcess(fullPath, "Write Encord upload spec"))
         {
             try
             {
-                file = new AtomicFileWriter(fullPath, Force);
+                output = SpecOutput.ToFile(fullPath, Force, format, flags);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 ThrowTerminatingError(new ErrorRecord(e, "SpecFileNotWritable",
                     e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError, fullPath));
             }
-            output = file!.Stream;
         }
         else
         {
-            output = Stream.Null; // -WhatIf: still check every item, write nothing
+            output = SpecOutput.Nowhere(format, flags); // -WhatIf: still check every item, touch no disk
         }
-
-        writer = Csv
-            ? new SpecCsvWriter(output)
-            : fullPath is null
-                ? SpecJsonWriter.InMemory(output, FlagOptions())
-                : new SpecJsonWriter(output, FlagOptions(), _ => SectionBufferFile(fullPath));
         progress = new ProgressReporter(this, 1, "ConvertTo-EncordSpec");
     }
 
@@ -206,11 +195,15 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
             ThrowParameterError("CsvCannotUpsertMetadata", "-UpsertMetadata is supported only for JSON specs. Use -Json.");
         if (Csv && ClientMetadata is not null)
             ThrowParameterError("CsvCannotHoldMetadata", "-ClientMetadata cannot be written to CSV: the CSV form has no metadata column. Use -Json.");
-        if (ClientMetadata is not null and not ScriptBlock)
+        if (ClientMetadata is ScriptBlock script)
+        {
+            clientMetadata = ClientMetadataParameter.PerInput(input => script.InvokeWithContext(null, new List<PSVariable> { new("_", input) }));
+        }
+        else if (ClientMetadata is not null)
         {
             try
             {
-                fixedMetadata = JsonValueNormalizer.ToJsonObject(ClientMetadata);
+                clientMetadata = ClientMetadataParameter.Fixed(ClientMetadata);
             }
             catch (ClientMetadataException e)
             {
@@ -222,13 +215,6 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     private void ThrowParameterError(string errorId, string message) =>
         ThrowTerminatingError(ErrorRecords.Terminating(errorId, message, ErrorCategory.InvalidArgument, null));
 
-    private SpecWriterOptions FlagOptions() => new() { SkipDuplicateUrls = SkipDuplicateUrls, UpsertMetadata = UpsertMetadata };
-
-    /// <summary>Each section of a large JSON spec waits in a hidden file beside the target until the end.</summary>
-    private static Stream SectionBufferFile(string targetPath) =>
-        new FileStream(AtomicFileWriter.TempPathBeside(targetPath, "section"), FileMode.CreateNew, FileAccess.ReadWrite,
-            FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-
     protected override void ProcessRecord()
     {
         foreach (object? element in InputEnumeration.Elements(InputObject))
@@ -237,11 +223,17 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 
     private void Write(object? element)
     {
-        var item = ToItem(element);
-        if (item is null)
+        var outcome = converter.Convert(element);
+        if (outcome.Item is not null && clientMetadata is not null)
+            outcome = clientMetadata.Apply(outcome.Item, element);
+        if (outcome.Problem is not null)
+            WriteError(ErrorRecords.ForProblem(outcome.Problem));
+        if (outcome.Skipped is not null)
+            WriteWarning(outcome.Skipped);
+        if (outcome.Item is not { } item)
             return;
-        var problem = SpecItemRules.Check(item);
-        if (problem is not null)
+
+        if (SpecItemRules.Check(item) is { } problem)
         {
             WriteError(ErrorRecords.ForProblem(problem, item));
             return;
@@ -249,109 +241,26 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         if (Csv && SpecItemRules.CsvLimitation(item) is { } limitation)
             ThrowTerminatingError(ErrorRecords.Terminating("CsvCannotExpress", limitation, ErrorCategory.InvalidData, item));
 
-        writer!.Add(item);
+        output!.Add(item);
         progress!.Report(++received, "items written");
-    }
-
-    /// <summary>The typed item for one input, or null after writing the error or warning that says why not.</summary>
-    private EncordDataItem? ToItem(object? inputObject)
-    {
-        if (InputProperties.Unwrap(inputObject) is EncordDataItem typed)
-            return WithParameterMetadata(typed, inputObject);
-
-        var input = ObjectUrlInput.From(inputObject);
-        if (input is null)
-        {
-            WriteError(ErrorRecords.ForItem(RuleIds.ObjectUrlMissing,
-                $"The input is {ObjectUrlInput.Describe(inputObject)}; pass Encord items, object URLs, or objects with an ObjectUrl property.",
-                inputObject));
-            return null;
-        }
-
-        var type = input.DeclaredDataType ?? FileTypeClassifier.Classify(input.ObjectUrl);
-        if (type == DataType.Dicom)
-        {
-            WriteError(ErrorRecords.ForItem("LoneDicomFile",
-                $"'{input.ObjectUrl}' is a DICOM file; DICOM files go into a series. Pipe them through New-EncordDicomSeries first.",
-                input.ObjectUrl));
-            return null;
-        }
-        if (type == DataType.Unsupported)
-        {
-            skippedByType[type] = skippedByType.TryGetValue(type, out long count) ? count + 1 : 1;
-            WriteWarning($"Skipped '{input.ObjectUrl}': its file type is not an image, video or audio format the platform supports.");
-            return null;
-        }
-
-        try
-        {
-            return WithParameterMetadata(SingleItemFactory.Create(input, type)!, inputObject);
-        }
-        catch (ClientMetadataException e)
-        {
-            WriteError(ErrorRecords.ForItem(RuleIds.ClientMetadataNotObject, $"'{input.ObjectUrl}': {e.Message}", input.ObjectUrl));
-            return null;
-        }
-    }
-
-    /// <summary>Applies -ClientMetadata to single items: the hashtable, or what the scriptblock returns for this input.</summary>
-    private EncordDataItem? WithParameterMetadata(EncordDataItem item, object? inputObject)
-    {
-        if (ClientMetadata is null || item is not EncordSingleItem single)
-            return item;
-        OrderedDictionary extra;
-        if (ClientMetadata is ScriptBlock script)
-        {
-            try
-            {
-                var result = script.InvokeWithContext(null, new List<PSVariable> { new("_", inputObject) });
-                extra = JsonValueNormalizer.ToJsonObject(result.Count == 1 ? result[0] : result);
-            }
-            catch (Exception e) when (e is RuntimeException or ClientMetadataException)
-            {
-                WriteError(ErrorRecords.ForItem(RuleIds.ClientMetadataNotObject,
-                    $"-ClientMetadata for '{single.ObjectUrl}': {e.Message}", single.ObjectUrl));
-                return null;
-            }
-        }
-        else
-        {
-            extra = fixedMetadata!;
-        }
-        single.ClientMetadata = SingleItemFactory.Merge(single.ClientMetadata, extra);
-        return single;
     }
 
     protected override void EndProcessing()
     {
         progress?.Complete();
-        writer!.Complete();
-        long skipped = 0;
-        foreach (long count in skippedByType.Values) skipped += count;
-        if (skipped > 0)
-            WriteWarning($"Skipped {skipped:N0} item(s) of unsupported file type; see the warnings above.");
-        if (writer.Counts.Items == 0)
+        var counts = output!.Counts;
+        if (converter.SkippedUnsupported > 0)
+            WriteWarning($"Skipped {converter.SkippedUnsupported:N0} item(s) of unsupported file type; see the warnings above.");
+        if (counts.Items == 0)
             WriteWarning("The spec has no items; the platform would reject it.");
-        WriteVerbose("Spec holds " + writer.Counts);
+        WriteVerbose("Spec holds " + counts);
 
-        if (textOutput is not null)
-        {
-            WriteObject(new UTF8Encoding(false).GetString(textOutput.GetBuffer(), 0, (int)textOutput.Length));
-        }
-        else if (file is not null)
-        {
-            writer.Dispose();
-            WriteObject(file.Commit());
-        }
+        if (output.Complete() is { } written)
+            WriteObject(written);
         // The spec is written either way (nothing is lost), but the platform would refuse it as it is.
-        foreach (var problem in SpecFileLimits.Check(writer.Counts, Path is null ? null : System.IO.Path.GetFileName(Path)))
+        foreach (var problem in SpecFileLimits.Check(counts, Path is null ? null : System.IO.Path.GetFileName(Path)))
             WriteError(ErrorRecords.ForProblem(problem, Path));
     }
 
-    public void Dispose()
-    {
-        writer?.Dispose();
-        file?.Dispose();
-        textOutput?.Dispose();
-    }
+    public void Dispose() => output?.Dispose();
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
-using System.Threading;
 using EncordSpec.Loading;
 using EncordSpec.Listing;
 using EncordSpec.Urls;
@@ -88,15 +87,13 @@ namespace EncordSpec.Cmdlets;
 /// <seealso cref="ConvertToEncordSpecCommand"/>
 [Cmdlet(VerbsCommon.Get, "CloudObject", DefaultParameterSetName = BucketSet, SupportsPaging = true)]
 [OutputType(typeof(CloudObject), typeof(CloudPrefix))]
-public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
+public sealed class GetCloudObjectCommand : CancellableCmdlet
 {
     private const string BucketSet = "Bucket";
     private const string PrefixObjectSet = "PrefixObject";
 
-    private readonly CancellationTokenSource stopping = new();
     private ProgressReporter? progress;
-    private ulong matched;
-    private ulong emitted;
+    private ListingPaging? paging;
 
     /// <summary>The storage service: S3 (also any S3-compatible store with -EndpointUrl), Azure, GCS or OTC.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = BucketSet)]
@@ -234,6 +231,7 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
         if (SecretKey is not null && string.IsNullOrEmpty(AccessKey))
             ThrowParameterError("AccessKeyMissing", "-SecretKey needs -AccessKey.");
         progress = new ProgressReporter(this, 1, "Get-CloudObject");
+        paging = new ListingPaging(PagingParameters.First, PagingParameters.Skip, PagingParameters.IncludeTotalCount);
     }
 
     protected override void ProcessRecord()
@@ -248,22 +246,20 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
     {
         progress?.Complete();
         if (PagingParameters.IncludeTotalCount)
-            WriteObject(PagingParameters.NewTotalCount(matched, 1.0));
+            WriteObject(PagingParameters.NewTotalCount(paging!.Matched, 1.0));
     }
-
-    protected override void StopProcessing() => stopping.Cancel();
 
     private void List(CloudProvider provider, string bucket, string prefix)
     {
-        if (emitted >= PagingParameters.First && !PagingParameters.IncludeTotalCount)
+        if (paging!.IsFinished)
             return; // -First was reached by an earlier folder from the pipeline
         var options = CreateOptions(provider, bucket);
         var scrubber = new SecretScrubber(options.Secrets());
         var filter = new CloudObjectFilter(Include, Exclude, DataType);
-        var request = new CloudListingRequest(prefix, Delimiter, EffectivePageSize(filter));
+        var request = new CloudListingRequest(prefix, Delimiter, paging.PageSize(PageSize, everyListedObjectCounts: filter.IsEmpty && Delimiter is null));
 
         using var lister = Run(options, scrubber, () => CloudListerLoader.Create(options));
-        var location = Run(options, scrubber, () => SequentialListing.Wait(lister.LocateAsync(stopping.Token), stopping.Token));
+        var location = Run(options, scrubber, () => SequentialListing.Wait(lister.LocateAsync(StopToken), StopToken));
         if (location.Warning is not null)
             WriteWarning(scrubber.Scrub(location.Warning));
         var urls = CreateUrlBuilder(options, location);
@@ -272,59 +268,36 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
                      $"{request.PageSize} per page) at {options.EndpointUrl ?? "the provider's endpoint"}; object URLs: {urls.Style?.ToString() ?? ObjectUrlBase}.");
 
         using var parallel = UsesParallelListing(request)
-            ? new ParallelListing(lister, request, ThrottleLimit, Sort || IsPaging, KeyOrder.For(provider))
+            ? new ParallelListing(lister, request, ThrottleLimit, Sort || paging.IsPaging, KeyOrder.For(provider))
             : null;
-        var chunks = parallel?.Read(stopping.Token) ?? SequentialListing.Chunks(lister, request, stopping.Token);
-        using var pending = chunks.GetEnumerator();
+        var chunks = parallel?.Read(StopToken) ?? SequentialListing.Chunks(lister, request, StopToken);
+        using var pending = new ListingEmitter(reader, paging).Emit(chunks).GetEnumerator();
         string progressNoun = $"objects from {options.Describe()}";
         while (Run(options, scrubber, pending.MoveNext))
         {
-            var chunk = pending.Current;
-            if (chunk.Note is not null)
-                WriteVerbose(chunk.Note);
-            foreach (object item in reader.Read(chunk.Page))
+            switch (pending.Current)
             {
-                if (item is UnaddressableObject unaddressable)
-                {
+                case ListingNote note:
+                    WriteVerbose(note.Text);
+                    break;
+                case UnaddressableObject unaddressable:
                     WriteError(new ErrorRecord(new ArgumentException(unaddressable.Message), "KeyHasNoObjectUrl",
                         ErrorCategory.InvalidData, unaddressable.Object));
-                    continue;
-                }
-                if (++matched <= PagingParameters.Skip)
-                    continue;
-                if (emitted >= PagingParameters.First)
-                {
-                    if (PagingParameters.IncludeTotalCount)
-                        continue;
-                    return; // leaving disposes the listing, which cancels the requests in flight
-                }
-                if (item is CloudObject cloudObject)
-                    chunk.Partition.Stamp(cloudObject);
-                WriteObject(item);
-                emitted++;
-                progress!.Report((long)emitted, progressNoun);
+                    break;
+                case var item:
+                    WriteObject(item);
+                    progress!.Report((long)paging.Emitted, progressNoun);
+                    break;
             }
-            if (chunk.CompletesPartition)
-                chunk.Partition.MarkComplete();
         }
         if (parallel is not null)
             WriteVerbose($"Listed with {parallel.Requests} requests, up to {ThrottleLimit} at a time; {parallel.Splits} prefixes split into their folders.");
     }
 
-    private bool IsPaging => PagingParameters.First != ulong.MaxValue || PagingParameters.Skip > 0;
-
     /// <summary>Parallel for recursive listings of more than one page: a one-level listing, or a -First that one
     /// small page holds, gains nothing from it.</summary>
     private bool UsesParallelListing(CloudListingRequest request) =>
         ThrottleLimit > 1 && request.Delimiter is null && request.PageSize == PageSize;
-
-    /// <summary>Asks for no more than -First needs when nothing is filtered out (a small -First makes a small first page).</summary>
-    private int EffectivePageSize(CloudObjectFilter filter)
-    {
-        ulong wanted = PagingParameters.First + PagingParameters.Skip;
-        bool exact = filter.IsEmpty && Delimiter is null && !PagingParameters.IncludeTotalCount && PagingParameters.First != ulong.MaxValue;
-        return exact && wanted < (ulong)PageSize ? (int)Math.Max(wanted, 1UL) : PageSize;
-    }
 
     private ObjectUrlBuilder CreateUrlBuilder(CloudListerOptions options, CloudBucketLocation location)
     {
@@ -349,11 +322,7 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
     {
         try
         {
-            return step();
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
+            return UntilStopped(step);
         }
         catch (CloudStorageException e)
         {
@@ -384,6 +353,4 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
 
     private void ThrowParameterError(string errorId, string message) =>
         ThrowTerminatingError(ErrorRecords.Terminating(errorId, message, ErrorCategory.InvalidArgument, null));
-
-    public void Dispose() => stopping.Dispose();
 }

@@ -1,7 +1,6 @@
 using System.Collections.Specialized;
 using System.Management.Automation;
-using EncordSpec.Input;
-using EncordSpec.Format;
+using EncordSpec.Grouping;
 
 namespace EncordSpec.Cmdlets;
 
@@ -80,16 +79,7 @@ public sealed class NewEncordImageGroupCommand : NewEncordGroupCommandBase
     [Parameter]
     public bool CreateVideo { get; set; } = true;
 
-    private protected override string MemberNoun => "image";
-
-    private protected override ItemProblem? CheckMemberType(ObjectUrlInput input)
-    {
-        var type = input.DeclaredDataType ?? FileTypeClassifier.Classify(input.ObjectUrl);
-        return type == DataType.Image
-            ? null
-            : new ItemProblem("NotAnImage",
-                $"'{input.ObjectUrl}' is not an image ({type}, by its extension), so it is left out of the group.");
-    }
+    private protected override GroupMembers Members => GroupMembers.Images;
 
     private protected override EncordGroupItem CreateGroup(string title, string[] objectUrls, OrderedDictionary? clientMetadata) =>
         new EncordImageGroup { Title = title, ObjectUrls = objectUrls, CreateVideo = CreateVideo, ClientMetadata = clientMetadata };
