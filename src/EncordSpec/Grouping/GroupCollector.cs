@@ -37,9 +37,6 @@ internal sealed class GroupCollector
         released.Add(group.Key);
     }
 
-    /// <summary>The groups still open, in the order their first member arrived.</summary>
-    public IEnumerable<PendingGroup> Groups => inArrivalOrder;
-
     /// <summary>The open group whose first member arrived first; null when no group is open.</summary>
     public PendingGroup? Oldest => inArrivalOrder.First?.Value;
 }

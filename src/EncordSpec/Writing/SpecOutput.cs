@@ -25,7 +25,7 @@ internal sealed class SpecOutput : IDisposable
     public static SpecOutput ToText(SpecFormat format, SpecWriterOptions flags)
     {
         var text = new MemoryStream();
-        return new SpecOutput(CreateWriter(format, text, flags, _ => new MemoryStream()), text, null);
+        return new SpecOutput(format == SpecFormat.Csv ? new SpecCsvWriter(text) : SpecJsonWriter.InMemory(text, flags), text, null);
     }
 
     /// <summary>A spec written to <paramref name="path"/> through a temporary file moved into place on

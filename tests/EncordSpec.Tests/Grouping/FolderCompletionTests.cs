@@ -24,7 +24,8 @@ public class FolderCompletionTests
             }
             group.TryAdd(cloudObject.Key);
         }
-        Write(collector.Groups.ToList(), -1); // the end of the input
+        while (collector.Oldest is { } open) // the end of the input
+            Write(new[] { open }, -1);
     }
 
     private void Write(IReadOnlyList<PendingGroup> complete, int fed)
@@ -138,6 +139,6 @@ public class FolderCompletionTests
         collector.Release(group);
         Assert.True(collector.WasReleased("gs://b/a/"));
         Assert.False(collector.TryGetOpen("gs://b/a/", out _));
-        Assert.Empty(collector.Groups);
+        Assert.Null(collector.Oldest);
     }
 }

@@ -62,9 +62,11 @@ public class GroupingTests
         Assert.True(b.TryAdd("gs://x/frame10.jpg"));
         Assert.True(b.TryAdd("gs://x/frame2.jpg"));
         Assert.False(b.TryAdd("gs://x/frame2.jpg"));
-        Assert.Equal(new[] { "B", "A" }, collector.Groups.Select(g => g.Title));
+        Assert.Same(b, collector.Oldest);
         Assert.Equal(new[] { "gs://x/frame2.jpg", "gs://x/frame10.jpg" }, b.OrderedUrls(naturalSort: true));
         Assert.Equal(new[] { "gs://x/frame10.jpg", "gs://x/frame2.jpg" }, b.OrderedUrls(naturalSort: false));
         Assert.Equal(0, a.Count);
+        collector.Release(b);
+        Assert.Same(a, collector.Oldest);
     }
 }
