@@ -10,7 +10,7 @@ internal sealed class PendingGroup
     private readonly List<string> urls = new();
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
 
-    public PendingGroup(string key, string title, long arrivalIndex = 0)
+    public PendingGroup(string key, string title, long arrivalIndex)
     {
         Key = key;
         Title = title;
