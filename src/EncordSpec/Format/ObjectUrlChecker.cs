@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using EncordSpec.Urls;
-using EncordSpec.Validation;
 
 namespace EncordSpec.Format;
 
@@ -53,7 +52,7 @@ internal sealed class ObjectUrlChecker
         }
 
         var checkedUrl = parts.Text;
-        if (url.Length == 0 || SpecItemRules.IndexOfWhitespace(checkedUrl) >= 0 || checkedUrl.Length > SpecItemRules.MaxObjectUrlLength)
+        if (url.Length == 0 || SpecItemRules.IndexOfWhitespace(checkedUrl) >= 0 || checkedUrl.Length > SpecLimits.MaxObjectUrlLength)
         {
             var basic = SpecItemRules.CheckUrl(checkedUrl.ToString(), key.ToString())!;
             problems.Add(basic);
