@@ -2,10 +2,15 @@
 # parameter, parameter sets, SupportsPaging, ValidateSet, enums, wildcards, aliases, pipeline input by property
 # name, defaults, and doc comments with markup, indentation and mistakes. The fixture is compiled here, its XML
 # documentation written as the C# compiler writes it, and the result read back through Get-Help.
+using module ../../src/Help/CmdletModel.psm1
+using module ../../src/Help/CommandHelp.psm1
+using module ../../src/Help/DocCommentReader.psm1
+using module ../../src/Help/ExampleLinter.psm1
+using module ../../src/Help/HelpCompiler.psm1
+using module ../../src/Help/MamlWriter.psm1
 
 BeforeAll {
     $helpFolder = Join-Path $PSScriptRoot '../../src/Help'
-    Import-Module (Join-Path $helpFolder 'CmdletHelp.psm1') -Force
 
     $moduleDir = Join-Path $TestDrive 'HelpFixture'
     $null = New-Item $moduleDir -ItemType Directory
@@ -163,15 +168,13 @@ namespace HelpFixture
     $fixedDocs = New-DocXml (Join-Path $TestDrive 'fixed.xml') $goodMembers, $fixedGapMembers
 
     $cmdlets = @($module.ExportedCmdlets.Values)
-    $moduleCommands = @{}
-    foreach ($cmdlet in $cmdlets) { $moduleCommands[$cmdlet.Name] = @($cmdlet.Parameters.Values | ForEach-Object { $_.Name; $_.Aliases }) }
-    $context = New-DocContext -Members (Read-XmlDocFile $brokenDocs) -Cmdlets $cmdlets
-    $gapHelp = Get-CmdletHelp -Command (Get-Command Get-HelpFixtureGap) -Context $context -ModuleCommands $moduleCommands
-    $fixtureHelp = Get-CmdletHelp -Command (Get-Command Get-HelpFixture) -Context $context -ModuleCommands $moduleCommands
+    $compiler = [HelpCompiler]::new([DocCommentReader]::new([DocCommentReader]::ReadMembers($brokenDocs), $cmdlets), [ExampleLinter]::new($cmdlets))
+    $gapHelp = $compiler.Compile([CmdletModel]::new((Get-Command Get-HelpFixtureGap)))
+    $fixtureHelp = $compiler.Compile([CmdletModel]::new((Get-Command Get-HelpFixture)))
 }
 
 AfterAll {
-    Remove-Module HelpFixture, CmdletHelp -ErrorAction Ignore
+    Remove-Module HelpFixture -ErrorAction Ignore
 }
 
 Describe 'Finding what a cmdlet''s help lacks' {
@@ -181,13 +184,13 @@ Describe 'Finding what a cmdlet''s help lacks' {
 
     It 'takes a parameter''s description from the base class that declares it, generic ones included' {
         $gapHelp.Problems | Should -Not -Match 'parameter -(Container|Limit)'
-        ($gapHelp.Parameters | Where-Object Name -eq Container).Description | Should -Be 'The container to read. Declared on the base class.'
-        ($gapHelp.Parameters | Where-Object Name -eq Limit).Description | Should -Be 'At most this many. Declared on a generic base class.'
+        $gapHelp.FindParameter('Container').Description | Should -Be 'The container to read. Declared on the base class.'
+        $gapHelp.FindParameter('Limit').Description | Should -Be 'At most this many. Declared on a generic base class.'
     }
 
     It 'leaves out parameters hidden with DontShow' {
-        $fixtureHelp.Parameters.Name | Should -Not -Contain 'InternalTrace'
-        $fixtureHelp.Syntax.Parameters.Name | Should -Not -Contain 'InternalTrace'
+        $fixtureHelp.Parameters.Parameter.Name | Should -Not -Contain 'InternalTrace'
+        $fixtureHelp.Cmdlet.Syntax.Parameters.Parameter.Name | Should -Not -Contain 'InternalTrace'
     }
 
     It 'reports example code that does not parse, with its position' {
@@ -201,11 +204,12 @@ Describe 'Finding what a cmdlet''s help lacks' {
     }
 
     It 'requires a synopsis and two examples' {
-        $members = Read-XmlDocFile $brokenDocs
+        $members = [DocCommentReader]::ReadMembers($brokenDocs)
         $gap = $members['T:HelpFixture.GetHelpFixtureGapCommand']
         $null = $gap.RemoveChild($gap.SelectSingleNode('summary'))
         $null = $gap.RemoveChild($gap.SelectSingleNode('example'))
-        $help = Get-CmdletHelp -Command (Get-Command Get-HelpFixtureGap) -Context (New-DocContext -Members $members -Cmdlets $cmdlets)
+        $withoutLinter = [HelpCompiler]::new([DocCommentReader]::new($members, $cmdlets), [ExampleLinter]::new())
+        $help = $withoutLinter.Compile([CmdletModel]::new((Get-Command Get-HelpFixtureGap)))
         $help.Problems | Should -Contain 'no synopsis: add /// <summary> to class HelpFixture.GetHelpFixtureGapCommand'
         $help.Problems | Should -Contain '1 example(s), at least 2 needed: add /// <example><code>...</code><para>...</para></example> to class HelpFixture.GetHelpFixtureGapCommand'
     }
@@ -213,7 +217,7 @@ Describe 'Finding what a cmdlet''s help lacks' {
     It 'finds nothing missing in complete help, PowerShell''s own -WhatIf, -Confirm and paging parameters included' {
         $fixtureHelp.Problems | Should -BeNullOrEmpty
         foreach ($name in 'WhatIf', 'Confirm', 'First', 'Skip', 'IncludeTotalCount') {
-            ($fixtureHelp.Parameters | Where-Object Name -eq $name).Description | Should -Not -BeNullOrEmpty -Because "-$name is added by PowerShell"
+            $fixtureHelp.FindParameter($name).Description | Should -Not -BeNullOrEmpty -Because "-$name is added by PowerShell"
         }
     }
 }
