@@ -177,6 +177,82 @@ AfterAll {
     Remove-Module HelpFixture -ErrorAction Ignore
 }
 
+Describe 'The cmdlet model' {
+    BeforeAll {
+        $model = [CmdletModel]::new((Get-Command Get-HelpFixture))
+        function Get-ModelParameter([string] $Name) { $model.Parameters.Where({ $_.Name -eq $Name })[0] }
+    }
+
+    It 'has a syntax per parameter set, the default set first, in the order of PowerShell''s own syntax without hidden parameters' {
+        $model.Syntax.Name | Should -Be @('ByName', 'ById')
+        $own = @((Get-Command Get-HelpFixture -Syntax) -split '\r?\n' | Where-Object { $_.Trim() })
+        for ($i = 0; $i -lt 2; $i++) {
+            $ownNames = @([regex]::Matches($own[$i], '(?<=[\[ ])-(\w+)') | ForEach-Object { $_.Groups[1].Value } | Where-Object { $_ -ne 'InternalTrace' })
+            $model.Syntax[$i].Parameters.Parameter.Name | Should -Be $ownNames
+        }
+    }
+
+    It 'lists every parameter users see once: positional ones, then those a set requires, then the rest' {
+        $visible = (Get-Command Get-HelpFixture).Parameters.Keys.Where({ $_ -notin [System.Management.Automation.Cmdlet]::CommonParameters -and $_ -ne 'InternalTrace' })
+        @($model.Parameters.Name | Sort-Object) | Should -Be @($visible | Sort-Object)
+        $model.Parameters[0].Name | Should -Be 'Name'
+        $model.Parameters[1].Name | Should -Be 'Id'
+    }
+
+    It 'reads how a parameter binds across its sets' {
+        $name = Get-ModelParameter Name
+        $name.Position | Should -Be '0'
+        $name.Required | Should -BeTrue
+        $name.PipelineInput | Should -Be 'True (ByValue)'
+        $name.Type | Should -Be ([string[]])
+        $id = Get-ModelParameter Id
+        $id.Position | Should -Be 'named'
+        $id.Required | Should -BeTrue -Because 'it is mandatory in the one set it is in'
+        $container = Get-ModelParameter Container
+        $container.PipelineInput | Should -Be 'True (ByPropertyName)'
+        $container.Aliases | Should -Be @('Bucket')
+        $container.Globbing | Should -BeTrue
+        # In the syntax, each set has its parameter as that set declares it.
+        $model.Syntax[0].Parameters[0].Required | Should -BeTrue
+        $model.Syntax[1].Parameters.Where({ $_.Parameter.Name -eq 'Container' })[0].PipelineInput | Should -Be 'True (ByPropertyName)'
+    }
+
+    It 'reads accepted values from ValidateSet and enums, and defaults from a fresh instance' {
+        (Get-ModelParameter Mode).AcceptedValues | Should -Be @('Fast', 'Thorough')
+        (Get-ModelParameter Shade).AcceptedValues | Should -Be @('Light', 'Dark')
+        (Get-ModelParameter Mode).DefaultValue | Should -Be 'Fast'
+        (Get-ModelParameter Shade).DefaultValue | Should -Be 'Dark'
+        (Get-ModelParameter Container).DefaultValue | Should -Be 'photos'
+        (Get-ModelParameter PageSize).DefaultValue | Should -Be '1000'
+        (Get-ModelParameter Recurse).DefaultValue | Should -Be 'False'
+        (Get-ModelParameter First).DefaultValue | Should -Be 'None' -Because 'PowerShell adds -First; no property holds a default'
+    }
+
+    It 'finds the declarations a parameter''s doc comment can be on, nearest first, none for those PowerShell adds' {
+        (Get-ModelParameter Name).Declarations.DeclaringType | Should -Be @([HelpFixture.GetHelpFixtureCommand])
+        (Get-ModelParameter Container).Declarations.DeclaringType | Should -Be @([HelpFixture.FixtureCommandBase])
+        (Get-ModelParameter Limit).Declarations[0].DeclaringType.GetGenericTypeDefinition() | Should -Be ([HelpFixture.GenericCommandBase`1])
+        (Get-ModelParameter WhatIf).Declarations | Should -BeNullOrEmpty
+    }
+
+    It 'writes a default as Get-Help shows it, numbers in the invariant culture, objects as None' {
+        $culture = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            [CmdletModel]::FormatDefault(2.5) | Should -Be '2.5'
+        }
+        finally { [cultureinfo]::CurrentCulture = $culture }
+        [CmdletModel]::FormatDefault($null) | Should -Be 'None'
+        [CmdletModel]::FormatDefault('') | Should -Be 'None'
+        [CmdletModel]::FormatDefault(@()) | Should -Be 'None'
+        [CmdletModel]::FormatDefault(@('a', 2)) | Should -Be 'a, 2'
+        [CmdletModel]::FormatDefault([switch]$true) | Should -Be 'True'
+        [CmdletModel]::FormatDefault([DayOfWeek]::Monday) | Should -Be 'Monday'
+        [CmdletModel]::FormatDefault([timespan]::FromSeconds(90)) | Should -Be '00:01:30'
+        [CmdletModel]::FormatDefault([System.Text.StringBuilder]::new('x')) | Should -Be 'None'
+    }
+}
+
 Describe 'Finding what a cmdlet''s help lacks' {
     It 'names the property that needs a description' {
         $gapHelp.Problems | Should -Contain 'parameter -Undocumented has no description: add /// <summary> to property HelpFixture.GetHelpFixtureGapCommand.Undocumented'
@@ -310,5 +386,85 @@ Describe 'The MAML Get-Help reads' {
             ForEach-Object { $_.Name -replace '\.help\.txt$', '' } | Sort-Object
         $topics | Should -Contain 'about_EncordSpec'
         $help.relatedLinks.navigationLink.linkText | Should -Be (@('Get-HelpFixtureGap') + $topics)
+    }
+}
+
+Describe 'The MAML writer' {
+    BeforeAll {
+        # Help made by hand, so that what the file holds can only come from the writer.
+        $model = [CmdletModel]::new((Get-Command Get-HelpFixture))
+        $written = [CommandHelp]@{
+            Cmdlet      = $model
+            Synopsis    = 'Gets fixtures.'
+            Description = @('First paragraph.', 'Second paragraph.')
+            Parameters  = @(foreach ($parameter in $model.Parameters) { [ParameterHelp]@{ Parameter = $parameter; Description = @("About $($parameter.Name).") } })
+            Inputs      = @()
+            Outputs     = @([TypeHelp]@{ TypeName = 'System.String'; Description = @('A name.') })
+            Examples    = @([ExampleHelp]@{ Code = 'Get-HelpFixture a'; Remarks = @('Gets a.') }, [ExampleHelp]@{ Code = 'Get-HelpFixture -Id 1'; Remarks = @() })
+            Links       = @([LinkHelp]@{ Text = 'Guide'; Uri = 'https://example.com/guide' })
+        }
+        $path = Join-Path $TestDrive 'writer/Written.dll-Help.xml'
+        $null = New-Item (Split-Path $path) -ItemType Directory
+        [MamlWriter]::WriteFile($path, @($written))
+        $maml = [xml]::new()
+        $maml.Load($path)
+        $names = [System.Xml.XmlNamespaceManager]::new($maml.NameTable)
+        $names.AddNamespace('msh', 'http://msh')
+        $names.AddNamespace('maml', 'http://schemas.microsoft.com/maml/2004/10')
+        $names.AddNamespace('command', 'http://schemas.microsoft.com/maml/dev/command/2004/10')
+        $names.AddNamespace('dev', 'http://schemas.microsoft.com/maml/dev/2004/10')
+        $command = $maml.SelectSingleNode('/msh:helpItems[@schema="maml"]/command:command', $names)
+        function Select-Maml([string] $XPath, [System.Xml.XmlNode] $From = $command) { @($From.SelectNodes($XPath, $names)) }
+    }
+
+    It 'writes UTF-8 without a byte-order mark, one command with its name, synopsis and description' {
+        $bytes = [System.IO.File]::ReadAllBytes($path)
+        $bytes[0] | Should -Be ([byte][char]'<')
+        (Select-Maml 'command:details/command:name').InnerText | Should -Be 'Get-HelpFixture'
+        (Select-Maml 'command:details/maml:description/maml:para').InnerText | Should -Be 'Gets fixtures.'
+        (Select-Maml 'maml:description/maml:para').InnerText | Should -Be @('First paragraph.', 'Second paragraph.')
+        (Select-Maml 'command:details/maml:copyright/maml:para').Count | Should -Be 1 -Because 'the schema wants a paragraph, even an empty one'
+    }
+
+    It 'writes each parameter set as a syntax item with the set''s own parameters' {
+        $items = Select-Maml 'command:syntax/command:syntaxItem'
+        $items.Count | Should -Be 2
+        (Select-Maml 'command:parameter/maml:name' $items[1]).InnerText[0] | Should -Be 'Id'
+        @(Select-Maml 'command:parameter[maml:name="Id"]' $items[1])[0].GetAttribute('required') | Should -Be 'true'
+        (Select-Maml 'command:parameter/maml:name' $items[1]).InnerText | Should -Not -Contain 'Name'
+    }
+
+    It 'shows a switch without a value in the syntax, accepted values as a group there, and short type names' {
+        $syntax = @(Select-Maml 'command:syntax/command:syntaxItem')[0]
+        Select-Maml 'command:parameter[maml:name="Recurse"]/command:parameterValue' $syntax | Should -BeNullOrEmpty
+        (Select-Maml 'command:parameter[maml:name="Mode"]/command:parameterValueGroup/command:parameterValue' $syntax).InnerText | Should -Be @('Fast', 'Thorough')
+        $name = @(Select-Maml 'command:parameter[maml:name="Name"]/command:parameterValue' $syntax)[0]
+        $name.InnerText | Should -Be 'String[]'
+        $name.GetAttribute('variableLength') | Should -Be 'true'
+        $recurse = @(Select-Maml 'command:parameters/command:parameter[maml:name="Recurse"]')[0]
+        @(Select-Maml 'command:parameterValue' $recurse)[0].GetAttribute('required') | Should -Be 'false'
+        (Select-Maml 'dev:type/maml:name' $recurse).InnerText | Should -Be 'System.Management.Automation.SwitchParameter'
+        (Select-Maml 'dev:defaultValue' $recurse).InnerText | Should -Be 'False'
+        (Select-Maml 'maml:description/maml:para' $recurse).InnerText | Should -Be 'About Recurse.'
+    }
+
+    It 'numbers the examples and ends each one''s remarks with an empty paragraph that spaces them apart' {
+        $examples = Select-Maml 'command:examples/command:example'
+        (Select-Maml 'maml:title' $examples[1]).InnerText | Should -Be '-------------------------- Example 2 --------------------------'
+        (Select-Maml 'dev:code' $examples[1]).InnerText | Should -Be 'Get-HelpFixture -Id 1'
+        @((Select-Maml 'dev:remarks/maml:para' $examples[0]).InnerText) | Should -Be @('Gets a.', '')
+        @((Select-Maml 'dev:remarks/maml:para' $examples[1]).InnerText) | Should -Be @('')
+    }
+
+    It 'writes outputs and links' {
+        (Select-Maml 'command:returnValues/command:returnValue/dev:type/maml:name').InnerText | Should -Be 'System.String'
+        Select-Maml 'command:inputTypes/command:inputType' | Should -BeNullOrEmpty
+        (Select-Maml 'maml:relatedLinks/maml:navigationLink/maml:uri').InnerText | Should -Be 'https://example.com/guide'
+    }
+
+    It 'names types as Get-Help does' {
+        [MamlWriter]::FriendlyTypeName([string[]]) | Should -Be 'String[]'
+        [MamlWriter]::FriendlyTypeName([Nullable[int]]) | Should -Be 'Nullable[Int32]'
+        [MamlWriter]::FriendlyTypeName([System.Collections.Generic.Dictionary[string, object]]) | Should -Be 'Dictionary[String,Object]'
     }
 }
