@@ -24,6 +24,9 @@ class TypeDoc {
     [string[]] $Returns
     [ExampleHelp[]] $Examples
     [LinkHelp[]] $SeeAlso
+    # Of summary, remarks and returns, those written more than once (on two partial declarations, which the
+    # compiler merges): only the first would show.
+    [string[]] $Repeated
 }
 
 class DocCommentReader {
@@ -75,6 +78,7 @@ class DocCommentReader {
             Returns  = $this.Render($this.Child($member, 'returns'))
             Examples = @(foreach ($example in $this.Children($member, 'example')) { $this.ReadExample($example) })
             SeeAlso  = @(foreach ($seeAlso in $this.Children($member, 'seealso')) { $this.ReadSeeAlso($seeAlso) })
+            Repeated = @(foreach ($name in 'summary', 'remarks', 'returns') { if ($this.Children($member, $name).Count -gt 1) { $name } })
         }
     }
 

@@ -2,7 +2,7 @@
 .SYNOPSIS
     Compiles the help of a cmdlet from its model and its doc comments, and finds what keeps the help from being
     complete: a synopsis, a description for every parameter, at least two examples, each saying what it does, with
-    code that the example linter accepts.
+    code that the example linter accepts, and no summary, remarks or returns written twice.
 #>
 using module ./CmdletModel.psm1
 using module ./CommandHelp.psm1
@@ -39,6 +39,9 @@ class HelpCompiler {
         $problems = [System.Collections.Generic.List[string]]::new()
         $help = [CommandHelp]@{ Cmdlet = $Cmdlet }
 
+        foreach ($name in $doc.Repeated) {
+            $problems.Add("more than one <$name>: keep one among the declarations of partial class $($type.FullName)")
+        }
         $help.Synopsis = $doc.Summary -join ' '
         if (-not $help.Synopsis) { $problems.Add("no synopsis: add /// <summary> to class $($type.FullName)") }
         $help.Description = if ($doc.Remarks) { $doc.Remarks } else { @(if ($help.Synopsis) { $help.Synopsis }) }

@@ -99,6 +99,15 @@ Describe 'Reading a class''s doc comment' {
             'the thing itself|')
     }
 
+    It 'names the elements that must be given once and are given more often, as two partial declarations can' {
+        $thing.Repeated | Should -BeNullOrEmpty
+        $members = [DocCommentReader]::ReadMembers($docFile)
+        $member = $members['T:DocReaderFixture.Thing']
+        foreach ($name in 'returns', 'summary') { $null = $member.AppendChild($member.SelectSingleNode($name).CloneNode($true)) }
+        $twice = [DocCommentReader]::new($members, [System.Management.Automation.CmdletInfo[]]@()).ReadType([DocReaderFixture.Thing])
+        $twice.Repeated | Should -Be @('summary', 'returns')
+    }
+
     It 'reads nothing, without failing, for a class that has no doc comment' {
         $none = $reader.ReadType([DocReaderFixture.ThingBase])
         $none.Summary | Should -BeNullOrEmpty

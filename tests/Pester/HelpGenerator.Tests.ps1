@@ -290,6 +290,14 @@ Describe 'Finding what a cmdlet''s help lacks' {
         $help.Problems | Should -Contain '1 example(s), at least 2 needed: add /// <example><code>...</code><para>...</para></example> to class HelpFixture.GetHelpFixtureGapCommand'
     }
 
+    It 'reports a summary, remarks or returns written twice, as two partial declarations of a class can' {
+        $members = [DocCommentReader]::ReadMembers($fixedDocs)
+        $fixture = $members['T:HelpFixture.GetHelpFixtureCommand']
+        $null = $fixture.AppendChild($fixture.SelectSingleNode('remarks').CloneNode($true))
+        $help = [HelpCompiler]::new([DocCommentReader]::new($members, $cmdlets), [ExampleLinter]::new($cmdlets)).Compile([CmdletModel]::new((Get-Command Get-HelpFixture)))
+        $help.Problems | Should -Be @('more than one <remarks>: keep one among the declarations of partial class HelpFixture.GetHelpFixtureCommand')
+    }
+
     It 'finds nothing missing in complete help, PowerShell''s own -WhatIf, -Confirm and paging parameters included' {
         $fixtureHelp.Problems | Should -BeNullOrEmpty
         foreach ($name in 'WhatIf', 'Confirm', 'First', 'Skip', 'IncludeTotalCount') {
