@@ -75,7 +75,7 @@ internal sealed class ObjectUrlChecker
     }
 
     [MethodImpl(HotPath.Optimized)]
-    private void CheckStyle(UrlParts parts, UrlKey key, List<ItemProblem> problems)
+    private void CheckStyle(in UrlParts parts, UrlKey key, List<ItemProblem> problems)
     {
         var url = parts.Text;
         var style = StyleOf(parts);
@@ -107,7 +107,7 @@ internal sealed class ObjectUrlChecker
 
     /// <summary>The parser's style, remembered per scheme and host (everything before the path).</summary>
     [MethodImpl(HotPath.Optimized)]
-    private ObjectUrlStyle StyleOf(UrlParts parts)
+    private ObjectUrlStyle StyleOf(in UrlParts parts)
     {
         if (!parts.HasScheme)
             return ObjectUrlStyle.Unrecognized;
@@ -135,7 +135,7 @@ internal sealed class ObjectUrlChecker
     };
 
     [MethodImpl(HotPath.Optimized)]
-    private void CheckFileType(UrlParts parts, UrlKey key, SpecSection section, List<ItemProblem> problems)
+    private void CheckFileType(in UrlParts parts, UrlKey key, SpecSection section, List<ItemProblem> problems)
     {
         if (ExpectedType(section) is not { } expected)
             return;
@@ -164,7 +164,7 @@ internal sealed class ObjectUrlChecker
     public DataType TypeOf(ReadOnlySpan<char> url) => TypeOf(UrlParts.Of(url));
 
     [MethodImpl(HotPath.Optimized)]
-    private DataType TypeOf(UrlParts parts)
+    private DataType TypeOf(in UrlParts parts)
     {
         var extension = ObjectUrlPath.GetExtension(parts);
         for (int i = 0; i < Remembered; i++)

@@ -27,7 +27,7 @@ internal static class ObjectUrlPath
 
     /// <summary>The extension of the file name in an already cut URL, without the dot; empty when it has none.</summary>
     [MethodImpl(HotPath.Optimized)]
-    public static ReadOnlySpan<char> GetExtension(UrlParts parts)
+    public static ReadOnlySpan<char> GetExtension(in UrlParts parts)
     {
         var path = parts.Path;
         var name = path.Slice(path.LastIndexOf('/') + 1);

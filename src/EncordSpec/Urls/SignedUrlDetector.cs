@@ -21,7 +21,7 @@ internal static class SignedUrlDetector
 
     /// <inheritdoc cref="FindSigningParameter(string)"/>
     [MethodImpl(HotPath.Optimized)]
-    public static string? FindSigningParameter(UrlParts url)
+    public static string? FindSigningParameter(in UrlParts url)
     {
         var rest = url.Query;
         while (rest.Length > 0)

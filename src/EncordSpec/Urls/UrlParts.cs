@@ -109,23 +109,23 @@ internal readonly ref struct UrlParts
         return new UrlParts(url, schemeLength, true, authorityEnd, pathStart, pathEnd, queryEnd);
     }
 
-    /// <summary>The length of the scheme before the first "://", or 0 when that text is not a scheme.</summary>
+    /// <summary>The length of the scheme when "://" follows it, else 0. Reads only the scheme's few characters: most
+    /// URLs are checked on the hot path, and a bare key stops at its first character that no scheme has.</summary>
     private static int SchemeLength(ReadOnlySpan<char> url)
     {
-        int separator = url.IndexOf(SchemeSeparator.AsSpan());
-        if (separator <= 0 || !IsAsciiLetter(url[0]))
+        if (url.Length == 0 || !IsAsciiLetter(url[0]))
             return 0;
-        for (int i = 1; i < separator; i++)
-        {
-            char c = url[i];
-            if (!(IsAsciiLetter(c) || c is >= '0' and <= '9' || c is '+' or '-' or '.'))
-                return 0;
-        }
-        return separator;
+        int i = 1;
+        while (i < url.Length && (IsAsciiLetter(url[i]) || url[i] is >= '0' and <= '9' or '+' or '-' or '.'))
+            i++;
+        return url.Slice(i).StartsWith(SchemeSeparator.AsSpan()) ? i : 0;
     }
 
-    private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
+    private static bool IsAsciiLetter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a';
 
+    /// <summary>http or https in any case, compared by hand: this runs once per URL.</summary>
     private static bool IsHttpScheme(ReadOnlySpan<char> scheme) =>
-        scheme.Equals("https".AsSpan(), StringComparison.OrdinalIgnoreCase) || scheme.Equals("http".AsSpan(), StringComparison.OrdinalIgnoreCase);
+        scheme.Length is 4 or 5
+        && (scheme[0] | 0x20) == 'h' && (scheme[1] | 0x20) == 't' && (scheme[2] | 0x20) == 't' && (scheme[3] | 0x20) == 'p'
+        && (scheme.Length == 4 || (scheme[4] | 0x20) == 's');
 }
