@@ -1,0 +1,149 @@
+using EncordSpec.Media;
+using EncordSpec.Storage.Media;
+using EncordSpec.TestSeeder;
+
+namespace EncordSpec.Tests.Media;
+
+/// <summary>Seeds the files of tests/Data/Media into one bucket of an emulator, under media/.</summary>
+public abstract class MediaBucketFixture : IAsyncLifetime
+{
+    public const string Prefix = "media/";
+
+    protected MediaBucketFixture(string provider)
+    {
+        Provider = provider;
+        Bucket = $"xunit-media-{provider.ToLowerInvariant()}-{Guid.NewGuid():N}".Substring(0, 28);
+    }
+
+    public string Provider { get; }
+    public string Bucket { get; }
+
+    public static IEnumerable<string> FileNames =>
+        Directory.GetFiles(TestData.PathOf("Media")).Select(Path.GetFileName).Where(name => name != "README.md").Order(StringComparer.Ordinal)!;
+
+    public static string PathOf(string fileName) => TestData.PathOf(Path.Combine("Media", fileName));
+
+    public Task InitializeAsync() =>
+        Seeder.SeedAsync(Provider, Bucket, FileNames.Select(name => SeedObject.FromFile(Prefix + name, PathOf(name))).ToArray());
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
+
+public sealed class S3MediaBucketFixture() : MediaBucketFixture("S3");
+public sealed class AzureMediaBucketFixture() : MediaBucketFixture("Azure");
+public sealed class GcsMediaBucketFixture() : MediaBucketFixture("GCS");
+
+/// <summary>Each SDK lister's ranged reads against its emulator: exact bytes, the end of an object, a missing key;
+/// and the probe reading listed objects through them finds what it finds in the files themselves.</summary>
+public abstract class RangedReadTests<TFixture> : IClassFixture<TFixture> where TFixture : MediaBucketFixture
+{
+    protected RangedReadTests(TFixture fixture) => Fixture = fixture;
+
+    protected TFixture Fixture { get; }
+
+    private protected abstract CloudListerOptions Options(string bucket);
+
+    private protected abstract ICloudObjectLister CreateLister(CloudListerOptions options);
+
+    private (ICloudObjectLister Lister, ICloudObjectReader Reader) Open()
+    {
+        var lister = CreateLister(Options(Fixture.Bucket));
+        return (lister, Assert.IsAssignableFrom<ICloudObjectReader>(lister));
+    }
+
+    [Fact]
+    public async Task ARangeReadReturnsExactlyThoseBytesOfTheObject()
+    {
+        var (lister, reader) = Open();
+        using var _ = lister;
+        const string name = "moov-end-176x144-29.97fps.mp4";
+        byte[] file = File.ReadAllBytes(MediaBucketFixture.PathOf(name));
+
+        byte[] head = await reader.ReadRangeAsync(MediaBucketFixture.Prefix + name, 0, 100, CancellationToken.None);
+        byte[] middle = await reader.ReadRangeAsync(MediaBucketFixture.Prefix + name, 5000, 1234, CancellationToken.None);
+        byte[] tail = await reader.ReadRangeAsync(MediaBucketFixture.Prefix + name, file.Length - 983, 983, CancellationToken.None);
+
+        Assert.Equal(file.Take(100), head);
+        Assert.Equal(file.Skip(5000).Take(1234), middle);
+        Assert.Equal(file.Skip(file.Length - 983), tail);
+    }
+
+    [Fact]
+    public async Task ARangeRunningPastTheEndReturnsTheBytesUpToTheEnd()
+    {
+        var (lister, reader) = Open();
+        using var _ = lister;
+        byte[] file = File.ReadAllBytes(MediaBucketFixture.PathOf("notes.txt"));
+
+        byte[] read = await reader.ReadRangeAsync(MediaBucketFixture.Prefix + "notes.txt", file.Length - 10, 4096, CancellationToken.None);
+
+        Assert.Equal(file.Skip(file.Length - 10), read);
+    }
+
+    [Fact]
+    public async Task AMissingObjectFailsNamingItsKeyNotAsAMissingBucket()
+    {
+        var (lister, reader) = Open();
+        using var _ = lister;
+
+        var error = await Assert.ThrowsAsync<CloudStorageException>(() =>
+            reader.ReadRangeAsync(MediaBucketFixture.Prefix + "no-such-file.png", 0, 4096, CancellationToken.None));
+
+        Assert.NotEqual(CloudErrorKind.BucketNotFound, error.Kind);
+        Assert.Contains("'media/no-such-file.png'", error.Message);
+    }
+
+    [Fact]
+    public async Task ListedObjectsProbedThroughRangedReadsGiveWhatTheFilesGive()
+    {
+        var (lister, reader) = Open();
+        using var _ = lister;
+        var page = await lister.ListPageAsync(new CloudListingRequest(MediaBucketFixture.Prefix, null, 100), null, CancellationToken.None);
+        Assert.Equal(MediaBucketFixture.FileNames, page.Objects.Select(o => o.Name).Order(StringComparer.Ordinal));
+        var probe = new MediaProbe();
+
+        foreach (var listed in page.Objects)
+        {
+            var fromStore = await probe.ProbeAsync(new CloudObjectBytes(reader, listed), CancellationToken.None);
+            var fromFile = await probe.ProbeAsync(FileBytes.Of(listed.Name), CancellationToken.None);
+
+            Assert.Equivalent(fromFile, fromStore, strict: true);
+            Assert.Equal(listed.Size, fromStore.FileSize);
+        }
+    }
+}
+
+public sealed class S3RangedReadTests(S3MediaBucketFixture fixture) : RangedReadTests<S3MediaBucketFixture>(fixture)
+{
+    private protected override CloudListerOptions Options(string bucket) => new(CloudProvider.S3, bucket)
+    {
+        EndpointUrl = EmulatorEndpoints.Require(EmulatorEndpoints.S3, "ENCORDSPEC_S3_ENDPOINT"),
+        Region = "eu-west-2",
+        AccessKey = EmulatorEndpoints.S3AccessKey,
+        SecretKey = EmulatorEndpoints.S3SecretKey,
+    };
+
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.S3ObjectLister(options);
+}
+
+public sealed class AzureRangedReadTests(AzureMediaBucketFixture fixture) : RangedReadTests<AzureMediaBucketFixture>(fixture)
+{
+    private protected override CloudListerOptions Options(string bucket) => new(CloudProvider.Azure, bucket)
+    {
+        EndpointUrl = EmulatorEndpoints.Require(EmulatorEndpoints.AzureBlob, "ENCORDSPEC_AZURE_BLOB_ENDPOINT"),
+        StorageAccountName = EmulatorEndpoints.AzureAccount,
+        StorageAccountKey = EmulatorEndpoints.AzureAccountKey,
+    };
+
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.AzureBlobLister(options);
+}
+
+public sealed class GcsRangedReadTests(GcsMediaBucketFixture fixture) : RangedReadTests<GcsMediaBucketFixture>(fixture)
+{
+    private protected override CloudListerOptions Options(string bucket) => new(CloudProvider.GCS, bucket)
+    {
+        EndpointUrl = EmulatorEndpoints.Require(EmulatorEndpoints.Gcs, "ENCORDSPEC_GCS_ENDPOINT"),
+    };
+
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.GcsObjectLister(options);
+}
