@@ -3,7 +3,6 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using EncordSpec.Media;
-using MetadataExtractor;
 using MetadataExtractor.Util;
 
 namespace EncordSpec.Storage.Media;
@@ -43,8 +42,10 @@ internal sealed class MediaProbe : IMediaProbe
                 _ => throw new MediaProbeException($"{source.Name}: its first bytes are of no image, video, audio or PDF format this module reads."),
             };
         }
-        catch (Exception e) when (e is ImageProcessingException or MetadataException or IOException or ArgumentException or IndexOutOfRangeException or FormatException or InvalidDataException)
+        catch (Exception e) when (e is not (MediaProbeException or CloudStorageException or OperationCanceledException))
         {
+            // A header the parsers could not make sense of (MetadataExtractor's exceptions, a damaged box or
+            // dictionary): one file's problem, never the whole listing's.
             throw new MediaProbeException($"{source.Name}: its media header could not be read ({e.Message})", e);
         }
         metadata.FileSize = source.Length;

@@ -9,6 +9,10 @@ public abstract class MediaBucketFixture : IAsyncLifetime
 {
     public const string Prefix = "media/";
 
+    /// <summary>Beside the media files: a "PNG" that is text, and a DICOM file (not read for media metadata).</summary>
+    public static readonly SeedObject NotAPng = new("other/broken.png", 0, null, "this is no PNG at all"u8.ToArray());
+    public static readonly SeedObject Dicom = new("other/scan.dcm", 300);
+
     protected MediaBucketFixture(string provider)
     {
         Provider = provider;
@@ -24,7 +28,8 @@ public abstract class MediaBucketFixture : IAsyncLifetime
     public static string PathOf(string fileName) => TestData.PathOf(Path.Combine("Media", fileName));
 
     public Task InitializeAsync() =>
-        Seeder.SeedAsync(Provider, Bucket, FileNames.Select(name => SeedObject.FromFile(Prefix + name, PathOf(name))).ToArray());
+        Seeder.SeedAsync(Provider, Bucket, FileNames.Select(name => SeedObject.FromFile(Prefix + name, PathOf(name)))
+            .Append(NotAPng with { Size = NotAPng.Content!.Length }).Append(Dicom).ToArray());
 
     public Task DisposeAsync() => Task.CompletedTask;
 }
@@ -109,6 +114,59 @@ public abstract class RangedReadTests<TFixture> : IClassFixture<TFixture> where 
 
             Assert.Equivalent(fromFile, fromStore, strict: true);
             Assert.Equal(listed.Size, fromStore.FileSize);
+        }
+    }
+
+    [Fact]
+    public async Task ReadingAListingInParallelKeepsItsOrderAndFailsOnlyTheUnreadableObject()
+    {
+        var (lister, reader) = Open();
+        using var _ = lister;
+        var listed = (await lister.ListPageAsync(new CloudListingRequest("", null, 100), null, CancellationToken.None)).Objects;
+        foreach (var cloudObject in listed)
+            cloudObject.DataType = EncordSpec.Format.FileTypeClassifier.Classify(cloudObject.Key);
+        var counting = new ConcurrencyCountingReader(reader);
+        const int throttleLimit = 3;
+
+        var results = new MediaMetadataReader(new MediaProbe(), counting, throttleLimit).Read(listed, CancellationToken.None).ToList();
+
+        Assert.Equal(listed.Select(o => o.Key), results.Select(r => r.Object.Key));
+        Assert.InRange(counting.MostAtOnce, 1, throttleLimit);
+        var broken = Assert.Single(results, r => r.Error is not null);
+        Assert.Equal(MediaBucketFixture.NotAPng.Key, broken.Object.Key);
+        Assert.IsType<MediaProbeException>(broken.Error);
+        Assert.Contains(MediaBucketFixture.NotAPng.Key, broken.Error!.Message);
+        Assert.Null(broken.Object.MediaMetadata);
+        var dicom = Assert.Single(results, r => r.Object.Key == MediaBucketFixture.Dicom.Key);
+        Assert.Null(dicom.Object.MediaMetadata);
+        foreach (var result in results.Where(r => r.Object.Key.StartsWith(MediaBucketFixture.Prefix, StringComparison.Ordinal)))
+        {
+            var fromFile = await new MediaProbe().ProbeAsync(FileBytes.Of(result.Object.Name), CancellationToken.None);
+            Assert.Equivalent(fromFile, result.Object.MediaMetadata, strict: true);
+        }
+    }
+}
+
+/// <summary>Counts the ranged reads in flight at once, passing each on to the store.</summary>
+internal sealed class ConcurrencyCountingReader(ICloudObjectReader inner) : ICloudObjectReader
+{
+    private int current;
+    private int most;
+
+    public int MostAtOnce => Volatile.Read(ref most);
+
+    public async Task<byte[]> ReadRangeAsync(string key, long offset, int count, CancellationToken cancellationToken)
+    {
+        int now = Interlocked.Increment(ref current);
+        for (int seen = Volatile.Read(ref most); now > seen; seen = Volatile.Read(ref most))
+            Interlocked.CompareExchange(ref most, now, seen);
+        try
+        {
+            return await inner.ReadRangeAsync(key, offset, count, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref current);
         }
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace EncordSpec.Storage.Media;
+namespace EncordSpec.Media;
 
 /// <summary>Text files the platform registers as text: their metadata is size and MIME type, nothing to read.</summary>
 internal static class TextFiles
