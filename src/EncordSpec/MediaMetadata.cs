@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Specialized;
 using System.Globalization;
 
 namespace EncordSpec;
@@ -31,6 +32,10 @@ public sealed class MediaMetadata
     public string? Codec { get; set; }
     /// <summary>The number of pages of a PDF.</summary>
     public int? PageCount { get; set; }
+
+    /// <summary>Fields of a spec's metadata object that are none of the above (or hold a value of another type), kept
+    /// as read so that writing the item again keeps them; null when there were none.</summary>
+    public OrderedDictionary? OtherFields { get; set; }
 
     /// <summary>A short summary for tables: "160x120 2 s 25 fps", "8000 Hz 2 ch 16 bit 0.25 s", "12 pages".</summary>
     public override string ToString()

@@ -63,13 +63,18 @@ internal static class MediaMetadataFields
             yield return Spell(key, field.Name);
     }
 
-    /// <summary>The JSON object for <paramref name="key"/>: every field of that key that has a value.</summary>
+    /// <summary>The JSON object for <paramref name="key"/>: every field of that key that has a value, then the
+    /// <see cref="MediaMetadata.OtherFields"/> a spec had (unless a field of the key took their name).</summary>
     public static OrderedDictionary ToSpecObject(MediaMetadata metadata, string key)
     {
         var result = new OrderedDictionary(StringComparer.Ordinal);
         foreach (var field in FieldsOf(key))
             if (field.Get(metadata) is { } value)
                 result.Add(Spell(key, field.Name), value);
+        if (metadata.OtherFields is { } others)
+            foreach (DictionaryEntry entry in others)
+                if (!result.Contains(entry.Key))
+                    result.Add(entry.Key, entry.Value);
         return result;
     }
 
@@ -84,37 +89,46 @@ internal static class MediaMetadataFields
         return missing;
     }
 
-    /// <summary>Reads a spec's metadata object (either spelling of each name). Fields of other keys are read too, so
-    /// nothing a user wrote is lost; names the platform does not know are left out. A value of the wrong JSON type
-    /// is left out as well: the validator reports it with its position.</summary>
-    public static MediaMetadata FromSpecObject(IDictionary values)
+    /// <summary>Reads a spec's metadata object, each field in either spelling. What is not a field of
+    /// <paramref name="key"/> with a value of the right type (a name the platform does not know, another key's field,
+    /// a width given as text) goes to <see cref="MediaMetadata.OtherFields"/> as it was, so nothing a user wrote is
+    /// lost; the validator reports the wrong types with their positions.</summary>
+    public static MediaMetadata FromSpecObject(IDictionary values, string key)
     {
         var metadata = new MediaMetadata();
+        var fields = FieldsOf(key);
         foreach (DictionaryEntry entry in values)
         {
-            if (entry.Key is not string name || entry.Value is null || FindField(name) is not { } field)
+            if (entry.Key is string name && entry.Value is not null && Find(fields, name) is { } field && TrySet(field, metadata, entry.Value))
                 continue;
-            try
-            {
-                field.Set(metadata, entry.Value);
-            }
-            catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
-            {
-                // Left out (see above).
-            }
+            (metadata.OtherFields ??= new OrderedDictionary(StringComparer.Ordinal)).Add(entry.Key, entry.Value);
         }
         return metadata;
+    }
+
+    private static bool TrySet(Field field, MediaMetadata metadata, object value)
+    {
+        if (field.Get(metadata) is not null)
+            return false; // both spellings given: the second is kept as written
+        try
+        {
+            field.Set(metadata, value);
+            return true;
+        }
+        catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
+        {
+            return false;
+        }
     }
 
     private static Field[] FieldsOf(string key) =>
         ByKey.TryGetValue(key, out var fields) ? fields : throw new ArgumentOutOfRangeException(nameof(key), key, "Not a media metadata key.");
 
-    private static Field? FindField(string name)
+    private static Field? Find(Field[] fields, string name)
     {
-        foreach (var fields in ByKey.Values)
-            foreach (var field in fields)
-                if (name == field.Name || name == ToCamelCase(field.Name))
-                    return field;
+        foreach (var field in fields)
+            if (name == field.Name || name == ToCamelCase(field.Name))
+                return field;
         return null;
     }
 
