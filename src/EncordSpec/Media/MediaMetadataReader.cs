@@ -34,33 +34,36 @@ internal sealed class MediaMetadataReader
             || cloudObject.Key.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)
             || TextFiles.MimeTypeOf(cloudObject.Key, cloudObject.ContentType) is not null);
 
-    /// <summary>Every object of <paramref name="objects"/>, in order, each with its metadata read or its error.
-    /// Cancellation stops at once with <see cref="OperationCanceledException"/>.</summary>
-    public IEnumerable<MediaReadResult> Read(IEnumerable<CloudObject> objects, CancellationToken cancellationToken)
+    /// <summary>Every item of <paramref name="items"/>, in order, each CloudObject that is a media file with its
+    /// metadata read or its error. A store that refuses the reads (access denied, no credentials, unreachable) refuses
+    /// them all: that ends the reading with its <see cref="CloudStorageException"/>, as cancellation does with
+    /// <see cref="OperationCanceledException"/>.</summary>
+    public IEnumerable<MediaReadResult> Read(IEnumerable<object> items, CancellationToken cancellationToken)
     {
-        var window = new Queue<(CloudObject Object, Task<MediaMetadata>? Read)>();
+        var window = new Queue<(object Item, Task<MediaMetadata>? Read)>();
         int reading = 0;
-        foreach (var cloudObject in objects)
+        foreach (var item in items)
         {
             Task<MediaMetadata>? read = null;
-            if (IsMediaFile(cloudObject))
+            if (item is CloudObject cloudObject && IsMediaFile(cloudObject))
             {
                 read = ProbeAsync(cloudObject, cancellationToken);
                 reading++;
             }
-            window.Enqueue((cloudObject, read));
-            while (reading >= ThrottleLimit || window.Count > 0 && window.Peek().Read is null)
+            window.Enqueue((item, read));
+            // Hand on what is ready in order; wait for the oldest read only when ThrottleLimit are in flight.
+            while (window.Count > 0 && (reading >= ThrottleLimit || window.Peek().Read is null or { IsCompleted: true }))
             {
                 var next = window.Dequeue();
                 if (next.Read is not null)
                     reading--;
-                yield return Complete(next.Object, next.Read);
+                yield return Complete(next.Item, next.Read);
             }
         }
         while (window.Count > 0)
         {
             var next = window.Dequeue();
-            yield return Complete(next.Object, next.Read);
+            yield return Complete(next.Item, next.Read);
         }
     }
 
@@ -70,18 +73,23 @@ internal sealed class MediaMetadataReader
         return await probe.ProbeAsync(new CloudObjectBytes(reader, cloudObject), cancellationToken).ConfigureAwait(false);
     }
 
-    private static MediaReadResult Complete(CloudObject cloudObject, Task<MediaMetadata>? read)
+    private static MediaReadResult Complete(object item, Task<MediaMetadata>? read)
     {
         if (read is null)
-            return new MediaReadResult(cloudObject, null);
+            return new MediaReadResult(item, null);
         try
         {
-            cloudObject.MediaMetadata = read.GetAwaiter().GetResult();
-            return new MediaReadResult(cloudObject, null);
+            ((CloudObject)item).MediaMetadata = read.GetAwaiter().GetResult();
+            return new MediaReadResult(item, null);
         }
-        catch (Exception e) when (e is MediaProbeException or CloudStorageException)
+        catch (MediaProbeException e)
         {
-            return new MediaReadResult(cloudObject, e);
+            return new MediaReadResult(item, e);
+        }
+        catch (CloudStorageException e) when (e.Kind == CloudErrorKind.Failed)
+        {
+            // This object's read failed (deleted since it was listed, say); the next may not.
+            return new MediaReadResult(item, e);
         }
     }
 }

@@ -2,17 +2,18 @@ using System;
 
 namespace EncordSpec.Media;
 
-/// <summary>One listed object after its media header was read: <see cref="CloudObject.MediaMetadata"/> is set, or
-/// <see cref="Error"/> says why it could not be (<see cref="MediaProbeException"/> for the file,
-/// <see cref="CloudStorageException"/> for the store). Objects that are not media files pass with neither.</summary>
+/// <summary>One item of a listing after the media header of a listed object was read: the object's
+/// <see cref="CloudObject.MediaMetadata"/> is set, or <see cref="Error"/> says why it could not be
+/// (<see cref="MediaProbeException"/> for the file, <see cref="CloudStorageException"/> for the object's read). Other
+/// items (folders, notes) and objects that are not media files pass with neither.</summary>
 internal sealed class MediaReadResult
 {
-    public MediaReadResult(CloudObject cloudObject, Exception? error)
+    public MediaReadResult(object item, Exception? error)
     {
-        Object = cloudObject;
+        Item = item;
         Error = error;
     }
 
-    public CloudObject Object { get; }
+    public object Item { get; }
     public Exception? Error { get; }
 }

@@ -117,6 +117,24 @@ public abstract class RangedReadTests<TFixture> : IClassFixture<TFixture> where 
         }
     }
 
+    /// <summary>A store that refuses reads refuses them all: one terminating error, not one per object.</summary>
+    private protected async Task AssertRefusedReadsEndTheReading(CloudListerOptions refused)
+    {
+        var (lister, _) = Open();
+        using var __ = lister;
+        var listed = (await lister.ListPageAsync(new CloudListingRequest(MediaBucketFixture.Prefix, null, 100), null, CancellationToken.None)).Objects;
+        foreach (var cloudObject in listed)
+            cloudObject.DataType = EncordSpec.Format.FileTypeClassifier.Classify(cloudObject.Key);
+        using var refusing = CreateLister(refused);
+
+        var error = Assert.Throws<CloudStorageException>(() =>
+            new MediaMetadataReader(new MediaProbe(), (ICloudObjectReader)refusing, 4).Read(listed, CancellationToken.None).ToList());
+
+        Assert.Equal(CloudErrorKind.AccessDenied, error.Kind);
+        foreach (string secret in refused.Secrets())
+            Assert.DoesNotContain(secret, error.ToString());
+    }
+
     [Fact]
     public async Task ReadingAListingInParallelKeepsItsOrderAndFailsOnlyTheUnreadableObject()
     {
@@ -130,19 +148,19 @@ public abstract class RangedReadTests<TFixture> : IClassFixture<TFixture> where 
 
         var results = new MediaMetadataReader(new MediaProbe(), counting, throttleLimit).Read(listed, CancellationToken.None).ToList();
 
-        Assert.Equal(listed.Select(o => o.Key), results.Select(r => r.Object.Key));
+        Assert.Equal(listed, results.Select(r => r.Item));
         Assert.InRange(counting.MostAtOnce, 1, throttleLimit);
         var broken = Assert.Single(results, r => r.Error is not null);
-        Assert.Equal(MediaBucketFixture.NotAPng.Key, broken.Object.Key);
+        Assert.Equal(MediaBucketFixture.NotAPng.Key, ((CloudObject)broken.Item).Key);
         Assert.IsType<MediaProbeException>(broken.Error);
         Assert.Contains(MediaBucketFixture.NotAPng.Key, broken.Error!.Message);
-        Assert.Null(broken.Object.MediaMetadata);
-        var dicom = Assert.Single(results, r => r.Object.Key == MediaBucketFixture.Dicom.Key);
-        Assert.Null(dicom.Object.MediaMetadata);
-        foreach (var result in results.Where(r => r.Object.Key.StartsWith(MediaBucketFixture.Prefix, StringComparison.Ordinal)))
+        Assert.Null(((CloudObject)broken.Item).MediaMetadata);
+        var dicom = Assert.Single(results, r => ((CloudObject)r.Item).Key == MediaBucketFixture.Dicom.Key);
+        Assert.Null(((CloudObject)dicom.Item).MediaMetadata);
+        foreach (var result in results.Where(r => ((CloudObject)r.Item).Key.StartsWith(MediaBucketFixture.Prefix, StringComparison.Ordinal)))
         {
-            var fromFile = await new MediaProbe().ProbeAsync(FileBytes.Of(result.Object.Name), CancellationToken.None);
-            Assert.Equivalent(fromFile, result.Object.MediaMetadata, strict: true);
+            var fromFile = await new MediaProbe().ProbeAsync(FileBytes.Of(((CloudObject)result.Item).Name), CancellationToken.None);
+            Assert.Equivalent(fromFile, ((CloudObject)result.Item).MediaMetadata, strict: true);
         }
     }
 }
@@ -182,6 +200,16 @@ public sealed class S3RangedReadTests(S3MediaBucketFixture fixture) : RangedRead
     };
 
     private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.S3ObjectLister(options);
+
+    [Fact]
+    public Task AnUnknownAccessKeyEndsTheReadingWithAccessDenied()
+    {
+        // s3rver checks the access key ID, not the signature: a key it does not know is what it refuses.
+        var options = Options(Fixture.Bucket);
+        options.AccessKey = "AKIAWRONGKEYID000000";
+        options.SecretKey = "wrong-secret-Zx81-not-S3RVER";
+        return AssertRefusedReadsEndTheReading(options);
+    }
 }
 
 public sealed class AzureRangedReadTests(AzureMediaBucketFixture fixture) : RangedReadTests<AzureMediaBucketFixture>(fixture)
@@ -194,6 +222,14 @@ public sealed class AzureRangedReadTests(AzureMediaBucketFixture fixture) : Rang
     };
 
     private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.AzureBlobLister(options);
+
+    [Fact]
+    public Task AWrongAccountKeyEndsTheReadingWithAccessDenied()
+    {
+        var options = Options(Fixture.Bucket);
+        options.StorageAccountKey = "V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3Jvbmc=";
+        return AssertRefusedReadsEndTheReading(options);
+    }
 }
 
 public sealed class GcsRangedReadTests(GcsMediaBucketFixture fixture) : RangedReadTests<GcsMediaBucketFixture>(fixture)
