@@ -70,6 +70,18 @@ public sealed class MediaProbeTests
     }
 
     [Fact]
+    public async Task AQuickTimeMovieIsKnownByItsBrand()
+    {
+        var (metadata, bytes) = await ProbeFile("quicktime-128x96-24fps.mov");
+
+        Assert.Equal("video/quicktime", metadata.MimeType);
+        Assert.Equal((128, 96), (metadata.Width, metadata.Height));
+        Assert.Equal(24.0, metadata.Fps);
+        Assert.Equal(1.0, metadata.Duration);
+        Assert.Equal(bytes.Length, metadata.FileSize);
+    }
+
+    [Fact]
     public async Task AWavGivesItsSampleRateChannelsBitDepthAndDurationFromItsFirstBytes()
     {
         var (metadata, bytes) = await ProbeFile("tone-8k-stereo-16bit.wav");
