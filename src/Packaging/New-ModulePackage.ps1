@@ -11,7 +11,7 @@
         <Name>.zip               the layout Azure Automation imports: the zip, the folder at its root and the manifest
                                  in that folder all carry the module's name, and every path stays under 140 characters.
 
-    Anything already in -OutputDirectory under those names is replaced. Returns the two files.
+    They replace any <Name>.*.nupkg (another version too) and <Name>.zip in -OutputDirectory. Returns the two files.
 .EXAMPLE
     ./src/Packaging/New-ModulePackage.ps1 -ModuleDir ./out/EncordSpec -OutputDirectory ./out/package
 #>
@@ -58,6 +58,8 @@ try {
     finally { $zip.Dispose() }
     if ($tooLong) { throw "Azure Automation cannot import paths of 140 characters or more: $($tooLong -join ', ')" }
 
+    # One package per folder: an older version's .nupkg would be installed or published alongside.
+    Get-ChildItem -LiteralPath $output -Filter "$name.*.nupkg" | Remove-Item
     foreach ($file in $nupkgName, $zipName) {
         Move-Item -LiteralPath (Join-Path $packed.FullName $file) -Destination (Join-Path $output $file) -Force
         Get-Item -LiteralPath (Join-Path $output $file)
