@@ -15,6 +15,8 @@ internal static class SpecKeys
     public const string ImageMetadata = "imageMetadata";
     public const string VideoMetadata = "videoMetadata";
     public const string AudioMetadata = "audioMetadata";
+    public const string TextMetadata = "textMetadata";
+    public const string PdfMetadata = "pdfMetadata";
 
     /// <summary>The item keys as UTF-8, to compare with a JSON reader's raw property names without decoding them.</summary>
     public static class Utf8
