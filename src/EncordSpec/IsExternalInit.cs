@@ -1,7 +1,6 @@
 namespace System.Runtime.CompilerServices;
 
-/// <summary>Lets the compiler emit records and init-only setters for netstandard2.0, whose base library lacks the
-/// marker type (.NET 5 and later define it).</summary>
+/// <summary>Lets records and init-only setters compile for netstandard2.0; .NET 5 and later ship this type.</summary>
 internal static class IsExternalInit
 {
 }
