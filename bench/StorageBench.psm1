@@ -106,13 +106,7 @@ function Get-ListingStoreTarget {
         $root = if ($roundTrip) { Start-LatencyProxy $Endpoint -RoundTripMilliseconds $roundTrip } else { $Endpoint }
         foreach ($provider in 'S3', 'Azure', 'GCS') {
             $providerEndpoint = switch ($provider) { 'S3' { $root } 'Azure' { "$root/devstoreaccount1" } 'GCS' { "$root/storage/v1" } }
-            [pscustomobject]@{
-                Provider  = $provider
-                RoundTrip = $roundTrip
-                Where     = if ($roundTrip) { "$roundTrip ms round trips" } else { 'loopback' }
-                Endpoint  = $providerEndpoint
-                Remote    = New-RcloneRemote -ConfigPath $RcloneConfig -Name ("store{0}{1}" -f $provider.ToLowerInvariant(), $roundTrip) -Provider $provider -Endpoint $providerEndpoint
-            }
+            New-BenchTarget $provider $roundTrip $providerEndpoint $RcloneConfig -RemotePrefix 'store'
         }
     }
 }
@@ -126,14 +120,19 @@ function Get-BenchStore {
     foreach ($roundTrip in 0, 50) {
         foreach ($provider in 'S3', 'Azure') {
             $endpoint = if ($roundTrip) { Start-LatencyProxy $Storage.$provider -RoundTripMilliseconds $roundTrip } else { $Storage.$provider }
-            [pscustomobject]@{
-                Provider  = $provider
-                RoundTrip = $roundTrip
-                Where     = if ($roundTrip) { "$roundTrip ms round trips" } else { 'loopback' }
-                Endpoint  = $endpoint
-                Remote    = New-RcloneRemote -ConfigPath $RcloneConfig -Name ("{0}{1}" -f $provider.ToLowerInvariant(), $roundTrip) -Provider $provider -Endpoint $endpoint
-            }
+            New-BenchTarget $provider $roundTrip $endpoint $RcloneConfig
         }
+    }
+}
+
+function New-BenchTarget([string] $Provider, [int] $RoundTrip, [string] $Endpoint, [string] $RcloneConfig, [string] $RemotePrefix = '') {
+    <# One endpoint to list, described for the result rows, with an rclone remote for it. #>
+    [pscustomobject]@{
+        Provider  = $Provider
+        RoundTrip = $RoundTrip
+        Where     = if ($RoundTrip) { "$RoundTrip ms round trips" } else { 'loopback' }
+        Endpoint  = $Endpoint
+        Remote    = New-RcloneRemote -ConfigPath $RcloneConfig -Name ("{0}{1}{2}" -f $RemotePrefix, $Provider.ToLowerInvariant(), $RoundTrip) -Provider $Provider -Endpoint $Endpoint
     }
 }
 

@@ -12,6 +12,23 @@ public sealed record ListedPage(IReadOnlyList<ListedObject> Objects, IReadOnlyLi
             .Append($"page {index + 1}: {(page.MoreFollow ? "more follow" : "last")}{(page.KeyCount is { } count ? $", KeyCount {count}" : "")}"))
         .ToList();
 
+    /// <summary>Every page of a listing: the first page, then each next one asked for with the token the page before
+    /// gave (a continuation token, a marker), until a page gives none.</summary>
+    public static async Task<List<ListedPage>> ListAllAsync(Func<string?, Task<(ListedPage Page, string? Next)>> fetchPage)
+    {
+        var pages = new List<ListedPage>();
+        string? token = null;
+        do
+        {
+            (var page, token) = await fetchPage(token);
+            pages.Add(page);
+            Assert.Equal(page.MoreFollow, token is not null);
+            Assert.True(pages.Count < 500, "the listing does not end");
+        }
+        while (token is not null);
+        return pages;
+    }
+
     /// <summary>Every object of the listing, in order.</summary>
     public static IReadOnlyList<ListedObject> AllObjects(IEnumerable<ListedPage> pages) => pages.SelectMany(p => p.Objects).ToList();
 
