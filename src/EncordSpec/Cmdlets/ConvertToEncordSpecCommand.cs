@@ -6,6 +6,8 @@ using EncordSpec.Writing;
 using EncordSpec.Format;
 using EncordSpec.Input;
 using EncordSpec.Metadata;
+using EncordSpec.Reading;
+using System.Threading;
 
 namespace EncordSpec.Cmdlets;
 
@@ -14,7 +16,8 @@ namespace EncordSpec.Cmdlets;
 [OutputType(typeof(string), typeof(FileInfo))]
 public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 {
-    private readonly SpecItemConverter converter = new();
+    private SpecItemConverter converter = new();
+    private UniqueItems? unique;
     private ClientMetadataParameter? clientMetadata;
     private SpecOutput? output;
     private ProgressReporter? progress;
@@ -72,12 +75,44 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     [Parameter]
     public object? ClientMetadata { get; set; }
 
+    /// <summary>Keeps each file and each group once, to merge specs: a single file (image, video, audio) once per object
+    /// URL, an image group or DICOM series once per list of object URLs (same URLs, same order), the first that comes.
+    /// Dropped duplicates are counted in a verbose message; one whose title, clientMetadata or other values differ from
+    /// the one kept also gets a warning. (Sort-Object ObjectUrl -Unique would drop every group: groups have no
+    /// ObjectUrl.)</summary>
+    [Parameter]
+    public SwitchParameter Unique { get; set; }
+
+    /// <summary>Adds the items to the spec already at -Path instead of replacing it: its items are written first, as
+    /// they are, then the new ones, and its skip_duplicate_urls and upsert_metadata are kept unless -SkipDuplicateUrls
+    /// or -UpsertMetadata say otherwise. The file is written anew through a temporary file, so an error leaves it as
+    /// it was; a spec with errors is not added to (SpecToAppendInvalid). When the file does not exist yet, it is
+    /// created. Its format is -Json or -Csv when given, else its extension's (.csv is CSV). Use -Unique to keep items
+    /// that are in the file already from being added twice.</summary>
+    [Parameter]
+    public SwitchParameter Append { get; set; }
+
+    /// <summary>The property that holds each input object's URL, when it is not ObjectUrl or Url: a name such as
+    /// object_url, or a scriptblock that makes the URL from $_, such as { "s3://$($_.BucketName)/$($_.Key)" } for
+    /// AWS.Tools' Get-S3Object output (s3:// URIs take the key as stored). Strings and Encord items are taken as
+    /// they are.</summary>
+    [Parameter]
+    [Alias("ObjectUrlProperty")]
+    public PropertySelector? UrlProperty { get; set; }
+
     protected override void BeginProcessing()
     {
         CheckParameters();
-        var format = Csv ? SpecFormat.Csv : SpecFormat.Json;
-        var flags = new SpecWriterOptions { SkipDuplicateUrls = SkipDuplicateUrls, UpsertMetadata = UpsertMetadata };
+        if (UrlProperty is not null)
+            converter = new SpecItemConverter(UrlProperty, ObjectUrlInput.Selector(UrlProperty, RunScript));
+        if (Unique)
+            unique = new UniqueItems();
         string? fullPath = Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        bool appending = Append && fullPath is not null && File.Exists(fullPath);
+        var format = Csv ? SpecFormat.Csv : Json || !appending ? SpecFormat.Json : SpecFormats.FromPath(fullPath!);
+        if (format == SpecFormat.Csv)
+            CheckCsvParameters();
+        var flags = new SpecWriterOptions { SkipDuplicateUrls = SkipDuplicateUrls, UpsertMetadata = UpsertMetadata };
         if (fullPath is null)
         {
             output = SpecOutput.ToText(format, flags);
@@ -86,7 +121,7 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         {
             try
             {
-                output = SpecOutput.ToFile(fullPath, Force, format, flags);
+                output = SpecOutput.ToFile(fullPath, Force || Append, format, flags);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -99,18 +134,44 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
             output = SpecOutput.Nowhere(format, flags); // -WhatIf: still check every item, touch no disk
         }
         progress = new ProgressReporter(this, 1, "ConvertTo-EncordSpec");
+        if (appending)
+            AddExistingItems(fullPath!, format, flags);
     }
+
+    /// <summary>-Append: the items of the spec at -Path go first; its flags stay unless the user set them.</summary>
+    private void AddExistingItems(string fullPath, SpecFormat format, SpecWriterOptions flags)
+    {
+        int errors = 0;
+        // An item that breaks a rule has its finding already; the spec is then not added to at all.
+        var summary = ExistingSpec.Read(fullPath, format, item => { if (SpecItemRules.Check(item) is null) Add(item); },
+            finding =>
+            {
+                if (finding.Severity == FindingSeverity.Error) errors++;
+                else WriteWarning(finding.RuleId + ": " + finding);
+            }, CancellationToken.None);
+        if (errors > 0)
+        {
+            output!.Dispose();
+            ThrowTerminatingError(ErrorRecords.Terminating("SpecToAppendInvalid",
+                $"The spec '{fullPath}' has {errors} error(s), so nothing was added to it and it is left as it was. Run Test-EncordSpec -Path '{fullPath}' to see them.",
+                ErrorCategory.InvalidData, fullPath));
+        }
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(SkipDuplicateUrls)))
+            flags.SkipDuplicateUrls = summary.SkipDuplicateUrls;
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(UpsertMetadata)))
+            flags.UpsertMetadata = summary.UpsertMetadata;
+        WriteVerbose($"-Append: {summary.Items:N0} items of '{fullPath}' come first.");
+    }
+
+    private static IReadOnlyList<object?> RunScript(ScriptBlock script, object input) =>
+        script.InvokeWithContext(null, new List<PSVariable> { new("_", input) });
 
     private void CheckParameters()
     {
         if (Json && Csv)
             ThrowParameterError("JsonAndCsv", "Use either -Json or -Csv, not both.");
-        if (Csv && SkipDuplicateUrls)
-            ThrowParameterError("CsvCannotSkipDuplicates", "-SkipDuplicateUrls is supported only for JSON specs (the CSV form has no such flag). Use -Json.");
-        if (Csv && UpsertMetadata)
-            ThrowParameterError("CsvCannotUpsertMetadata", "-UpsertMetadata is supported only for JSON specs. Use -Json.");
-        if (Csv && ClientMetadata is not null)
-            ThrowParameterError("CsvCannotHoldMetadata", "-ClientMetadata cannot be written to CSV: the CSV form has no metadata column. Use -Json.");
+        if (Append && Path is null)
+            ThrowParameterError("AppendNeedsPath", "-Append adds to the spec file at -Path; give -Path.");
         if (ClientMetadata is ScriptBlock script)
         {
             clientMetadata = ClientMetadataParameter.PerInput(input => script.InvokeWithContext(null, new List<PSVariable> { new("_", input) }));
@@ -128,6 +189,17 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>What the CSV form cannot hold (also when -Append finds a .csv file).</summary>
+    private void CheckCsvParameters()
+    {
+        if (SkipDuplicateUrls)
+            ThrowParameterError("CsvCannotSkipDuplicates", "-SkipDuplicateUrls is supported only for JSON specs (the CSV form has no such flag). Use -Json.");
+        if (UpsertMetadata)
+            ThrowParameterError("CsvCannotUpsertMetadata", "-UpsertMetadata is supported only for JSON specs. Use -Json.");
+        if (ClientMetadata is not null)
+            ThrowParameterError("CsvCannotHoldMetadata", "-ClientMetadata cannot be written to CSV: the CSV form has no metadata column. Use -Json.");
+    }
+
     private void ThrowParameterError(string errorId, string message) =>
         ThrowTerminatingError(ErrorRecords.Terminating(errorId, message, ErrorCategory.InvalidArgument, null));
 
@@ -139,16 +211,21 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 
     private void Write(object? element)
     {
-        var outcome = converter.Convert(element);
+        var outcome = converter.Convert(element, out var finishedGroup);
+        if (finishedGroup is not null)
+            Add(finishedGroup);
         if (outcome.Item is not null && clientMetadata is not null)
             outcome = clientMetadata.Apply(outcome.Item, element);
         if (outcome.Problem is not null)
             WriteError(ErrorRecords.ForProblem(outcome.Problem));
-        if (outcome.Skipped is not null)
-            WriteWarning(outcome.Skipped);
-        if (outcome.Item is not { } item)
-            return;
+        if (outcome.Warning is not null)
+            WriteWarning(outcome.Warning);
+        if (outcome.Item is { } item)
+            Add(item);
+    }
 
+    private void Add(EncordDataItem item)
+    {
         if (SpecItemRules.Check(item) is { } problem)
         {
             WriteError(ErrorRecords.ForProblem(problem, item));
@@ -156,6 +233,12 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         }
         if (Csv && SpecItemRules.CsvLimitation(item) is { } limitation)
             ThrowTerminatingError(ErrorRecords.Terminating("CsvCannotExpress", limitation, ErrorCategory.InvalidData, item));
+        if (unique is not null && !unique.TryAdd(item, out string? differs))
+        {
+            if (differs is not null)
+                WriteWarning(differs);
+            return;
+        }
 
         output!.Add(item);
         progress!.Report(++received, "items written");
@@ -163,12 +246,24 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 
     protected override void EndProcessing()
     {
+        if (converter.Finish() is { } lastGroup)
+            Add(lastGroup);
         progress?.Complete();
         var counts = output!.Counts;
         if (converter.SkippedUnsupported > 0)
-            WriteWarning($"Skipped {converter.SkippedUnsupported:N0} item(s) of unsupported file type; see the warnings above.");
+            WriteWarning(SkippedFiles.Summary(converter.SkippedUnsupported, "item(s) of unsupported file type"));
+        if (unique is { Dropped: > 0 })
+            WriteVerbose($"-Unique dropped {unique.Dropped:N0} duplicate item(s).");
         if (counts.Items == 0)
-            WriteWarning("The spec has no items; the platform would reject it.");
+        {
+            // A spec without items is refused by the platform: write nothing, and say so in a way a runbook notices.
+            output.Dispose();
+            ThrowTerminatingError(ErrorRecords.Terminating(RuleIds.SpecEmpty,
+                "No spec was written: no input made an item" +
+                (converter.SkippedUnsupported > 0 ? $" ({converter.SkippedUnsupported:N0} skipped as unsupported)" : "") +
+                ", and the platform refuses a spec without items. Check the input and the errors and warnings above.",
+                ErrorCategory.InvalidData, Path));
+        }
         WriteVerbose("Spec holds " + counts);
 
         if (output.Complete() is { } written)
