@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using EncordSpec.Urls;
-using EncordSpec.Validation;
 
 namespace EncordSpec.Format;
 

@@ -17,7 +17,9 @@ internal sealed class CsvSpecReader
 
     private readonly Stream stream;
     private readonly SpecCheckContext check;
+    private readonly SpecReadOptions options;
     private readonly ISpecReadListener listener;
+    private readonly ObjectUrlChecker types = new();
     private readonly int[] sectionCounts = new int[5];
     private CsvReader? csv;
     private int urlColumn = -1;
@@ -28,14 +30,13 @@ internal sealed class CsvSpecReader
     private bool utf8Reported;
     private long rowNumber;
 
-    public CsvSpecReader(Stream stream, SpecCheckContext check, ISpecReadListener listener)
+    public CsvSpecReader(Stream stream, SpecCheckContext check, SpecReadOptions options, ISpecReadListener listener)
     {
         this.stream = stream;
         this.check = check;
+        this.options = options;
         this.listener = listener;
     }
-
-    private SpecReadOptions Options => check.Options;
 
     public void Read()
     {
@@ -52,7 +53,7 @@ internal sealed class CsvSpecReader
                 "The file starts with a UTF-8 byte order mark (Excel writes one). A reader that does not expect it sees the first header as " +
                 "'\\uFEFFObjectUrl' instead of 'ObjectUrl'; save the file as UTF-8 without BOM.");
 
-        var options = new CsvReaderOptions
+        var csvOptions = new CsvReaderOptions
         {
             Separator = ',',
             DetectSeparatorHint = false,
@@ -61,7 +62,7 @@ internal sealed class CsvSpecReader
             MaxRecordSize = SpecLimits.MaxCsvRecordBytes,
             OnMalformedRecord = OnMalformedRecord,
         };
-        using var reader = CsvReader.Create(new PrefixedStream(start, stream), options, leaveOpen: true);
+        using var reader = CsvReader.Create(new PrefixedStream(start, stream), csvOptions, leaveOpen: true);
         csv = reader;
         try
         {
@@ -69,7 +70,7 @@ internal sealed class CsvSpecReader
                 return;
             while (reader.Read())
             {
-                Options.CancellationToken.ThrowIfCancellationRequested();
+                options.CancellationToken.ThrowIfCancellationRequested();
                 ReadRow();
             }
             FinishRun();
@@ -192,7 +193,7 @@ internal sealed class CsvSpecReader
 
     private void ReadSingleRow(string url, TextPosition position)
     {
-        var type = check.TypeOf(url);
+        var type = types.TypeOf(url.AsSpan());
         var section = type switch
         {
             DataType.Image => SpecSection.Images,
@@ -204,7 +205,7 @@ internal sealed class CsvSpecReader
         if (section == SpecSection.Audio)
             check.Report(RuleIds.UnsupportedFileType, LocationOf(SpecKeys.CsvObjectUrl), position,
                 $"The ObjectUrl '{ObjectUrlChecker.Shown(url)}' is an audio file, but the CSV form has no audio (the page names videos, images and image groups). Put audio files in a JSON spec's audio section.");
-        if (Options.ReadItems)
+        if (options.ReadItems)
         {
             EncordSingleItem item = section switch
             {
@@ -212,7 +213,7 @@ internal sealed class CsvSpecReader
                 SpecSection.Audio => new EncordAudio(url),
                 _ => new EncordVideo(url),
             };
-            item.Source = new SpecItemSource(Options.Path, section, sectionCounts[(int)section]++, position.Line);
+            item.Source = new SpecItemSource(options.Path, section, sectionCounts[(int)section]++, position.Line);
             listener.OnItem(item);
         }
     }
@@ -237,20 +238,20 @@ internal sealed class CsvSpecReader
                 $"of the same image group '{title}'. Give all rows of a group the same value (false on every row for the original images).");
         }
         check.CheckObjectUrl(url.AsSpan(), ObjectUrlKey, SpecSection.ImageGroups, Row, urlPosition, run.GroupId);
-        if (Options.ReadItems)
+        if (options.ReadItems)
             run.Urls.Add(url);
     }
 
     private void FinishRun()
     {
         if (run is null) return;
-        if (Options.ReadItems)
+        if (options.ReadItems)
             listener.OnItem(new EncordImageGroup
             {
                 Title = run.Title,
                 ObjectUrls = run.Urls.ToArray(),
                 CreateVideo = run.CreateVideo,
-                Source = new SpecItemSource(Options.Path, SpecSection.ImageGroups, sectionCounts[(int)SpecSection.ImageGroups]++, run.FirstLine),
+                Source = new SpecItemSource(options.Path, SpecSection.ImageGroups, sectionCounts[(int)SpecSection.ImageGroups]++, run.FirstLine),
             });
         run = null;
     }

@@ -6,8 +6,8 @@ using System.Threading;
 namespace EncordSpec.Validation;
 
 /// <summary>Runs <see cref="UrlChecks"/> on a second thread while the reader goes on parsing, for large specs that
-/// are only checked: the URL checks and the duplicate table are a third of the work. The reader hands over URLs in
-/// batches (text copied, everything else captured in a <see cref="UrlCheckRequest"/>); the findings come back per
+/// are only checked: the URL checks and the duplicate table are a third of the work, so on two cores this buys up to
+/// a third of the time of checking a million URLs. The reader hands over URLs in batches (text copied, everything else captured in a <see cref="UrlCheckRequest"/>); the findings come back per
 /// batch, and the reader delivers them in file order, before any finding of its own that comes later in the file.</summary>
 internal sealed class UrlCheckPipeline : IDisposable
 {
@@ -17,7 +17,6 @@ internal sealed class UrlCheckPipeline : IDisposable
     private readonly UrlChecks checks;
     private readonly BlockingCollection<Batch> pending = new(boundedCapacity: 4);
     private readonly Queue<Batch> inFlight = new();
-    private readonly Stack<Batch> free = new();
     private readonly Thread worker;
     private readonly object progress = new();
     private long submitted;
@@ -59,7 +58,7 @@ internal sealed class UrlCheckPipeline : IDisposable
         current.Sequence = ++submitted;
         inFlight.Enqueue(current);
         pending.Add(current);
-        current = free.Count > 0 ? free.Pop() : new Batch();
+        current = new Batch();
     }
 
     private void DeliverFinished(Action<SpecFinding> deliver, bool wait)
@@ -79,8 +78,6 @@ internal sealed class UrlCheckPipeline : IDisposable
             inFlight.Dequeue();
             foreach (var finding in batch.Findings)
                 deliver(finding);
-            batch.Clear();
-            free.Push(batch);
         }
     }
 
@@ -151,14 +148,6 @@ internal sealed class UrlCheckPipeline : IDisposable
         {
             for (int i = 0; i < Count; i++)
                 checks.Check(new ReadOnlySpan<char>(chars, starts[i], lengths[i]), requests[i], Findings);
-        }
-
-        public void Clear()
-        {
-            Count = 0;
-            charCount = 0;
-            Findings.Clear();
-            if (chars.Length > BatchChars) chars = new char[BatchChars];
         }
     }
 }

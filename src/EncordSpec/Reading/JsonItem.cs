@@ -1,21 +1,36 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Specialized;
-using System.Runtime.CompilerServices;
 using EncordSpec.Validation;
 
 namespace EncordSpec.Reading;
 
-/// <summary>What the JSON reader has gathered about the item it is reading; reused from item to item so that
-/// checking a million items allocates no per-item collections.</summary>
-internal sealed class JsonItemParts
+/// <summary>What the JSON reader has gathered about one item so far. A new one is made for each item, so nothing
+/// carries over from the item before.</summary>
+internal sealed class JsonItem
 {
-    private readonly HashSet<int> groupIndexes = new();
     private string? location;
+    private List<IndexedUrl>? groupUrls;
+    private int highestUrlIndex = -1;
+    private HashSet<int>? urlIndexes;
+    private HashSet<string>? otherKeys;
 
-    public SpecSection Section { get; private set; }
-    public int Index { get; private set; }
-    public TextPosition Position { get; private set; }
+    /// <param name="section">The section the item is in.</param>
+    /// <param name="index">Its index there.</param>
+    /// <param name="position">Where its '{' is.</param>
+    /// <param name="groupId">The group's id for the URL checks, 0 for a single item.</param>
+    public JsonItem(SpecSection section, int index, TextPosition position, long groupId)
+    {
+        Section = section;
+        Index = index;
+        Position = position;
+        GroupId = groupId;
+    }
+
+    public SpecSection Section { get; }
+    public int Index { get; }
+    public TextPosition Position { get; }
+    public long GroupId { get; }
 
     /// <summary>Set when a part the item needs could not be read (the item is then not returned).</summary>
     public bool Unreadable { get; set; }
@@ -35,10 +50,7 @@ internal sealed class JsonItemParts
     public OrderedDictionary? MediaMetadata { get; set; }
 
     /// <summary>The objectUrl_N keys in text order: N, where the key is, and the URL when items are built.</summary>
-    public List<IndexedUrl> GroupUrls { get; } = new();
-
-    /// <summary>Keys seen that are not the fixed ones, to find repeats.</summary>
-    public HashSet<string> OtherKeys { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyList<IndexedUrl> GroupUrls => groupUrls ?? (IReadOnlyList<IndexedUrl>)Array.Empty<IndexedUrl>();
 
     public bool IsGroup => Section is SpecSection.ImageGroups or SpecSection.DicomSeries;
 
@@ -53,37 +65,29 @@ internal sealed class JsonItemParts
 
     public string KeyLocation(string key) => Location + "." + key;
 
-    /// <summary>The group's id for the URL checks (0 for single items).</summary>
-    public long GroupId { get; set; }
-
-    [MethodImpl(HotPath.Optimized)]
-    public void Begin(SpecSection section, int index, TextPosition position)
+    /// <summary>Records N of an objectUrl_N key as it is met, before its value is read; false when N was there already.</summary>
+    public bool TryAddUrlIndex(int index)
     {
-        Section = section;
-        Index = index;
-        Position = position;
-        location = null;
-        Unreadable = false;
-        HasObjectUrl = false;
-        ObjectUrl = null;
-        HasTitle = false;
-        Title = null;
-        TitleIsNull = false;
-        TitleIsEmpty = false;
-        TitlePosition = default;
-        CreateVideo = null;
-        HasClientMetadata = false;
-        ClientMetadata = null;
-        HasMediaMetadata = false;
-        MediaMetadata = null;
-        GroupUrls.Clear();
-        groupIndexes.Clear();
-        OtherKeys.Clear();
+        // The keys nearly always come in ascending order, so a set of the numbers is made only once one goes back.
+        if (urlIndexes is null && index > highestUrlIndex)
+        {
+            highestUrlIndex = index;
+            return true;
+        }
+        if (urlIndexes is null)
+        {
+            urlIndexes = new HashSet<int>();
+            foreach (var url in GroupUrls)
+                urlIndexes.Add(url.Index);
+        }
+        return urlIndexes.Add(index);
     }
 
-    /// <summary>Records objectUrl_N; false when N was already there.</summary>
-    [MethodImpl(HotPath.Optimized)]
-    public bool AddIndex(int index) => groupIndexes.Add(index);
+    /// <summary>Adds an objectUrl_N once its value is read (after <see cref="TryAddUrlIndex"/>).</summary>
+    public void AddGroupUrl(IndexedUrl url) => (groupUrls ??= new List<IndexedUrl>()).Add(url);
+
+    /// <summary>Records a key that is not one of the fixed ones; false when it was there already.</summary>
+    public bool AddOtherKey(string name) => (otherKeys ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
 
     /// <summary>The item as the model holds it; a group's URLs in the order of their numbers.</summary>
     public EncordDataItem Build(string? path)
@@ -104,7 +108,8 @@ internal sealed class JsonItemParts
                 item = single;
                 break;
             default:
-                var ordered = GroupUrls.ToArray();
+                var ordered = new IndexedUrl[GroupUrls.Count];
+                for (int i = 0; i < ordered.Length; i++) ordered[i] = GroupUrls[i];
                 Array.Sort(ordered, (a, b) => a.Index.CompareTo(b.Index));
                 var urls = Array.ConvertAll(ordered, u => u.Url ?? "");
                 item = Section == SpecSection.ImageGroups
@@ -117,19 +122,4 @@ internal sealed class JsonItemParts
         item.Source = new SpecItemSource(path, Section, Index, Position.Line);
         return item;
     }
-}
-
-/// <summary>One objectUrl_N of a group: N, the key's position, and the URL (when items are built).</summary>
-internal readonly struct IndexedUrl
-{
-    public IndexedUrl(int index, TextPosition keyPosition, string? url)
-    {
-        Index = index;
-        KeyPosition = keyPosition;
-        Url = url;
-    }
-
-    public int Index { get; }
-    public TextPosition KeyPosition { get; }
-    public string? Url { get; }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using EncordSpec.Format;
 
-namespace EncordSpec.Validation;
+namespace EncordSpec.Format;
 
 /// <summary>The key an object URL is under (objectUrl, objectUrl_N or the CSV column ObjectUrl), kept as parts so
 /// that the text is only made when a message needs it.</summary>
