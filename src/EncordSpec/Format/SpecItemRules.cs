@@ -1,9 +1,7 @@
 using System.Collections.Specialized;
 using System;
 using System.Collections.Generic;
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using EncordSpec.Metadata;
 using EncordSpec.Writing;
 
@@ -69,27 +67,9 @@ internal static class SpecItemRules
     [MethodImpl(HotPath.Optimized)]
     public static int IndexOfWhitespace(ReadOnlySpan<char> text)
     {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            // Skip whole vectors of characters between ' ' and U+0085, which are never whitespace (most URLs are all such).
-            var chars = MemoryMarshal.Cast<char, ushort>(text);
-            var space = new Vector<ushort>(' ');
-            var belowNextLine = new Vector<ushort>(0x84);
-            for (int width = Vector<ushort>.Count; i + width <= chars.Length; i += width)
-            {
-                var block = MemoryMarshal.Read<Vector<ushort>>(MemoryMarshal.AsBytes(chars.Slice(i, width)));
-                if (Vector.LessThanOrEqualAny(block, space) || Vector.GreaterThanAny(block, belowNextLine))
-                    break;
-            }
-        }
-        for (; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c > ' ' && c < '\u0085') continue; // printable ASCII is never whitespace: skip the slower lookup
-            if (char.IsWhiteSpace(c))
+        for (int i = 0; i < text.Length; i++)
+            if (char.IsWhiteSpace(text[i]))
                 return i;
-        }
         return -1;
     }
 

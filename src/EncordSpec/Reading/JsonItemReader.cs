@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -19,6 +20,7 @@ internal sealed class JsonItemReader
     private readonly ISpecReadListener listener;
     private readonly JsonStringDecoder strings;
     private readonly JsonMetadataReader metadata;
+    private readonly List<IndexedUrl> urlBuffer = new();
 
     public JsonItemReader(JsonTokenStream tokens, SpecCheckContext check, SpecReadOptions options, ISpecReadListener listener, JsonStringDecoder strings)
     {
@@ -38,8 +40,8 @@ internal sealed class JsonItemReader
         var position = tokens.PositionOf(reader);
         check.CountItem(ItemLocation.Item(section, index), position);
         bool isGroup = section is SpecSection.ImageGroups or SpecSection.DicomSeries;
-        var item = new JsonItem(section, index, position, isGroup ? check.NewGroup() : 0);
-        place = place.EnterItem();
+        var item = new JsonItem(section, index, position, isGroup ? check.NewGroup() : 0, urlBuffer);
+        place.EnterItem();
         int keys = 0;
         while (tokens.Read(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -55,79 +57,79 @@ internal sealed class JsonItemReader
                 tokens.Skip(ref reader);
                 continue;
             }
-            place = place.AtItemKey(name, urlIndex);
+            place.AtItemKey(name, urlIndex);
             tokens.Read(ref reader);
-            ReadValue(ref reader, item, key, name, urlIndex, keyPosition);
-            place = place.BetweenItemKeys();
+            ReadValue(ref reader, ref item, key, name, urlIndex, keyPosition);
+            place.BetweenItemKeys();
         }
-        Finish(item);
+        Finish(ref item);
     }
 
     /// <summary>Reads the value of one item key. <paramref name="name"/> is null for objectUrl_N keys, whose name is
     /// only made when a message needs it.</summary>
     [MethodImpl(HotPath.Optimized)]
-    private void ReadValue(ref Utf8JsonReader reader, JsonItem item, ItemKey key, string? name, int urlIndex, TextPosition keyPosition)
+    private void ReadValue(ref Utf8JsonReader reader, ref JsonItem item, ItemKey key, string? name, int urlIndex, TextPosition keyPosition)
     {
         var position = tokens.PositionOf(reader);
         switch (key)
         {
             case ItemKey.ObjectUrl:
-                if (item.HasObjectUrl) ReportRepeatedKey(item, SpecKeys.ObjectUrl, keyPosition);
+                if (item.HasObjectUrl) ReportRepeatedKey(ref item, SpecKeys.ObjectUrl, keyPosition);
                 item.HasObjectUrl = true;
-                if (ReadUrl(ref reader, item, new UrlKey(SpecKeys.ObjectUrl), position) is { } url)
+                if (ReadUrl(ref reader, ref item, new UrlKey(SpecKeys.ObjectUrl), position) is { } url)
                     item.ObjectUrl = url;
                 return;
 
             case ItemKey.IndexedObjectUrl:
-                if (!item.TryAddUrlIndex(urlIndex)) ReportRepeatedKey(item, SpecKeys.IndexedObjectUrl(urlIndex), keyPosition);
-                string? memberUrl = ReadUrl(ref reader, item, UrlKey.Indexed(urlIndex), position);
+                if (!item.TryAddUrlIndex(urlIndex)) ReportRepeatedKey(ref item, SpecKeys.IndexedObjectUrl(urlIndex), keyPosition);
+                string? memberUrl = ReadUrl(ref reader, ref item, UrlKey.Indexed(urlIndex), position);
                 item.AddGroupUrl(new IndexedUrl(urlIndex, keyPosition, options.ReadItems ? memberUrl : null));
                 return;
 
             case ItemKey.MalformedObjectUrlKey:
-                RejectValue(ref reader, item, RuleIds.ObjectUrlKeyInvalid, name!, keyPosition,
+                RejectValue(ref reader, ref item, RuleIds.ObjectUrlKeyInvalid, name!, keyPosition,
                     $"'{name}' is not a valid key: after objectUrl_ comes the image's number, 0, 1, 2, ... without leading zeros " +
                     "(objectUrl_0, objectUrl_10). The platform would not read this URL.");
                 return;
 
             case ItemKey.Title:
-                ReadTitle(ref reader, item, keyPosition, position);
+                ReadTitle(ref reader, ref item, keyPosition, position);
                 return;
 
             case ItemKey.CreateVideo:
-                if (item.CreateVideo is not null) ReportRepeatedKey(item, SpecKeys.CreateVideo, keyPosition);
+                if (item.CreateVideo is not null) ReportRepeatedKey(ref item, SpecKeys.CreateVideo, keyPosition);
                 if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
                     item.CreateVideo = reader.TokenType == JsonTokenType.True;
                 else
-                    RejectValue(ref reader, item, RuleIds.FlagNotBoolean, SpecKeys.CreateVideo, position,
+                    RejectValue(ref reader, ref item, RuleIds.FlagNotBoolean, SpecKeys.CreateVideo, position,
                         $"createVideo must be true or false (without quotes), not {JsonTokens.Describe(reader.TokenType)}. Leave it out for the default, true.");
                 return;
 
             case ItemKey.ClientMetadata:
-                if (item.HasClientMetadata) ReportRepeatedKey(item, SpecKeys.ClientMetadata, keyPosition);
+                if (item.HasClientMetadata) ReportRepeatedKey(ref item, SpecKeys.ClientMetadata, keyPosition);
                 item.HasClientMetadata = true;
-                item.ClientMetadata = ReadMetadata(ref reader, item, SpecKeys.ClientMetadata, null, position, RuleIds.ClientMetadataNotObject,
+                item.ClientMetadata = ReadMetadata(ref reader, ref item, SpecKeys.ClientMetadata, null, position, RuleIds.ClientMetadataNotObject,
                     "a JSON object such as {\"key\": \"value\"}");
                 return;
 
             case ItemKey.MediaMetadata:
-                if (item.HasMediaMetadata) ReportRepeatedKey(item, name!, keyPosition);
+                if (item.HasMediaMetadata) ReportRepeatedKey(ref item, name!, keyPosition);
                 item.HasMediaMetadata = true;
-                item.MediaMetadata = ReadMetadata(ref reader, item, name!, MediaMetadataSchema.For(item.Section), position, RuleIds.MediaMetadataNotObject,
+                item.MediaMetadata = ReadMetadata(ref reader, ref item, name!, MediaMetadataSchema.For(item.Section), position, RuleIds.MediaMetadataNotObject,
                     "a JSON object with the file's properties");
                 return;
 
             default:
-                if (!item.AddOtherKey(name!)) ReportRepeatedKey(item, name!, keyPosition);
-                check.Report(RuleIds.UnknownItemKey, item.KeyLocation(name!), keyPosition, UnknownKeyMessage(item, name!));
+                if (!item.AddOtherKey(name!)) ReportRepeatedKey(ref item, name!, keyPosition);
+                check.Report(RuleIds.UnknownItemKey, item.KeyLocation(name!), keyPosition, UnknownKeyMessage(ref item, name!));
                 tokens.Skip(ref reader);
                 return;
         }
     }
 
-    private void ReadTitle(ref Utf8JsonReader reader, JsonItem item, TextPosition keyPosition, TextPosition position)
+    private void ReadTitle(ref Utf8JsonReader reader, ref JsonItem item, TextPosition keyPosition, TextPosition position)
     {
-        if (item.HasTitle) ReportRepeatedKey(item, SpecKeys.Title, keyPosition);
+        if (item.HasTitle) ReportRepeatedKey(ref item, SpecKeys.Title, keyPosition);
         item.HasTitle = true;
         item.TitlePosition = position;
         if (reader.TokenType == JsonTokenType.String)
@@ -150,13 +152,13 @@ internal sealed class JsonItemReader
         }
         else
         {
-            RejectValue(ref reader, item, RuleIds.TitleNotString, SpecKeys.Title, position,
+            RejectValue(ref reader, ref item, RuleIds.TitleNotString, SpecKeys.Title, position,
                 $"The title must be a string (in quotes), not {JsonTokens.Describe(reader.TokenType)}.");
         }
     }
 
     /// <summary>Reports a value that cannot be used, skips it and keeps the item from being returned.</summary>
-    private void RejectValue(ref Utf8JsonReader reader, JsonItem item, string ruleId, string key, TextPosition position, string message)
+    private void RejectValue(ref Utf8JsonReader reader, ref JsonItem item, string ruleId, string key, TextPosition position, string message)
     {
         check.Report(ruleId, item.KeyLocation(key), position, message);
         item.Unreadable = true;
@@ -164,12 +166,12 @@ internal sealed class JsonItemReader
     }
 
     /// <summary>Reads clientMetadata or media metadata (<paramref name="schema"/>): the tree when items are built.</summary>
-    private OrderedDictionary? ReadMetadata(ref Utf8JsonReader reader, JsonItem item, string key, MediaMetadataSchema? schema,
+    private OrderedDictionary? ReadMetadata(ref Utf8JsonReader reader, ref JsonItem item, string key, MediaMetadataSchema? schema,
         TextPosition position, string notObjectRule, string expected)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            RejectValue(ref reader, item, notObjectRule, key, position, $"{key} must be {expected}, not {JsonTokens.Describe(reader.TokenType)}.");
+            RejectValue(ref reader, ref item, notObjectRule, key, position, $"{key} must be {expected}, not {JsonTokens.Describe(reader.TokenType)}.");
             return null;
         }
         if (!metadata.Read(ref reader, key, item.Where, schema, options.ReadItems, out var tree))
@@ -177,7 +179,7 @@ internal sealed class JsonItemReader
         return tree;
     }
 
-    private static string UnknownKeyMessage(JsonItem item, string name)
+    private static string UnknownKeyMessage(ref JsonItem item, string name)
     {
         string what = item.IsGroup ? (item.Section == SpecSection.ImageGroups ? "an image group" : "a DICOM series") : $"an item of {item.Section.JsonName()}";
         string advice;
@@ -194,17 +196,17 @@ internal sealed class JsonItemReader
         return $"The platform does not know the key '{name}' in {what} and ignores it.{advice}";
     }
 
-    private void ReportRepeatedKey(JsonItem item, string name, TextPosition position) =>
+    private void ReportRepeatedKey(ref JsonItem item, string name, TextPosition position) =>
         check.Report(RuleIds.DuplicateKey, item.KeyLocation(name), position,
             $"The key '{name}' appears twice in this item; only the last value counts. Remove one of them.");
 
     /// <summary>Reads an object URL value and checks it. Returns it when it is a readable string.</summary>
     [MethodImpl(HotPath.Optimized)]
-    private string? ReadUrl(ref Utf8JsonReader reader, JsonItem item, UrlKey key, TextPosition position)
+    private string? ReadUrl(ref Utf8JsonReader reader, ref JsonItem item, UrlKey key, TextPosition position)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            RejectValue(ref reader, item, RuleIds.ObjectUrlNotString, key.ToString(), position,
+            RejectValue(ref reader, ref item, RuleIds.ObjectUrlNotString, key.ToString(), position,
                 $"The {key} must be a string (the URL in quotes), not {JsonTokens.Describe(reader.TokenType)}.");
             return null;
         }
@@ -220,10 +222,10 @@ internal sealed class JsonItemReader
 
     /// <summary>The checks of the item as a whole, once its '}' is read; then the item goes to the listener.</summary>
     [MethodImpl(HotPath.Optimized)]
-    private void Finish(JsonItem item)
+    private void Finish(ref JsonItem item)
     {
         if (item.IsGroup)
-            FinishGroup(item);
+            FinishGroup(ref item);
         else if (!item.HasObjectUrl)
         {
             check.Report(RuleIds.ObjectUrlMissing, item.Location, item.Position,
@@ -236,7 +238,7 @@ internal sealed class JsonItemReader
     }
 
     [MethodImpl(HotPath.Optimized)]
-    private void FinishGroup(JsonItem item)
+    private void FinishGroup(ref JsonItem item)
     {
         string kind = item.GroupKind;
         if (!item.HasTitle || item.TitleIsNull || item.TitleIsEmpty)

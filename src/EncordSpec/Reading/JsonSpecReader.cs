@@ -114,7 +114,7 @@ internal sealed class JsonSpecReader
         {
             var keyPosition = tokens.PositionOf(reader);
             JsonTokens.TryGetString(ref reader, out string? key);
-            place = JsonPlace.AtTopLevelKey(key);
+            place.AtTopLevelKey(key);
             if (key is null)
             {
                 strings.ReportUndecodable(ref reader, "", keyPosition);
@@ -129,7 +129,7 @@ internal sealed class JsonSpecReader
 
             if (SpecSectionNames.TryParse(key, out var section))
             {
-                place = place.InSection(section);
+                place.InSection(section);
                 if (reader.TokenType == JsonTokenType.StartArray)
                 {
                     ReadSection(ref reader, section);
@@ -140,7 +140,7 @@ internal sealed class JsonSpecReader
                         $"'{key}' must be an array of items ([{{...}}, ...]), not {JsonTokens.Describe(reader.TokenType)}.");
                     tokens.Skip(ref reader);
                 }
-                place = JsonPlace.AtTopLevelKey(key);
+                place.AtTopLevelKey(key);
             }
             else if (key is SpecKeys.SkipDuplicateUrls or SpecKeys.UpsertMetadata)
             {
@@ -154,7 +154,7 @@ internal sealed class JsonSpecReader
                 tokens.Skip(ref reader);
             }
         }
-        place = default;
+        place.AtTopLevelKey(null);
         // The end object is read; a further token (or trailing garbage) throws here.
         tokens.Read(ref reader);
         return true;
@@ -191,7 +191,7 @@ internal sealed class JsonSpecReader
     private void ReadSection(ref Utf8JsonReader reader, SpecSection section)
     {
         int index = 0;
-        place = place.AtEntry(index);
+        place.AtEntry(index);
         while (tokens.Read(ref reader) && reader.TokenType != JsonTokenType.EndArray)
         {
             options.CancellationToken.ThrowIfCancellationRequested();
@@ -211,7 +211,7 @@ internal sealed class JsonSpecReader
                     $"Each entry of '{section.JsonName()}' must be an object such as {example}, not {JsonTokens.Describe(reader.TokenType)}.");
                 tokens.Skip(ref reader);
             }
-            place = place.AtEntry(++index);
+            place.AtEntry(++index);
             strings.ReportFirstInvalidUtf8();
         }
     }

@@ -6,9 +6,10 @@ using System.Threading;
 namespace EncordSpec.Validation;
 
 /// <summary>Runs <see cref="UrlChecks"/> on a second thread while the reader goes on parsing, for large specs that
-/// are only checked: the URL checks and the duplicate table are a third of the work, so on two cores this buys up to
-/// a third of the time of checking a million URLs. The reader hands over URLs in batches (text copied, everything else captured in a <see cref="UrlCheckRequest"/>); the findings come back per
-/// batch, and the reader delivers them in file order, before any finding of its own that comes later in the file.</summary>
+/// are only checked: the URL checks and the duplicate table are a third of the work, which the second core then does
+/// alongside. The reader hands over URLs in batches (text copied, everything else captured in a
+/// <see cref="UrlCheckRequest"/>); the findings come back per batch, and the reader delivers them in file order,
+/// before any finding of its own that comes later in the file.</summary>
 internal sealed class UrlCheckPipeline : IDisposable
 {
     private const int BatchUrls = 2048;
@@ -17,6 +18,10 @@ internal sealed class UrlCheckPipeline : IDisposable
     private readonly UrlChecks checks;
     private readonly BlockingCollection<Batch> pending = new(boundedCapacity: 4);
     private readonly Queue<Batch> inFlight = new();
+    // Finished batches are reused: a fresh batch for every 2,048 URLs kept the garbage collector's young generation
+    // full and raised the peak memory of checking a million URLs from about 165 MB to 200-260 MB, past the 200 MB
+    // target (smaller batches, which stay off the large object heap, did no better).
+    private readonly Stack<Batch> free = new();
     private readonly Thread worker;
     private readonly object progress = new();
     private long submitted;
@@ -58,7 +63,7 @@ internal sealed class UrlCheckPipeline : IDisposable
         current.Sequence = ++submitted;
         inFlight.Enqueue(current);
         pending.Add(current);
-        current = new Batch();
+        current = free.Count > 0 ? free.Pop() : new Batch();
     }
 
     private void DeliverFinished(Action<SpecFinding> deliver, bool wait)
@@ -78,6 +83,8 @@ internal sealed class UrlCheckPipeline : IDisposable
             inFlight.Dequeue();
             foreach (var finding in batch.Findings)
                 deliver(finding);
+            batch.Clear();
+            free.Push(batch);
         }
     }
 
@@ -148,6 +155,14 @@ internal sealed class UrlCheckPipeline : IDisposable
         {
             for (int i = 0; i < Count; i++)
                 checks.Check(new ReadOnlySpan<char>(chars, starts[i], lengths[i]), requests[i], Findings);
+        }
+
+        public void Clear()
+        {
+            Count = 0;
+            charCount = 0;
+            Findings.Clear();
+            if (chars.Length > BatchChars) chars = new char[BatchChars];
         }
     }
 }
