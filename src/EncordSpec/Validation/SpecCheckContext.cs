@@ -24,9 +24,8 @@ internal sealed class SpecCheckContext : IDisposable
     /// <param name="path">The spec's file path, named in findings; null for a spec given as text.</param>
     /// <param name="onFinding">Receives each finding, in file order.</param>
     /// <param name="progress">Called after each item with the number of items so far; may be null.</param>
-    /// <param name="checkUrlsOnSecondThread">Run the URL checks on a second thread. Pays on large specs (the URL
-    /// checks are a third of the work); only when no items are built, since items must come out between the
-    /// findings in file order.</param>
+    /// <param name="checkUrlsOnSecondThread">Run the URL checks on a second thread (see <see cref="UrlCheckPipeline"/>);
+    /// only when no items are built, since items must come out between the findings in file order.</param>
     public SpecCheckContext(string? path, Action<SpecFinding> onFinding, Action<long>? progress, bool checkUrlsOnSecondThread)
     {
         Path = path;

@@ -6,10 +6,10 @@ using System.Threading;
 namespace EncordSpec.Validation;
 
 /// <summary>Runs <see cref="UrlChecks"/> on a second thread while the reader goes on parsing, for large specs that
-/// are only checked: the URL checks and the duplicate table are a third of the work, which the second core then does
-/// alongside. The reader hands over URLs in batches (text copied, everything else captured in a
-/// <see cref="UrlCheckRequest"/>); the findings come back per batch, and the reader delivers them in file order,
-/// before any finding of its own that comes later in the file.</summary>
+/// are only checked: the URL checks and the duplicate table take about half the CPU time of checking a million URLs,
+/// which a second core then spends alongside the parsing. The reader hands over URLs in batches (text copied,
+/// everything else captured in a <see cref="UrlCheckRequest"/>); the findings come back per batch, and the reader
+/// delivers them in file order, before any finding of its own that comes later in the file.</summary>
 internal sealed class UrlCheckPipeline : IDisposable
 {
     private const int BatchUrls = 2048;
