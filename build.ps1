@@ -9,6 +9,8 @@
                  Exits non-zero when a test fails or none ran.
     -Task Demo   builds and runs the main job against a local emulator seeded with sample objects.
     -Task Bench  builds and runs the benchmarks in bench/ (see bench/README.md).
+    -Task Package  builds, then packs out/EncordSpec into out/package: EncordSpec.<version>.nupkg for
+                 PSResourceGet and EncordSpec.zip for Azure Automation (src/Packaging/New-ModulePackage.ps1).
 .EXAMPLE
     dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
 .EXAMPLE
@@ -16,7 +18,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -162,6 +164,13 @@ function Invoke-BenchTask {
     exit $LASTEXITCODE
 }
 
+function Invoke-PackageTask {
+    # Always from a fresh build, so a package never holds a stale module left in out/.
+    Build-Module
+    $packages = & (Join-Path $Root 'src/Packaging/New-ModulePackage.ps1') -ModuleDir $ModuleDir -OutputDirectory (Join-Path $OutDir 'package')
+    $packages | ForEach-Object { Write-Host "Packed $($_.FullName)" }
+}
+
 $env:NO_COLOR = '1'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 switch ($Task) {
@@ -169,4 +178,5 @@ switch ($Task) {
     'Test' { Invoke-TestTask }
     'Demo' { Invoke-DemoTask }
     'Bench' { Invoke-BenchTask }
+    'Package' { Invoke-PackageTask }
 }

@@ -15,7 +15,7 @@ namespace EncordSpec.Storage;
 
 /// <summary>Lists a GCS bucket with Google.Cloud.Storage.V1: application default credentials, a credential file,
 /// or (with -EndpointUrl and no credential file, or STORAGE_EMULATOR_HOST) anonymous access as emulators want.</summary>
-internal sealed class GcsObjectLister : ICloudObjectLister
+internal sealed partial class GcsObjectLister : ICloudObjectLister
 {
     private readonly CloudListerOptions options;
     private readonly StorageErrors errors;

@@ -13,6 +13,8 @@ internal static class SpecKeys
     public const string ImageMetadata = "imageMetadata";
     public const string VideoMetadata = "videoMetadata";
     public const string AudioMetadata = "audioMetadata";
+    public const string TextMetadata = "textMetadata";
+    public const string PdfMetadata = "pdfMetadata";
 
     /// <summary>CSV headers, exactly as the format page names them, in this order.</summary>
     public const string CsvObjectUrl = "ObjectUrl";
