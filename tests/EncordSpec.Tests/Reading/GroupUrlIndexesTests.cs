@@ -59,7 +59,7 @@ public class GroupUrlIndexesTests
     public void A_repeated_number_is_no_gap_and_the_first_of_equal_keys_is_named()
     {
         // Repeats are the reader's to report as they come; here they neither hide nor make a gap.
-        Assert.Empty(GroupUrlIndexes.Check(Keys(0, 1, 1, 2)).Where(p => p.RuleId == RuleIds.ObjectUrlKeyGap));
+        Assert.DoesNotContain(GroupUrlIndexes.Check(Keys(0, 1, 1, 2)), p => p.RuleId == RuleIds.ObjectUrlKeyGap);
         var gap = Assert.Single(GroupUrlIndexes.Check(Keys(0, 2, 2)), p => p.RuleId == RuleIds.ObjectUrlKeyGap);
         Assert.Equal(2, gap.KeyPosition.Line);
     }
