@@ -108,8 +108,16 @@ function Invoke-UnitSuite {
     Get-TrxCounts $trx
 }
 
+function Get-PesterVersion {
+    # The tests project downloads Pester (PackageDownload); the version it names there is the one used.
+    [xml] $project = Get-Content -LiteralPath (Join-Path $Root 'tests/EncordSpec.Tests/EncordSpec.Tests.csproj') -Raw
+    $download = $project.SelectSingleNode('//PackageDownload[@Include="Pester"]')
+    if (-not $download) { throw 'tests/EncordSpec.Tests/EncordSpec.Tests.csproj has no PackageDownload of Pester.' }
+    return $download.GetAttribute('Version').Trim('[', ']')
+}
+
 function Invoke-PesterSuite {
-    $pester = Join-Path (Get-NuGetPackageRoot) 'pester/6.2.0/tools/Pester.psd1'
+    $pester = Join-Path (Get-NuGetPackageRoot) "pester/$(Get-PesterVersion)/tools/Pester.psd1"
     if (-not (Test-Path $pester)) {
         Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/EncordSpec.Tests/EncordSpec.Tests.csproj'), '--nologo', '-v', 'quiet')
     }

@@ -81,7 +81,9 @@ internal sealed partial class GcsObjectLister : ICloudObjectLister
     {
         var listOptions = new ListObjectsOptions
         {
-            Delimiter = request.Delimiter, PageSize = request.PageSize, PageToken = continuationToken,
+            Delimiter = request.Delimiter,
+            PageSize = request.PageSize,
+            PageToken = continuationToken,
             RetryOptions = RetryOptions.IdempotentRetryOptions, // listing is idempotent: 408, 429 and 5xx are retried
         };
         try

@@ -1,5 +1,6 @@
 namespace System.Runtime.CompilerServices;
 
-/// <summary>Lets netstandard2.0 code declare records and init-only properties: the compiler needs this type, which
-/// only .NET 5 and later ship.</summary>
-internal static class IsExternalInit { }
+/// <summary>Lets records and init-only setters compile for netstandard2.0; .NET 5 and later ship this type.</summary>
+internal static class IsExternalInit
+{
+}

@@ -2,7 +2,7 @@
 .SYNOPSIS
     Reads the compiler's XML documentation file into the plain text that help shows.
 .DESCRIPTION
-    The help convention (see the project brief):
+    The help convention the cmdlets' doc comments follow:
       class    <summary>  the synopsis (one sentence)
                <remarks>  the description, one <para> per paragraph
                <example>  <code>PowerShell</code><para>what it does</para>; at least two; the code alone

@@ -26,13 +26,13 @@ public sealed class MediaMetadataFieldsTests
     [InlineData(SpecKeys.AudioMetadata, """{"duration":1.5015,"file_size":8762,"mime_type":"video/mp4","sample_rate":48000,"bit_depth":24,"codec":"aac","num_channels":2}""")]
     [InlineData(SpecKeys.TextMetadata, """{"file_size":8762,"mime_type":"video/mp4"}""")]
     [InlineData(SpecKeys.PdfMetadata, """{"file_size":8762,"num_pages":12}""")]
-    public void EachKeyIsWrittenWithItsFieldsInThePlatformsSpellingAndOrder(string key, string expected)
+    public void Each_key_is_written_with_its_fields_in_the_platform_s_spelling_and_order(string key, string expected)
     {
         Assert.Equal(expected, Json(MediaMetadataFields.ToSpecObject(Everything, key)));
     }
 
     [Fact]
-    public void AFieldWithoutAValueIsLeftOutAndNamedAsMissing()
+    public void A_field_without_a_value_is_left_out_and_named_as_missing()
     {
         var image = new MediaMetadata { MimeType = "image/png", FileSize = 372, Width = 64 };
 
@@ -42,7 +42,7 @@ public sealed class MediaMetadataFieldsTests
     }
 
     [Fact]
-    public void EitherSpellingIsReadBackIntoTheSameProperties()
+    public void Either_spelling_is_read_back_into_the_same_properties()
     {
         var camel = new OrderedDictionary { ["sampleRate"] = 8000L, ["numChannels"] = 2L, ["bitDepth"] = 16L, ["fileSize"] = 8044L, ["mimeType"] = "audio/wav", ["duration"] = 0.25m, ["codec"] = "pcm" };
         var snake = new OrderedDictionary { ["sample_rate"] = 8000L, ["num_channels"] = 2L, ["bit_depth"] = 16L, ["file_size"] = 8044L, ["mime_type"] = "audio/wav", ["duration"] = 0.25m, ["codec"] = "pcm" };
@@ -56,7 +56,7 @@ public sealed class MediaMetadataFieldsTests
     }
 
     [Fact]
-    public void WhatIsNoFieldOfTheKeyIsKeptAsWrittenAndWrittenBack()
+    public void What_is_no_field_of_the_key_is_kept_as_written_and_written_back()
     {
         var read = new OrderedDictionary { ["width"] = "1920", ["height"] = 1080L, ["num_pages"] = 3L, ["camera"] = "front" };
 
@@ -70,7 +70,7 @@ public sealed class MediaMetadataFieldsTests
     }
 
     [Fact]
-    public void AWholeNumberWrittenWithAFractionIsReadAsTheNumberItIs()
+    public void A_whole_number_written_with_a_fraction_is_read_as_the_number_it_is()
     {
         var read = new OrderedDictionary { ["width"] = 1920.0m, ["height"] = 1080.5m };
 
@@ -82,7 +82,7 @@ public sealed class MediaMetadataFieldsTests
     }
 
     [Fact]
-    public void TheSummaryNamesWhatAUserLooksFor()
+    public void The_summary_names_what_a_user_looks_for()
     {
         Assert.Equal("176x144 1.502 s 29.97 fps", new MediaMetadata { Width = 176, Height = 144, Duration = 1.5015, Fps = 30000.0 / 1001 }.ToString());
         Assert.Equal("8000 Hz 2 ch 16 bit 0.25 s", new MediaMetadata { SampleRate = 8000, Channels = 2, BitDepth = 16, Duration = 0.25 }.ToString());

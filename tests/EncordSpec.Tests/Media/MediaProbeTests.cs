@@ -19,7 +19,7 @@ public sealed class MediaProbeTests
     [InlineData("gradient-64x48.png", "image/png", 64, 48)]
     [InlineData("photo-80x60.jpg", "image/jpeg", 80, 60)]
     [InlineData("lossy-96x72.webp", "image/webp", 96, 72)]
-    public async Task AnImageGivesItsWidthHeightMimeTypeAndSize(string fileName, string mimeType, int width, int height)
+    public async Task An_image_gives_its_width_height_mime_type_and_size(string fileName, string mimeType, int width, int height)
     {
         var (metadata, bytes) = await ProbeFile(fileName);
 
@@ -32,7 +32,7 @@ public sealed class MediaProbeTests
     }
 
     [Fact]
-    public async Task AnMp4WithItsMoovAtTheStartIsReadFromItsFirstBytesOnly()
+    public async Task An_MP4_with_its_moov_at_the_start_is_read_from_its_first_bytes_only()
     {
         var (metadata, bytes) = await ProbeFile("moov-start-160x120-25fps.mp4");
 
@@ -49,7 +49,7 @@ public sealed class MediaProbeTests
     }
 
     [Fact]
-    public async Task AnMp4WithItsMoovAtTheEndIsReadFromItsFirstBytesAndItsTailButNotItsMediaData()
+    public async Task An_MP4_with_its_moov_at_the_end_is_read_from_its_first_bytes_and_its_tail_but_not_its_media_data()
     {
         var (metadata, bytes) = await ProbeFile("moov-end-176x144-29.97fps.mp4");
 
@@ -70,7 +70,7 @@ public sealed class MediaProbeTests
     }
 
     [Fact]
-    public async Task AQuickTimeMovieIsKnownByItsBrand()
+    public async Task A_QuickTime_movie_is_known_by_its_brand()
     {
         var (metadata, bytes) = await ProbeFile("quicktime-128x96-24fps.mov");
 
@@ -82,7 +82,7 @@ public sealed class MediaProbeTests
     }
 
     [Fact]
-    public async Task AWavGivesItsSampleRateChannelsBitDepthAndDurationFromItsFirstBytes()
+    public async Task A_WAV_gives_its_sample_rate_channels_bit_depth_and_duration_from_its_first_bytes()
     {
         var (metadata, bytes) = await ProbeFile("tone-8k-stereo-16bit.wav");
 
@@ -97,7 +97,7 @@ public sealed class MediaProbeTests
     }
 
     [Fact]
-    public async Task AnMp3GivesItsSampleRateChannelsAndTheDurationItsFrameCountSays()
+    public async Task An_MP3_gives_its_sample_rate_channels_and_the_duration_its_frame_count_says()
     {
         var (metadata, bytes) = await ProbeFile("tone-22k-mono.mp3");
 
@@ -115,7 +115,7 @@ public sealed class MediaProbeTests
     [InlineData("twelve-pages-xref-table.pdf")]
     [InlineData("twelve-pages-object-streams.pdf")]
     [InlineData("twelve-pages-linearized.pdf")]
-    public async Task APdfGivesItsPageCountWithoutBeingReadWhole(string fileName)
+    public async Task A_PDF_gives_its_page_count_without_being_read_whole(string fileName)
     {
         var (metadata, bytes) = await ProbeFile(fileName);
 
@@ -126,7 +126,7 @@ public sealed class MediaProbeTests
     }
 
     [Fact]
-    public async Task ALinearizedPdfWithAnUpdateAppendedIsCountedThroughItsCrossReferenceChain()
+    public async Task A_linearized_PDF_with_an_update_appended_is_counted_through_its_cross_reference_chain()
     {
         // An incremental update leaves /L of the linearization dictionary smaller than the file, so /N may be stale.
         byte[] original = File.ReadAllBytes(TestData.PathOf("Media/twelve-pages-linearized.pdf"));
@@ -145,7 +145,7 @@ public sealed class MediaProbeTests
     }
 
     [Fact]
-    public async Task ATextFileIsKnownByItsNameAndNotReadAtAll()
+    public async Task A_text_file_is_known_by_its_name_and_not_read_at_all()
     {
         var (metadata, bytes) = await ProbeFile("notes.txt");
 
@@ -155,7 +155,7 @@ public sealed class MediaProbeTests
     }
 
     [Fact]
-    public async Task TheStoresTextContentTypeIsKeptForAnObjectWithoutAnExtension()
+    public async Task The_store_s_text_content_type_is_kept_for_an_object_without_an_extension()
     {
         var bytes = new FileBytes("logs/today", "line\n"u8.ToArray(), "text/csv; charset=utf-8");
 
@@ -166,7 +166,7 @@ public sealed class MediaProbeTests
     }
 
     [Fact]
-    public async Task BytesOfNoKnownFormatFailWithAMessageNamingTheObject()
+    public async Task Bytes_of_no_known_format_fail_with_a_message_naming_the_object()
     {
         var bytes = new FileBytes("s3://bucket/blob.bin", Enumerable.Range(0, 600).Select(i => (byte)(i * 7 + 3)).ToArray());
 
@@ -176,7 +176,7 @@ public sealed class MediaProbeTests
     }
 
     [Fact]
-    public async Task AnMp4CutShortFailsSayingWhichBoxRunsPastTheEnd()
+    public async Task An_MP4_cut_short_fails_saying_which_box_runs_past_the_end()
     {
         byte[] whole = File.ReadAllBytes(TestData.PathOf("Media/moov-end-176x144-29.97fps.mp4"));
         var bytes = new FileBytes("cut.mp4", whole.AsSpan(0, 6000).ToArray());
@@ -188,7 +188,7 @@ public sealed class MediaProbeTests
     }
 
     [Fact]
-    public async Task APdfWithoutStartxrefFailsSayingThePageCountCouldNotBeFound()
+    public async Task A_PDF_without_startxref_fails_saying_the_page_count_could_not_be_found()
     {
         byte[] whole = File.ReadAllBytes(TestData.PathOf("Media/twelve-pages-xref-table.pdf"));
         var bytes = new FileBytes("cut.pdf", whole.AsSpan(0, whole.Length - 40).ToArray());
@@ -201,7 +201,7 @@ public sealed class MediaProbeTests
     }
 
     [Fact]
-    public async Task AJpegWhoseSizeComesAfterALargeCommentIsReadFurtherThanItsFirstBytes()
+    public async Task A_JPEG_whose_size_comes_after_a_large_comment_is_read_further_than_its_first_bytes()
     {
         // A COM segment of 20,000 bytes before the frame header (SOF) that holds the size.
         byte[] jpeg = File.ReadAllBytes(TestData.PathOf("Media/photo-80x60.jpg"));

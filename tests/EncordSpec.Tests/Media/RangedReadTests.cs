@@ -1,4 +1,5 @@
 using EncordSpec.Media;
+using EncordSpec.Storage;
 using EncordSpec.Storage.Media;
 using EncordSpec.TestSeeder;
 
@@ -57,7 +58,7 @@ public abstract class RangedReadTests<TFixture> : IClassFixture<TFixture> where 
     }
 
     [Fact]
-    public async Task ARangeReadReturnsExactlyThoseBytesOfTheObject()
+    public async Task A_range_read_returns_exactly_those_bytes_of_the_object()
     {
         var (lister, reader) = Open();
         using var _ = lister;
@@ -74,7 +75,7 @@ public abstract class RangedReadTests<TFixture> : IClassFixture<TFixture> where 
     }
 
     [Fact]
-    public async Task ARangeRunningPastTheEndReturnsTheBytesUpToTheEnd()
+    public async Task A_range_running_past_the_end_returns_the_bytes_up_to_the_end()
     {
         var (lister, reader) = Open();
         using var _ = lister;
@@ -86,7 +87,7 @@ public abstract class RangedReadTests<TFixture> : IClassFixture<TFixture> where 
     }
 
     [Fact]
-    public async Task AMissingObjectFailsNamingItsKeyNotAsAMissingBucket()
+    public async Task A_missing_object_fails_naming_its_key_not_as_a_missing_bucket()
     {
         var (lister, reader) = Open();
         using var _ = lister;
@@ -99,7 +100,7 @@ public abstract class RangedReadTests<TFixture> : IClassFixture<TFixture> where 
     }
 
     [Fact]
-    public async Task ListedObjectsProbedThroughRangedReadsGiveWhatTheFilesGive()
+    public async Task Listed_objects_probed_through_ranged_reads_give_what_the_files_give()
     {
         var (lister, reader) = Open();
         using var _ = lister;
@@ -136,7 +137,7 @@ public abstract class RangedReadTests<TFixture> : IClassFixture<TFixture> where 
     }
 
     [Fact]
-    public async Task ReadingAListingInParallelKeepsItsOrderAndFailsOnlyTheUnreadableObject()
+    public async Task Reading_a_listing_in_parallel_keeps_its_order_and_fails_only_the_unreadable_object()
     {
         var (lister, reader) = Open();
         using var _ = lister;
@@ -199,10 +200,10 @@ public sealed class S3RangedReadTests(S3MediaBucketFixture fixture) : RangedRead
         SecretKey = EmulatorEndpoints.S3SecretKey,
     };
 
-    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.S3ObjectLister(options);
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new S3ObjectLister(options);
 
     [Fact]
-    public Task AnUnknownAccessKeyEndsTheReadingWithAccessDenied()
+    public Task An_unknown_access_key_ends_the_reading_with_AccessDenied()
     {
         // s3rver checks the access key ID, not the signature: a key it does not know is what it refuses.
         var options = Options(Fixture.Bucket);
@@ -221,10 +222,10 @@ public sealed class AzureRangedReadTests(AzureMediaBucketFixture fixture) : Rang
         StorageAccountKey = EmulatorEndpoints.AzureAccountKey,
     };
 
-    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.AzureBlobLister(options);
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new AzureBlobLister(options);
 
     [Fact]
-    public Task AWrongAccountKeyEndsTheReadingWithAccessDenied()
+    public Task A_wrong_account_key_ends_the_reading_with_AccessDenied()
     {
         var options = Options(Fixture.Bucket);
         options.StorageAccountKey = "V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3Jvbmc=";
@@ -239,5 +240,5 @@ public sealed class GcsRangedReadTests(GcsMediaBucketFixture fixture) : RangedRe
         EndpointUrl = EmulatorEndpoints.Require(EmulatorEndpoints.Gcs, "ENCORDSPEC_GCS_ENDPOINT"),
     };
 
-    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.GcsObjectLister(options);
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new GcsObjectLister(options);
 }

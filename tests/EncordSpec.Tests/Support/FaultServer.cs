@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace EncordSpec.Tests;
+namespace EncordSpec.Tests.Support;
 
 /// <summary>Faults the emulators cannot produce, on 127.0.0.1 only: a server that accepts connections and never
 /// answers (a request hangs until cancelled), or one that answers every request with one fixed error response

@@ -1,4 +1,4 @@
-namespace EncordSpec.Tests;
+namespace EncordSpec.Tests.Grouping;
 
 public class NaturalStringComparerTests
 {

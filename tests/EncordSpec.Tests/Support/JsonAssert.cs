@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace EncordSpec.Tests;
+namespace EncordSpec.Tests.Support;
 
 /// <summary>Compares JSON documents by structure: same keys in the same order, same values. Whitespace and number
 /// spelling do not matter.</summary>

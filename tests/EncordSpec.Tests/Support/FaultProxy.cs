@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace EncordSpec.Tests;
+namespace EncordSpec.Tests.Support;
 
 /// <summary>A proxy on 127.0.0.1 in front of an emulator, for faults the emulators cannot produce: it answers chosen
 /// requests itself, with the provider's throttling error (the first attempts of every distinct request: same method

@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using EncordSpec.Storage;
 using EncordSpec.TestSeeder;
 
-namespace EncordSpec.Tests;
+namespace EncordSpec.Tests.Listing;
 
 /// <summary>Three buckets per emulator, seeded once: a folder tree (the prefix's own objects around its folders,
 /// subfolders, non-ASCII names), a skewed one (one folder holds most objects) and a flat one (no '/' at all). On Azure
@@ -97,7 +98,7 @@ public abstract class ParallelListingTests<TFixture> : IClassFixture<TFixture> w
     [InlineData("skewed", true, 10)]
     [InlineData("flat", false, 10)]
     [InlineData("flat", true, 10)]
-    public void AParallelListingHoldsWhatASequentialOneHoldsAndSortedTheSameSequence(string layout, bool sorted, int pageSize)
+    public void A_parallel_listing_holds_what_a_sequential_one_holds_and_sorted_the_same_sequence(string layout, bool sorted, int pageSize)
     {
         var sequential = Sequential(layout, pageSize);
         var parallel = KeysOf(Parallel(layout, pageSize, 4, sorted, out var listing));
@@ -121,7 +122,7 @@ public abstract class ParallelListingTests<TFixture> : IClassFixture<TFixture> w
     [InlineData("tree", 10, true)]
     [InlineData("skewed", 7, false)]
     [InlineData("skewed", 25, true)]
-    public void PartitionsKeepKeyOrderAndEveryFolderTogether(string layout, int pageSize, bool sorted)
+    public void Partitions_keep_key_order_and_every_folder_together(string layout, int pageSize, bool sorted)
     {
         var chunks = Parallel(layout, pageSize, 8, sorted, out _);
 
@@ -155,7 +156,7 @@ public abstract class ParallelListingTests<TFixture> : IClassFixture<TFixture> w
     protected abstract int ThrottlingFailures { get; }
 
     [Fact]
-    public void ThrottlingAnswersAreRetriedWithBackOffByTheSdk()
+    public void Throttling_answers_are_retried_with_back_off_by_the_SDK()
     {
         using var proxy = FaultProxy.Throttling(Fixture.Provider, Endpoint, ThrottlingFailures);
         using var lister = CreateLister(Options(Fixture.Buckets["tree"], proxy.Url));
@@ -170,7 +171,7 @@ public abstract class ParallelListingTests<TFixture> : IClassFixture<TFixture> w
     }
 
     [Fact]
-    public async Task ARefusalWhileOtherRequestsAreInFlightEndsTheListingWithThatError()
+    public async Task A_refusal_while_other_requests_are_in_flight_ends_the_listing_with_that_error()
     {
         using var proxy = FaultProxy.DenyingAfter(Fixture.Provider, Endpoint, 2);
         using var lister = CreateLister(Options(Fixture.Buckets["tree"], proxy.Url));
@@ -191,7 +192,7 @@ public sealed class S3ParallelListingTests(S3ParallelListingFixture fixture) : P
         EndpointUrl = endpoint ?? Endpoint, Region = "us-east-1", AccessKey = EmulatorEndpoints.S3AccessKey, SecretKey = EmulatorEndpoints.S3SecretKey,
     };
 
-    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.S3ObjectLister(options);
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new S3ObjectLister(options);
 
     protected override int ThrottlingFailures => 3;
 
@@ -200,7 +201,7 @@ public sealed class S3ParallelListingTests(S3ParallelListingFixture fixture) : P
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task LeavingEarlyCancelsTheRequestsInFlight(bool byCancellation)
+    public async Task Leaving_early_cancels_the_requests_in_flight(bool byCancellation)
     {
         var hold = TimeSpan.FromSeconds(4);
         using var proxy = FaultProxy.Slow(Endpoint, hold);
@@ -240,7 +241,7 @@ public sealed class AzureParallelListingTests(AzureParallelListingFixture fixtur
         EndpointUrl = endpoint ?? Endpoint, StorageAccountName = EmulatorEndpoints.AzureAccount, StorageAccountKey = EmulatorEndpoints.AzureAccountKey,
     };
 
-    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.AzureBlobLister(options);
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new AzureBlobLister(options);
 
     // Azure retries 5 times by default, 0.8 s doubling: more failures than that would take half a minute.
     protected override int ThrottlingFailures => 2;
@@ -255,7 +256,7 @@ public sealed class GcsParallelListingTests(GcsParallelListingFixture fixture) :
         EndpointUrl = endpoint ?? Endpoint,
     };
 
-    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.GcsObjectLister(options);
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new GcsObjectLister(options);
 
     protected override int ThrottlingFailures => 3;
 }

@@ -1,9 +1,9 @@
 using System.Text;
-using EncordSpec.Format;
 
-namespace EncordSpec.Writing;
+namespace EncordSpec.Format;
 
-/// <summary>How many items of each section, and object URLs in all, a spec holds.</summary>
+/// <summary>How many items of each section, and object URLs in all, a spec holds: what the per-file limits
+/// (<see cref="SpecFileLimits"/>) are measured on.</summary>
 internal sealed class SpecCounts
 {
     private readonly long[] items = new long[5];

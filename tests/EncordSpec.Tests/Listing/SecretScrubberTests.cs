@@ -1,9 +1,9 @@
-namespace EncordSpec.Tests;
+namespace EncordSpec.Tests.Listing;
 
 public class SecretScrubberTests
 {
     [Fact]
-    public void GivenSecretsAndSignatureLikeUrlPartsAreMasked()
+    public void Given_secrets_and_signature_like_url_parts_are_masked()
     {
         var scrubber = new SecretScrubber(new[] { "wJalrXUtnFEMI/K7MDENG", "abc", "AccountKey=xyz123==" });
         string text = scrubber.Scrub(
@@ -17,7 +17,7 @@ public class SecretScrubberTests
     }
 
     [Fact]
-    public void ShortValuesAreNotTreatedAsSecretsSoOrdinaryWordsSurvive()
+    public void Short_values_are_not_treated_as_secrets_so_ordinary_words_survive()
     {
         var scrubber = new SecretScrubber(new[] { "abc" });
         Assert.Equal("abc def", scrubber.Scrub("abc def"));
@@ -25,7 +25,7 @@ public class SecretScrubberTests
     }
 
     [Fact]
-    public void OptionsNameEverySecretParameterForScrubbing()
+    public void Options_name_every_secret_parameter_for_scrubbing()
     {
         var options = new CloudListerOptions(CloudProvider.Azure, "c")
         {

@@ -1,4 +1,4 @@
-namespace EncordSpec.Tests;
+namespace EncordSpec.Tests.Urls;
 
 public class ObjectUrlBuilderTests
 {
@@ -9,7 +9,7 @@ public class ObjectUrlBuilderTests
     }
 
     [Fact]
-    public void S3VirtualHostedUrlsAreThePagesExampleUrls()
+    public void S3_virtual_hosted_urls_are_the_page_s_example_urls()
     {
         var builder = new ObjectUrlBuilder(CloudProvider.S3, "cord-dev", "eu-west-2", null);
         Assert.Equal("https://cord-dev.s3.eu-west-2.amazonaws.com/food-dataset/Apple/1-Samsung-S4-Light+Environment/1+(32).jpg",
@@ -20,7 +20,7 @@ public class ObjectUrlBuilderTests
     }
 
     [Fact]
-    public void EveryS3ExampleUrlOfThePageIsRebuiltFromItsKey()
+    public void Every_S3_example_url_of_the_page_is_rebuilt_from_its_key()
     {
         var builder = new ObjectUrlBuilder(CloudProvider.S3, "cord-dev", "eu-west-2", CloudUrlStyle.VirtualHosted);
         var pageUrls = PageExampleUrls("s3-example.json");
@@ -33,7 +33,7 @@ public class ObjectUrlBuilderTests
     }
 
     [Fact]
-    public void S3ConsoleEncodingWritesSpaceAsPlusAndPlusAsPercent2B()
+    public void S3_console_encoding_writes_space_as_plus_and_plus_as_percent_2B()
     {
         var builder = new ObjectUrlBuilder(CloudProvider.S3, "b", "us-east-1", CloudUrlStyle.Path);
         Assert.Equal("https://s3.us-east-1.amazonaws.com/b/a+b%2Bc%25d%23e%3F%C3%A9/(x)!*~'.jpg", Build(builder, "a b+c%d#e?é/(x)!*~'.jpg"));
@@ -41,7 +41,7 @@ public class ObjectUrlBuilderTests
     }
 
     [Fact]
-    public void ChinaRegionsUseTheirOwnDomain()
+    public void China_regions_use_their_own_domain()
     {
         var builder = new ObjectUrlBuilder(CloudProvider.S3, "b", "cn-north-1", null);
         Assert.Equal("https://b.s3.cn-north-1.amazonaws.com.cn/k.jpg", Build(builder, "k.jpg"));
@@ -50,7 +50,7 @@ public class ObjectUrlBuilderTests
     [Theory]
     [InlineData("my.dotted.bucket", "contains dots")]
     [InlineData("Legacy_Bucket", "contains 'L'")]
-    public void BucketsVirtualHostedHttpsCannotServeFallBackToPathStyleWithAWarning(string bucket, string reason)
+    public void Buckets_virtual_hosted_https_cannot_serve_fall_back_to_path_style_with_a_warning(string bucket, string reason)
     {
         var builder = new ObjectUrlBuilder(CloudProvider.S3, bucket, "eu-west-2", CloudUrlStyle.VirtualHosted);
         Assert.Equal(CloudUrlStyle.Path, builder.Style);
@@ -60,7 +60,7 @@ public class ObjectUrlBuilderTests
     }
 
     [Fact]
-    public void S3UriKeepsTheKeyAsStoredAndRefusesWhitespaceNamingTheStyleThatWorks()
+    public void S3_uri_keeps_the_key_as_stored_and_refuses_whitespace_naming_the_style_that_works()
     {
         var builder = new ObjectUrlBuilder(CloudProvider.S3, "b", null, CloudUrlStyle.S3Uri);
         Assert.Equal("s3://b/a+b%c#d.jpg", Build(builder, "a+b%c#d.jpg"));
@@ -72,7 +72,7 @@ public class ObjectUrlBuilderTests
     }
 
     [Fact]
-    public void AzureUrlsArePercentEncodedPerSegmentWithTheAccountHost()
+    public void Azure_urls_are_percent_encoded_per_segment_with_the_account_host()
     {
         var builder = new ObjectUrlBuilder(CloudProvider.Azure, "mycontainer", null, null, accountName: "myaccount");
         Assert.Equal("https://myaccount.blob.core.windows.net/mycontainer/myblobs/myblob.jpg", Build(builder, "myblobs/myblob.jpg"));
@@ -81,7 +81,7 @@ public class ObjectUrlBuilderTests
     }
 
     [Fact]
-    public void AzureNeedsAnAccountAndHasOneForm()
+    public void Azure_needs_an_account_and_has_one_form()
     {
         Assert.Throws<ArgumentException>(() => new ObjectUrlBuilder(CloudProvider.Azure, "c", null, null));
         var wrongStyle = Assert.Throws<ArgumentException>(() => new ObjectUrlBuilder(CloudProvider.Azure, "c", null, CloudUrlStyle.S3Uri, accountName: "acct"));
@@ -89,7 +89,7 @@ public class ObjectUrlBuilderTests
     }
 
     [Fact]
-    public void GcsDefaultsToGsUrisAndHasAnHttpsForm()
+    public void GCS_defaults_to_gs_uris_and_has_an_https_form()
     {
         var gs = new ObjectUrlBuilder(CloudProvider.GCS, "example-url", null, null);
         Assert.Equal("gs://example-url/object.mp4", Build(gs, "object.mp4"));
@@ -102,7 +102,7 @@ public class ObjectUrlBuilderTests
     }
 
     [Fact]
-    public void OtcUrlsAreVirtualHostedAtTheRegionsObsHost()
+    public void OTC_urls_are_virtual_hosted_at_the_region_s_OBS_host()
     {
         var builder = new ObjectUrlBuilder(CloudProvider.OTC, "bucket-name", "eu-de", null);
         Assert.Equal("https://bucket-name.obs.eu-de.otc.t-systems.com/dicom-file-0", Build(builder, "dicom-file-0"));
@@ -111,7 +111,7 @@ public class ObjectUrlBuilderTests
     }
 
     [Fact]
-    public void ObjectUrlBaseReplacesEverythingBeforeTheKey()
+    public void ObjectUrlBase_replaces_everything_before_the_key()
     {
         var builder = new ObjectUrlBuilder(CloudProvider.S3, "media", "eu-west-2", null, "https://minio.example.com/media");
         Assert.Null(builder.Style);
@@ -123,15 +123,15 @@ public class ObjectUrlBuilderTests
     [InlineData("https://user:pass@minio.example.com/media/")]
     [InlineData("ftp://minio.example.com/media/")]
     [InlineData("minio.example.com/media/")]
-    public void ObjectUrlBaseMayCarryNoCredentialsOrSignatures(string objectUrlBase) =>
+    public void ObjectUrlBase_may_carry_no_credentials_or_signatures(string objectUrlBase) =>
         Assert.Throws<ArgumentException>(() => new ObjectUrlBuilder(CloudProvider.S3, "media", "eu-west-2", null, objectUrlBase));
 
     [Fact]
-    public void ARegionLessHttpsS3UrlCannotBeBuilt() =>
+    public void A_regionless_https_S3_url_cannot_be_built() =>
         Assert.Contains("-Region", Assert.Throws<ArgumentException>(() => new ObjectUrlBuilder(CloudProvider.S3, "b", null, null)).Message);
 
     [Fact]
-    public void DotSegmentsAreRefusedInHttpsFormsAndTheRawUriIsSuggested()
+    public void Dot_segments_are_refused_in_https_forms_and_the_raw_uri_is_suggested()
     {
         var s3 = new ObjectUrlBuilder(CloudProvider.S3, "b", "eu-west-2", null);
         Assert.False(s3.TryBuild("a/../b.jpg", out _, out string? problem));
@@ -145,7 +145,7 @@ public class ObjectUrlBuilderTests
     }
 
     [Fact]
-    public void AKeyWithBothWhitespaceAndADotSegmentHasNoStyle()
+    public void A_key_with_both_whitespace_and_a_dot_segment_has_no_style()
     {
         var raw = new ObjectUrlBuilder(CloudProvider.GCS, "b", null, CloudUrlStyle.GsUri);
         Assert.False(raw.TryBuild("a b/../c.jpg", out _, out string? problem));
@@ -153,7 +153,7 @@ public class ObjectUrlBuilderTests
     }
 
     [Fact]
-    public void EmptyAndMalformedKeysHaveNoUrl()
+    public void Empty_and_malformed_keys_have_no_url()
     {
         var builder = new ObjectUrlBuilder(CloudProvider.S3, "b", "eu-west-2", null);
         Assert.False(builder.TryBuild("", out _, out _));
@@ -183,7 +183,7 @@ public class ObjectUrlBuilderTests
 
     [Theory]
     [MemberData(nameof(EveryForm))]
-    public void BuiltUrlsParseBackToTheSameBucketAndKey(CloudProvider provider, CloudUrlStyle? style)
+    public void Built_urls_parse_back_to_the_same_bucket_and_key(CloudProvider provider, CloudUrlStyle? style)
     {
         var builder = new ObjectUrlBuilder(provider, provider == CloudProvider.Azure ? "container" : "my-bucket",
             provider == CloudProvider.OTC ? "eu-de" : "eu-west-2", style, accountName: "account1");
@@ -205,7 +205,7 @@ public class ObjectUrlBuilderTests
     }
 
     [Fact]
-    public void TheSameObjectAlwaysYieldsTheSameUrl()
+    public void The_same_object_always_yields_the_same_url()
     {
         // The platform de-duplicates by exact URL: two builders, two runs, one string.
         const string key = "food-dataset/Apple/2-samsung-S4-Dark Environment/2 (35).jpg";

@@ -1,6 +1,6 @@
 using EncordSpec.TestSeeder;
 
-namespace EncordSpec.Tests;
+namespace EncordSpec.Tests.Storage;
 
 /// <summary>Seeds one bucket of an emulator once per test class: the awkward keys and 1,200 objects under one
 /// prefix (more than one page at any page size S3 allows).</summary>

@@ -1,4 +1,4 @@
-namespace EncordSpec.Tests;
+namespace EncordSpec.Tests.Listing;
 
 public class CloudListingReaderTests
 {
@@ -10,7 +10,7 @@ public class CloudListingReaderTests
     private static CloudListingPage Page(CloudObject[] objects, params string[] prefixes) => new(objects, prefixes, null);
 
     [Fact]
-    public void ObjectsGetTheirUrlDataTypeAndNameAndFolderPlaceholdersAreSkipped()
+    public void Objects_get_their_url_DataType_and_name_and_folder_placeholders_are_skipped()
     {
         var reader = new CloudListingReader(S3Urls, new CloudObjectFilter(null, null, null), null);
         var items = reader.Read(Page(new[] { Object("photos/", 0), Object("photos/a b.jpg"), Object("photos/clip.mp4"), Object("photos/notes.txt") })).ToList();
@@ -25,7 +25,7 @@ public class CloudListingReaderTests
     }
 
     [Fact]
-    public void AZeroByteFileIsNotAPlaceholderAndAFolderKeyWithContentIsKept()
+    public void A_zero_byte_file_is_not_a_placeholder_and_a_folder_key_with_content_is_kept()
     {
         var reader = new CloudListingReader(S3Urls, new CloudObjectFilter(null, null, null), null);
         var keys = reader.Read(Page(new[] { Object("empty.jpg", 0), Object("odd/", 5) })).Cast<CloudObject>().Select(o => o.Key);
@@ -33,7 +33,7 @@ public class CloudListingReaderTests
     }
 
     [Fact]
-    public void TheContentTypeDecidesOnlyWhenTheExtensionSaysNothing()
+    public void The_content_type_decides_only_when_the_extension_says_nothing()
     {
         Assert.Equal(DataType.Dicom, CloudListingReader.Classify(Object("series/1.2.840.10008", contentType: "application/dicom")));
         Assert.Equal(DataType.Image, CloudListingReader.Classify(Object("scan", contentType: "image/png")));
@@ -42,7 +42,7 @@ public class CloudListingReaderTests
     }
 
     [Fact]
-    public void PrefixesAndObjectsComeOutInKeyOrderAndEachPrefixOnce()
+    public void Prefixes_and_objects_come_out_in_key_order_and_each_prefix_once()
     {
         var reader = new CloudListingReader(S3Urls, new CloudObjectFilter(null, null, null), "/");
         var first = reader.Read(Page(new[] { Object("a.jpg"), Object("c.jpg") }, "b/", "d/")).ToList();
@@ -58,7 +58,7 @@ public class CloudListingReaderTests
     }
 
     [Fact]
-    public void IncludeExcludeAndDataTypeFilterObjectsButExcludeAloneFiltersPrefixes()
+    public void Include_Exclude_and_DataType_filter_objects_but_Exclude_alone_filters_prefixes()
     {
         var filter = new CloudObjectFilter(new[] { "*.JPG", "*.mp4" }, new[] { "*skip*" }, new[] { DataType.Image });
         var reader = new CloudListingReader(S3Urls, filter, "/");
@@ -70,7 +70,7 @@ public class CloudListingReaderTests
     }
 
     [Fact]
-    public void AKeyTheStyleCannotCarryBecomesAnUnaddressableObjectNotABrokenUrl()
+    public void A_key_the_style_cannot_carry_becomes_an_unaddressable_object_not_a_broken_url()
     {
         var reader = new CloudListingReader(new ObjectUrlBuilder(CloudProvider.S3, "b", null, CloudUrlStyle.S3Uri),
             new CloudObjectFilter(null, null, null), null);

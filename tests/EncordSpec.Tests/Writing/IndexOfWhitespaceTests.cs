@@ -1,7 +1,7 @@
-namespace EncordSpec.Tests.Reading;
+namespace EncordSpec.Tests.Writing;
 
 /// <summary>Whitespace in object URLs, which the platform rejects.</summary>
-public class WhitespaceTests
+public class IndexOfWhitespaceTests
 {
     [Theory]
     [InlineData("", -1)]

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Collections.Specialized;
 using System.Management.Automation;
 
-namespace EncordSpec.Tests;
+namespace EncordSpec.Tests.Metadata;
 
 public class MetadataTests
 {

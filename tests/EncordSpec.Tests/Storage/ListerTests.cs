@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using EncordSpec.Storage;
 using EncordSpec.TestSeeder;
 
-namespace EncordSpec.Tests;
+namespace EncordSpec.Tests.Storage;
 
 /// <summary>What every SDK lister must do against its emulator: list exactly what was seeded, page by page, one
 /// level with a delimiter, and fail clearly and without secrets.</summary>
@@ -34,7 +35,7 @@ public abstract class ListerTests<TFixture> : IClassFixture<TFixture> where TFix
     }
 
     [Fact]
-    public void AFlatListingReturnsEverySeededObjectWithItsExactKeyAndSize()
+    public void A_flat_listing_returns_every_seeded_object_with_its_exact_key_and_size()
     {
         var pages = ListAll(new CloudListingRequest("", null, 500));
         var listed = pages.SelectMany(p => p.Objects).ToList();
@@ -54,7 +55,7 @@ public abstract class ListerTests<TFixture> : IClassFixture<TFixture> where TFix
     }
 
     [Fact]
-    public void MoreThanAThousandObjectsUnderOnePrefixComeBackOverSeveralPagesInKeyOrder()
+    public void More_than_a_thousand_objects_under_one_prefix_come_back_over_several_pages_in_key_order()
     {
         var pages = ListAll(new CloudListingRequest("bulk/", null, 1000));
         var keys = pages.SelectMany(p => p.Objects).Select(o => o.Key).ToList();
@@ -68,7 +69,7 @@ public abstract class ListerTests<TFixture> : IClassFixture<TFixture> where TFix
     }
 
     [Fact]
-    public void ADelimiterListsOneLevelWithFoldersAsPrefixes()
+    public void A_delimiter_lists_one_level_with_folders_as_prefixes()
     {
         var pages = ListAll(new CloudListingRequest("special/", "/", 1000));
         var objects = pages.SelectMany(p => p.Objects).Select(o => o.Key).ToHashSet();
@@ -86,7 +87,7 @@ public abstract class ListerTests<TFixture> : IClassFixture<TFixture> where TFix
     }
 
     [Fact]
-    public void AMissingBucketIsBucketNotFound()
+    public void A_missing_bucket_is_BucketNotFound()
     {
         using var server = MissingBucketServer();
         var error = ListingFailure(Options("no-such-bucket-" + Guid.NewGuid().ToString("N").Substring(0, 8), server?.Url));
@@ -94,7 +95,7 @@ public abstract class ListerTests<TFixture> : IClassFixture<TFixture> where TFix
     }
 
     [Fact]
-    public void AnEndpointWhereNothingListensIsEndpointUnreachable()
+    public void An_endpoint_where_nothing_listens_is_EndpointUnreachable()
     {
         string endpoint = FaultServer.ClosedPortUrl();
         var error = ListingFailure(Options(Fixture.Bucket, endpoint));
@@ -103,7 +104,7 @@ public abstract class ListerTests<TFixture> : IClassFixture<TFixture> where TFix
     }
 
     [Fact]
-    public async Task CancellationReachesTheSdkCallOfAServerThatNeverAnswers()
+    public async Task Cancellation_reaches_the_SDK_call_of_a_server_that_never_answers()
     {
         using var server = FaultServer.Silent();
         using var lister = CreateLister(Options(Fixture.Bucket, server.Url));
@@ -115,7 +116,7 @@ public abstract class ListerTests<TFixture> : IClassFixture<TFixture> where TFix
     }
 
     [Fact]
-    public void CancellingBetweenPagesStopsTheListing()
+    public void Cancelling_between_pages_stops_the_listing()
     {
         using var lister = CreateLister(Options(Fixture.Bucket));
         using var cancel = new CancellationTokenSource();
@@ -139,12 +140,12 @@ public sealed class S3ListerTests(S3ListerFixture fixture) : ListerTests<S3Liste
         SecretKey = EmulatorEndpoints.S3SecretKey,
     };
 
-    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.S3ObjectLister(options);
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new S3ObjectLister(options);
 
     /// <summary>s3rver checks the access key ID but not SigV4 signatures, so the wrong credentials here are a wrong
     /// key ID (a wrong secret alone would pass); the secret must still appear nowhere.</summary>
     [Fact]
-    public void WrongCredentialsAreAccessDeniedAndTheMessageHoldsNoSecret()
+    public void Wrong_credentials_are_AccessDenied_and_the_message_holds_no_secret()
     {
         var options = Options(Fixture.Bucket);
         options.AccessKey = "AKIAWRONGKEYID000000";
@@ -158,7 +159,7 @@ public sealed class S3ListerTests(S3ListerFixture fixture) : ListerTests<S3Liste
     /// <summary>s3rver ignores encoding-type=url; S3 honours it and says so in the response. A key with '+', a space
     /// and '%' must come back as stored: decoded once, not twice.</summary>
     [Fact]
-    public void KeysTheStoreUrlEncodedAreDecodedExactlyOnce()
+    public void Keys_the_store_url_encoded_are_decoded_exactly_once()
     {
         const string body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" +
             "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>b</Name><Prefix>dir%2F</Prefix>" +
@@ -180,7 +181,7 @@ public sealed class S3ListerTests(S3ListerFixture fixture) : ListerTests<S3Liste
     }
 
     [Fact]
-    public void AnUnknownProfileIsCredentialsMissing()
+    public void An_unknown_profile_is_CredentialsMissing()
     {
         var options = new CloudListerOptions(CloudProvider.S3, Fixture.Bucket) { ProfileName = "no-such-profile-" + Guid.NewGuid().ToString("N"), Region = "eu-west-2" };
         var error = Assert.Throws<CloudStorageException>(() => CreateLister(options));
@@ -189,7 +190,7 @@ public sealed class S3ListerTests(S3ListerFixture fixture) : ListerTests<S3Liste
     }
 
     [Fact]
-    public void OtcListsTheSameBucketThroughTheS3ApiAndNeedsARegion()
+    public void OTC_lists_the_same_bucket_through_the_S3_API_and_needs_a_region()
     {
         var options = Options(Fixture.Bucket);
         var otc = new CloudListerOptions(CloudProvider.OTC, Fixture.Bucket)
@@ -217,10 +218,10 @@ public sealed class AzureListerTests(AzureListerFixture fixture) : ListerTests<A
         StorageAccountKey = EmulatorEndpoints.AzureAccountKey,
     };
 
-    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.AzureBlobLister(options);
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new AzureBlobLister(options);
 
     [Fact]
-    public void AWrongAccountKeyIsAccessDeniedAndTheMessageHoldsNoSecret()
+    public void A_wrong_account_key_is_AccessDenied_and_the_message_holds_no_secret()
     {
         var options = Options(Fixture.Bucket);
         options.StorageAccountKey = WrongKey;
@@ -230,7 +231,7 @@ public sealed class AzureListerTests(AzureListerFixture fixture) : ListerTests<A
     }
 
     [Fact]
-    public async Task TheAccountNameForUrlsComesFromAConnectionString()
+    public async Task The_account_name_for_urls_comes_from_a_connection_string()
     {
         var options = new CloudListerOptions(CloudProvider.Azure, Fixture.Bucket) { ConnectionString = EmulatorEndpoints.AzureConnectionString };
         using var lister = CreateLister(options);
@@ -240,7 +241,7 @@ public sealed class AzureListerTests(AzureListerFixture fixture) : ListerTests<A
     }
 
     [Fact]
-    public async Task ContentTypesComeWithTheListing()
+    public async Task Content_types_come_with_the_listing()
     {
         using var lister = CreateLister(Options(Fixture.Bucket));
         var page = await lister.ListPageAsync(new CloudListingRequest("special/scan-0001", null, 10), null, CancellationToken.None);
@@ -255,7 +256,7 @@ public sealed class GcsListerTests(GcsListerFixture fixture) : ListerTests<GcsLi
         EndpointUrl = endpoint ?? EmulatorEndpoints.Require(EmulatorEndpoints.Gcs, "ENCORDSPEC_GCS_ENDPOINT"),
     };
 
-    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new Storage.GcsObjectLister(options);
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new GcsObjectLister(options);
 
     // The emulator lists a bucket that does not exist as empty; GCS answers 404 with this body.
     protected override FaultServer MissingBucketServer() => FaultServer.Answering(404, "Not Found", "application/json; charset=UTF-8",
@@ -263,7 +264,7 @@ public sealed class GcsListerTests(GcsListerFixture fixture) : ListerTests<GcsLi
 
     /// <summary>The emulator checks no credentials; GCS refuses a caller without access with 403.</summary>
     [Fact]
-    public void ARefusedCallerIsAccessDenied()
+    public void A_refused_caller_is_AccessDenied()
     {
         using var server = FaultServer.Answering(403, "Forbidden", "application/json; charset=UTF-8",
             "{\"error\":{\"code\":403,\"message\":\"someone@example.iam.gserviceaccount.com does not have storage.objects.list access to the Google Cloud Storage bucket.\",\"errors\":[{\"message\":\"denied\",\"domain\":\"global\",\"reason\":\"forbidden\"}]}}");
@@ -274,7 +275,7 @@ public sealed class GcsListerTests(GcsListerFixture fixture) : ListerTests<GcsLi
     }
 
     [Fact]
-    public void AnUnreadableCredentialFileIsCredentialsMissing()
+    public void An_unreadable_credential_file_is_CredentialsMissing()
     {
         string file = Path.GetTempFileName();
         try
@@ -292,7 +293,7 @@ public sealed class GcsListerTests(GcsListerFixture fixture) : ListerTests<GcsLi
     }
 
     [Fact]
-    public async Task ContentTypesComeWithTheListing()
+    public async Task Content_types_come_with_the_listing()
     {
         using var lister = CreateLister(Options(Fixture.Bucket));
         var page = await lister.ListPageAsync(new CloudListingRequest("special/scan-0001", null, 10), null, CancellationToken.None);

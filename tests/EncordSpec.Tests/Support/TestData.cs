@@ -1,4 +1,4 @@
-namespace EncordSpec.Tests;
+namespace EncordSpec.Tests.Support;
 
 /// <summary>Files under tests/Data, copied beside the test assembly.</summary>
 internal static class TestData
