@@ -64,7 +64,7 @@ internal sealed class UniqueItems
                 JsonTreeWriter.Write(writer, single.MediaMetadata);
             writer.WriteEndArray();
         }
-        return Validation.StringHash64.Of(new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
+        return Validation.StringHash64.Of(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
     private static string Describe(EncordDataItem item) => item switch
