@@ -86,6 +86,30 @@ Describe 'ConvertFrom-EncordSpec' {
         $problems[-1].FullyQualifiedErrorId | Should -BeLike 'TrailingComma,*'
     }
 
+    It 'reads a semicolon CSV from Excel with -Delimiter, image groups and all, and writes it back with commas' {
+        $excel = Join-Path $TestDrive 'excel.csv'
+        Set-Content $excel -Value @(
+            'ObjectUrl;Image group title;Create video'
+            's3://b/Cooking.mp4;;'
+            's3://b/light/1.jpg;apple-light;true'
+            's3://b/light/2.jpg;apple-light;true'
+            's3://b/a.jpg;;'
+        )
+        $items = ConvertFrom-EncordSpec $excel -Delimiter ';'
+        $items.ForEach({ $_.GetType().Name }) | Should -Be @('EncordVideo', 'EncordImageGroup', 'EncordImage')
+        $items[1].Title | Should -Be 'apple-light'
+        $items[1].ObjectUrls | Should -Be 's3://b/light/1.jpg', 's3://b/light/2.jpg'
+        $fixed = $items | ConvertTo-EncordSpec -Csv
+        Test-EncordSpec -Spec $fixed -Format Csv | Should -BeTrue
+    }
+
+    It 'names the semicolons once, with the way to read them, when -Delimiter is not given' {
+        $null = ConvertFrom-EncordSpec -Spec "ObjectUrl;Image group title;Create video`ns3://b/a.jpg;;" -Format Csv -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'CsvHeaderMissing,*'
+        $problems[0].Exception.Message | Should -BeLike "*separated by ';'*-Delimiter ';'*"
+    }
+
     It 'lets a pipeline repair what the check found' {
         $spec = '{"images": [{"objectUrl": "https://b.s3.eu-west-2.amazonaws.com/my frame.jpg"}]}'
         $fixed = ConvertFrom-EncordSpec -Spec $spec -ErrorAction SilentlyContinue |

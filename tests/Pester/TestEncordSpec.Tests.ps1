@@ -47,6 +47,15 @@ Describe 'Test-EncordSpec' {
             $comma.TargetObject.Line | Should -Be 12
         }
 
+        It 'points at every trailing comma of a hand-edited file, not only the first' {
+            $spec = "{`n  `"images`": [`n    {`"objectUrl`": `"s3://b/a.jpg`"},`n  ],`n  `"videos`": [`n    {`"objectUrl`": `"s3://b/v.mp4`", `"title`": `"x,]`"},`n  ]`n}"
+            $findings = Test-EncordSpec -Spec $spec -Detailed
+            $commas = @($findings | Where-Object RuleId -eq TrailingComma)
+            $commas | Should -HaveCount 2
+            $commas.Line | Should -Be 3, 6
+            $commas.Column | Should -Be 34, 50
+        }
+
         It 'writes Warning-severity problems as warnings that start with the rule id' {
             $null = Test-EncordSpec $Azure -WarningVariable warnings -WarningAction SilentlyContinue
             $warnings | Should -HaveCount 3

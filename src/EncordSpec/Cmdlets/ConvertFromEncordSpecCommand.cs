@@ -8,7 +8,15 @@ namespace EncordSpec.Cmdlets;
 [OutputType(typeof(EncordImage), typeof(EncordVideo), typeof(EncordAudio), typeof(EncordImageGroup), typeof(EncordDicomSeries))]
 public sealed partial class ConvertFromEncordSpecCommand : SpecFileCommandBase
 {
+    /// <summary>The field separator of a CSV spec that is not comma-separated, such as ';' for a file Excel saved
+    /// with semicolons. It implies -Format Csv. The platform itself reads only commas: write the items out again
+    /// with ConvertTo-EncordSpec -Csv to get a file it takes.</summary>
+    [Parameter]
+    public char? Delimiter { get; set; }
+
     private protected override bool ReadItems => true;
+
+    private protected override char? CsvDelimiter => Delimiter;
 
     private protected override ISpecReadListener CreateListener() => new ItemWriter(this);
 

@@ -40,6 +40,14 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
     [Parameter]
     public SpecFormat? Format { get; set; }
 
+    /// <summary>The CSV field separator to read with; ',' unless ConvertFrom-EncordSpec -Delimiter says otherwise.</summary>
+    private protected virtual char? CsvDelimiter => null;
+
+    /// <summary>The format a spec is read as: -Format, else CSV when a -Delimiter is given, else by the file's
+    /// extension or the text's first character.</summary>
+    private SpecFormat FormatOf(string? path) =>
+        Format ?? (CsvDelimiter is not null ? SpecFormat.Csv : path is null ? SpecFormats.FromText(Spec) : SpecFormats.FromPath(path));
+
     /// <summary>Build the items (ConvertFrom-EncordSpec) or only check (Test-EncordSpec).</summary>
     private protected abstract bool ReadItems { get; }
 
@@ -59,7 +67,7 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
     {
         if (ParameterSetName == SpecSet)
         {
-            var format = Format ?? SpecFormats.FromText(Spec);
+            var format = FormatOf(null);
             using var text = new MemoryStream(new System.Text.UTF8Encoding(false).GetBytes(Spec));
             ReadSpec(text, format, null);
             return;
@@ -127,7 +135,7 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
         {
             try
             {
-                ReadSpec(stream, Format ?? SpecFormats.FromPath(file), file);
+                ReadSpec(stream, FormatOf(file), file);
             }
             catch (IOException e)
             {
@@ -144,6 +152,7 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
         {
             Path = path,
             ReadItems = ReadItems,
+            CsvDelimiter = CsvDelimiter ?? ',',
             CancellationToken = StopToken,
             Progress = count => progress!.Report(count, activity),
         };
