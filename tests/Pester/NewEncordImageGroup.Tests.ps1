@@ -170,6 +170,12 @@ Describe 'New-EncordImageGroup' {
         $text | Should -Match 'Title\s+CreateVideo\s+Count\s+FirstObjectUrl'
         $text | Should -Match 'my group\s+True\s+2 gs://b/a.jpg'
     }
+
+    It 'has the table''s FirstObjectUrl column as a property, to sort and select by' {
+        $groups = 'gs://b/z/1.jpg', 'gs://b/a/1.jpg', 'gs://b/a/2.jpg' | New-EncordImageGroup -GroupBy Folder
+        ($groups | Sort-Object FirstObjectUrl).Title | Should -Be 'a', 'z'
+        ($groups | Select-Object -First 1 Title, FirstObjectUrl).FirstObjectUrl | Should -Be 'gs://b/z/1.jpg'
+    }
 }
 
 Describe 'New-EncordDicomSeries' {

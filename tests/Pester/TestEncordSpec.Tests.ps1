@@ -16,6 +16,25 @@ Describe 'Test-EncordSpec' {
             $result[1] | Should -BeFalse
         }
 
+        It 'says with -Summary which of several files failed, and what each holds' {
+            $summaries = Test-EncordSpec $S3, $Videos -Summary -ErrorAction SilentlyContinue
+            $summaries | Should -HaveCount 2
+            $summaries[0] | Should -BeOfType [EncordSpec.SpecSummary]
+            $summaries.Path | Should -Be (Resolve-Path $S3).ProviderPath, (Resolve-Path $Videos).ProviderPath
+            $summaries.Passed | Should -Be $true, $false
+            $summaries[0].Images | Should -Be 2
+            $summaries[0].Videos | Should -Be 2
+            $summaries[0].ImageGroups | Should -Be 3
+            $summaries[0].ObjectUrls | Should -Be 14
+            $summaries[0].SmallestGroup | Should -Be 2
+            $summaries[0].LargestGroup | Should -Be 4
+            $summaries[0].Size | Should -Be (Get-Item $S3).Length
+            $summaries[1].Errors | Should -Be 3
+            $text = $summaries | Out-String -Width 200
+            $text | Should -Match 's3-example.json\s+True\s+0\s+0\s+2\s+2\s+3'
+            $text | Should -Match 'videos-sample.json\s+False\s+3'
+        }
+
         It 'passes a spec with warnings, unless -WarningsAsErrors' {
             Test-EncordSpec $Azure -WarningAction SilentlyContinue | Should -BeTrue
             Test-EncordSpec $Azure -WarningsAsErrors -ErrorAction SilentlyContinue | Should -BeFalse

@@ -18,10 +18,18 @@ public sealed partial class ConvertFromEncordSpecCommand : SpecFileCommandBase
 
     private protected override char? CsvDelimiter => Delimiter;
 
+    /// <summary>The flags of the spec being read, filled in when it has been read to the end.</summary>
+    private ReadSpecFlags? flags;
+
     private protected override ISpecReadListener CreateListener() => new ItemWriter(this);
 
-    private protected override void OnSpecRead(string? path, SpecReadSummary summary) =>
+    private protected override void OnSpecStarting(string? path, SpecFormat format, long size) => flags = new ReadSpecFlags(path);
+
+    private protected override void OnSpecRead(string? path, SpecReadSummary summary)
+    {
+        flags?.Complete(summary);
         WriteVerbose($"{path ?? "-Spec text"}: {summary.Items:N0} items, {summary.ObjectUrls:N0} object URLs, {summary.Errors} errors, {summary.Warnings} warnings.");
+    }
 
     private sealed class ItemWriter : ISpecReadListener
     {
@@ -29,7 +37,11 @@ public sealed partial class ConvertFromEncordSpecCommand : SpecFileCommandBase
 
         public ItemWriter(ConvertFromEncordSpecCommand command) => this.command = command;
 
-        public void OnItem(EncordDataItem item) => command.WriteObject(item);
+        public void OnItem(EncordDataItem item)
+        {
+            item.ReadFlags = command.flags;
+            command.WriteObject(item);
+        }
 
         public void OnFinding(SpecFinding finding) => command.WriteFinding(finding, warningsAsErrors: false);
     }

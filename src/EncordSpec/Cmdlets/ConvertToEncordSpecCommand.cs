@@ -20,6 +20,9 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     private UniqueItems? unique;
     private ClientMetadataParameter? clientMetadata;
     private SpecOutput? output;
+    private SpecWriterOptions flags = new();
+    private bool writingCsv;
+    private readonly CarriedFlags carried = new();
     private ProgressReporter? progress;
     private long received;
 
@@ -110,9 +113,10 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         string? fullPath = Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
         bool appending = Append && fullPath is not null && File.Exists(fullPath);
         var format = Csv ? SpecFormat.Csv : Json || !appending ? SpecFormat.Json : SpecFormats.FromPath(fullPath!);
-        if (format == SpecFormat.Csv)
+        writingCsv = format == SpecFormat.Csv;
+        if (writingCsv)
             CheckCsvParameters();
-        var flags = new SpecWriterOptions { SkipDuplicateUrls = SkipDuplicateUrls, UpsertMetadata = UpsertMetadata };
+        flags = new SpecWriterOptions { SkipDuplicateUrls = SkipDuplicateUrls, UpsertMetadata = UpsertMetadata };
         if (fullPath is null)
         {
             output = SpecOutput.ToText(format, flags);
@@ -241,6 +245,7 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         }
 
         output!.Add(item);
+        carried.Note(item);
         progress!.Report(++received, "items written");
     }
 
@@ -265,12 +270,35 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
                 ErrorCategory.InvalidData, Path));
         }
         WriteVerbose("Spec holds " + counts);
+        CarryFlags();
 
         if (output.Complete() is { } written)
             WriteObject(written);
         // The spec is written either way (nothing is lost), but the platform would refuse it as it is.
         foreach (var problem in SpecFileLimits.Check(counts, Path is null ? null : System.IO.Path.GetFileName(Path)))
             WriteError(ErrorRecords.ForProblem(problem, Path));
+    }
+
+    /// <summary>ConvertFrom-EncordSpec | ConvertTo-EncordSpec keeps the specs' skip_duplicate_urls and upsert_metadata
+    /// unless the parameters (or -Append's spec) say otherwise. The writer writes the flags last, so setting them here
+    /// is in time.</summary>
+    private void CarryFlags()
+    {
+        if (!carried.Any || Append)
+            return;
+        bool csv = writingCsv;
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(SkipDuplicateUrls)) && carried.SkipDuplicateUrls(out string? skipWarning) is { } skip)
+        {
+            if (skipWarning is not null) WriteWarning(skipWarning);
+            if (skip && csv) WriteWarning("The spec read sets skip_duplicate_urls, which a CSV spec cannot hold: the platform will not skip URLs that are in the dataset already. Use -Json to keep it.");
+            else flags.SkipDuplicateUrls = skip;
+        }
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(UpsertMetadata)) && carried.UpsertMetadata(out string? upsertWarning) is { } upsert)
+        {
+            if (upsertWarning is not null) WriteWarning(upsertWarning);
+            if (upsert && csv) WriteWarning("The spec read sets upsert_metadata, which a CSV spec cannot hold. Use -Json to keep it.");
+            else flags.UpsertMetadata = upsert;
+        }
     }
 
     public void Dispose() => output?.Dispose();

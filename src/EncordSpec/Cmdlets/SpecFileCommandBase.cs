@@ -54,6 +54,9 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
     /// <summary>Receives one spec's findings and items.</summary>
     private protected abstract ISpecReadListener CreateListener();
 
+    /// <summary>Called before a spec is read; <paramref name="size"/> is its length in bytes.</summary>
+    private protected virtual void OnSpecStarting(string? path, SpecFormat format, long size) { }
+
     /// <summary>Called after a spec was read; the summary counts its findings.</summary>
     private protected virtual void OnSpecRead(string? path, SpecReadSummary summary) { }
 
@@ -156,6 +159,7 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
             CancellationToken = StopToken,
             Progress = count => progress!.Report(count, activity),
         };
+        OnSpecStarting(path, format, stream.CanSeek ? stream.Length : 0);
         var summary = UntilStopped(() => SpecReader.Read(stream, format, options, CreateListener()));
         OnSpecRead(path, summary);
     }
