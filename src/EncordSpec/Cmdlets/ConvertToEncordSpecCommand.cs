@@ -14,7 +14,7 @@ namespace EncordSpec.Cmdlets;
 [OutputType(typeof(string), typeof(FileInfo))]
 public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 {
-    private readonly SpecItemConverter converter = new();
+    private SpecItemConverter converter = new();
     private ClientMetadataParameter? clientMetadata;
     private SpecOutput? output;
     private ProgressReporter? progress;
@@ -72,6 +72,16 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     [Parameter]
     public object? ClientMetadata { get; set; }
 
+    /// <summary>The data types to write: Image, Video, Audio, Text, Pdf, Nifti. Inputs of other types are left out.
+    /// Without it every type but Text is written: text files (.txt .json .csv .xml ...) beside media are mostly
+    /// labels and sidecars, so they are skipped with one warning unless Text is named here, the listing came from
+    /// Get-CloudObject -DataType Text, or the input has a DataType property. A single type also states the type of
+    /// files whose extension does not tell: -DataType Audio writes .mp4 files as audio, and files of an extension
+    /// the platform does not document are written as that type with a warning.</summary>
+    [Parameter]
+    [ValidateSet("Image", "Video", "Audio", "Text", "Pdf", "Nifti", IgnoreCase = true)]
+    public DataType[]? DataType { get; set; }
+
     protected override void BeginProcessing()
     {
         CheckParameters();
@@ -103,6 +113,7 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 
     private void CheckParameters()
     {
+        converter = new SpecItemConverter(DataType);
         if (Json && Csv)
             ThrowParameterError("JsonAndCsv", "Use either -Json or -Csv, not both.");
         if (Csv && SkipDuplicateUrls)
@@ -141,11 +152,13 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     {
         var outcome = converter.Convert(element);
         if (outcome.Item is not null && clientMetadata is not null)
-            outcome = clientMetadata.Apply(outcome.Item, element);
+            outcome = outcome.WithItem(clientMetadata.Apply(outcome.Item, element));
         if (outcome.Problem is not null)
             WriteError(ErrorRecords.ForProblem(outcome.Problem));
         if (outcome.Skipped is not null)
             WriteWarning(outcome.Skipped);
+        if (outcome.Warning is not null && outcome.Item is not null)
+            WriteWarning(outcome.Warning);
         if (outcome.Item is not { } item)
             return;
 
@@ -167,6 +180,11 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         var counts = output!.Counts;
         if (converter.SkippedUnsupported > 0)
             WriteWarning($"Skipped {converter.SkippedUnsupported:N0} item(s) of unsupported file type; see the warnings above.");
+        if (converter.SkippedText > 0)
+            WriteWarning($"Skipped {converter.SkippedText:N0} text file(s) (.txt, .json, .csv, .xml, ...): beside media they are " +
+                "mostly labels and sidecars. To register them as text items, use -DataType Text (here or on Get-CloudObject).");
+        if (converter.SkippedOtherTypes > 0)
+            WriteVerbose($"Left out {converter.SkippedOtherTypes:N0} item(s) of other types than -DataType {string.Join(", ", DataType!)}.");
         if (counts.Items == 0)
             WriteWarning("The spec has no items; the platform would reject it.");
         WriteVerbose("Spec holds " + counts);

@@ -132,6 +132,9 @@ internal sealed class ObjectUrlChecker
         SpecSection.Images or SpecSection.ImageGroups => DataType.Image,
         SpecSection.Videos => DataType.Video,
         SpecSection.Audio => DataType.Audio,
+        SpecSection.Text => DataType.Text,
+        SpecSection.Pdf => DataType.Pdf,
+        SpecSection.Nifti => DataType.Nifti,
         _ => null,
     };
 
@@ -146,13 +149,15 @@ internal sealed class ObjectUrlChecker
         string text = parts.Text.ToString();
         string extension = ObjectUrlPath.GetExtension(text);
         string where = section == SpecSection.ImageGroups ? "an image group" : section.JsonName();
-        string noun = expected.ToString().ToLowerInvariant();
+        string noun = expected switch { DataType.Pdf => "PDF", DataType.Nifti => "NIfTI", _ => expected.ToString().ToLowerInvariant() };
         string reason = actual switch
         {
             DataType.Unsupported when extension.Length == 0 => "has no file extension",
             DataType.Unsupported => $"has the extension '.{extension}', which is not a {noun} format the platform knows",
             DataType.Image => "is an image",
             DataType.Audio => "is an audio file",
+            DataType.Pdf => "is a PDF",
+            DataType.Nifti => "is a NIfTI file",
             _ => $"is a {actual.ToString().ToLowerInvariant()} file",
         };
         problems.Add(new ItemProblem(RuleIds.UnsupportedFileType,
@@ -168,6 +173,8 @@ internal sealed class ObjectUrlChecker
     private DataType TypeOf(in UrlParts parts)
     {
         var extension = ObjectUrlPath.GetExtension(parts);
+        if (FileTypeClassifier.NeedsWholeName(extension))
+            return FileTypeClassifier.Classify(parts.Text.ToString());
         for (int i = 0; i < Remembered; i++)
         {
             string? known = extensions[i];

@@ -20,6 +20,9 @@ internal static class SpecItemRules
             case EncordSingleItem single:
                 if (CheckUrl(single.ObjectUrl, "objectUrl") is { } urlProblem)
                     return urlProblem;
+                if (single.MediaMetadata is not null && !SpecKeys.HasMediaMetadata(single.Section))
+                    return new ItemProblem(RuleIds.MediaMetadataInvalid,
+                        $"The NIfTI item '{single.ObjectUrl}' has MediaMetadata, but the platform takes no media metadata for NIfTI files. Leave it empty.");
                 break;
             case EncordGroupItem group:
                 string kind = group is EncordImageGroup ? "An image group" : "A DICOM series";
@@ -111,6 +114,9 @@ internal static class SpecItemRules
         {
             EncordAudio => $"The audio file {name} cannot be written as CSV: the CSV form has no audio. Use -Json.",
             EncordDicomSeries => $"The DICOM series {name} cannot be written as CSV: the CSV form has no DICOM series. Use -Json.",
+            EncordText => $"The text file {name} cannot be written as CSV: the CSV form has no text files. Use -Json.",
+            EncordPdf => $"The PDF {name} cannot be written as CSV: the CSV form has no PDFs. Use -Json.",
+            EncordNifti => $"The NIfTI file {name} cannot be written as CSV: the CSV form has no NIfTI files. Use -Json.",
             EncordSingleItem { Title: not null } => $"The item {name} has a title, which the CSV form can only give image groups. Use -Json.",
             EncordSingleItem { MediaMetadata: not null } s => $"The item {name} has {SpecKeys.MediaMetadataKey(s.Section)}, which the CSV form cannot express. Use -Json.",
             { ClientMetadata: not null } => $"The item {name} has clientMetadata, which the CSV form cannot express. Use -Json.",

@@ -38,14 +38,14 @@ public static class SpecRules
             new SpecRule(RuleIds.SpecEmpty, E, "The file is empty, or the spec lists no items."),
             new SpecRule(RuleIds.TopLevelNotObject, E, "The JSON document is not an object ({ ... })."),
             new SpecRule(RuleIds.UnknownTopLevelKey, W, "A top-level key the platform does not know; the nearest known key is suggested."),
-            new SpecRule(RuleIds.SectionNotArray, E, "A section (images, videos, image_groups, dicom_series, audio) is not an array."),
+            new SpecRule(RuleIds.SectionNotArray, E, "A section (images, videos, image_groups, dicom_series, audio, text, pdf, nifti) is not an array."),
             new SpecRule(RuleIds.ItemNotObject, E, "An entry of a section is not an object such as {\"objectUrl\": \"...\"}."),
             new SpecRule(RuleIds.UnknownItemKey, W, "An item key the platform does not know for that section; the nearest known key is suggested."),
             new SpecRule(RuleIds.DuplicateKey, E, "The same key twice in one JSON object (top level, item or metadata at any depth); only one value survives."),
             new SpecRule(RuleIds.FlagNotBoolean, E, "createVideo, skip_duplicate_urls or upsert_metadata is not true or false."),
             new SpecRule(RuleIds.UpsertMetadataIneffective, W, "upsert_metadata is true without skip_duplicate_urls: true, so it has no effect."),
             // Object URLs
-            new SpecRule(RuleIds.ObjectUrlMissing, E, "An image, video or audio item has no objectUrl."),
+            new SpecRule(RuleIds.ObjectUrlMissing, E, "An image, video, audio, text, PDF or NIfTI item has no objectUrl."),
             new SpecRule(RuleIds.ObjectUrlNotString, E, "An objectUrl or objectUrl_N value is not a string."),
             new SpecRule(RuleIds.ObjectUrlEmpty, E, "An object URL is empty."),
             new SpecRule(RuleIds.ObjectUrlWhitespace, E, "An object URL contains whitespace (any Unicode whitespace)."),
@@ -70,7 +70,7 @@ public static class SpecRules
             // Metadata
             new SpecRule(RuleIds.ClientMetadataNotObject, E, "clientMetadata is not a JSON object."),
             new SpecRule(RuleIds.ClientMetadataTooLarge, E, $"An item's clientMetadata is larger than {SpecLimits.MaxClientMetadataText} as compact UTF-8 JSON."),
-            new SpecRule(RuleIds.MediaMetadataNotObject, E, "imageMetadata, videoMetadata or audioMetadata is not a JSON object."),
+            new SpecRule(RuleIds.MediaMetadataNotObject, E, "imageMetadata, videoMetadata, audioMetadata, textMetadata or pdfMetadata is not a JSON object."),
             new SpecRule(RuleIds.MediaMetadataInvalid, E, "A media metadata field is missing or has the wrong type (numbers and strings where due)."),
             // Platform limits
             new SpecRule(RuleIds.TooManyItems, E, $"More than {SpecLimits.MaxItemsPerFile:N0} items in one file."),

@@ -104,10 +104,16 @@ internal struct JsonItem
             case SpecSection.Images:
             case SpecSection.Videos:
             case SpecSection.Audio:
+            case SpecSection.Text:
+            case SpecSection.Pdf:
+            case SpecSection.Nifti:
                 EncordSingleItem single = Section switch
                 {
                     SpecSection.Images => new EncordImage(ObjectUrl!),
                     SpecSection.Videos => new EncordVideo(ObjectUrl!),
+                    SpecSection.Text => new EncordText(ObjectUrl!),
+                    SpecSection.Pdf => new EncordPdf(ObjectUrl!),
+                    SpecSection.Nifti => new EncordNifti(ObjectUrl!),
                     _ => new EncordAudio(ObjectUrl!),
                 };
                 single.MediaMetadata = MediaMetadata;

@@ -12,7 +12,7 @@ namespace EncordSpec.Reading;
 /// checks its value, then checks what the item as a whole needs and hands it to the listener when items are wanted.</summary>
 internal sealed class JsonItemReader
 {
-    private static readonly string[] MediaKeys = { SpecKeys.ImageMetadata, SpecKeys.VideoMetadata, SpecKeys.AudioMetadata };
+    private static readonly string[] MediaKeys = { SpecKeys.ImageMetadata, SpecKeys.VideoMetadata, SpecKeys.AudioMetadata, SpecKeys.TextMetadata, SpecKeys.PdfMetadata };
 
     private readonly JsonTokenStream tokens;
     private readonly SpecCheckContext check;
@@ -186,7 +186,7 @@ internal sealed class JsonItemReader
         if (Array.IndexOf(MediaKeys, name) >= 0)
             advice = MediaMetadataSchema.For(item.Section) is { } schema
                 ? $" {name} belongs to another section; here it is {schema.Key}."
-                : " Media metadata is given only for single images, videos and audio files.";
+                : " Media metadata is given only for single images, videos, audio, text and PDF files (not groups, series or NIfTI).";
         else if (name == SpecKeys.ObjectUrl && item.IsGroup)
             advice = " A group lists its files as objectUrl_0, objectUrl_1, ...";
         else if (name.StartsWith(SpecKeys.ObjectUrlPrefix, StringComparison.Ordinal) && !item.IsGroup)
