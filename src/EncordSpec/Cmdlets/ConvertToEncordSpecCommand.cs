@@ -167,6 +167,8 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
             WriteError(ErrorRecords.ForProblem(problem, item));
             return;
         }
+        if (SpecItemRules.CheckTitle(item.Section, item.Title) is { } titleWarning)
+            WriteWarning($"{titleWarning.RuleId}: {item}: {titleWarning.Message}");
         if (Csv && SpecItemRules.CsvLimitation(item) is { } limitation)
             ThrowTerminatingError(ErrorRecords.Terminating("CsvCannotExpress", limitation, ErrorCategory.InvalidData, item));
 

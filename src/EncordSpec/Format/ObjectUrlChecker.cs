@@ -61,6 +61,8 @@ internal sealed class ObjectUrlChecker
                 return true;
         }
 
+        if (SpecItemRules.CheckObjectName(parts, key.ToString()) is { } longName)
+            problems.Add(longName);
         CheckStyle(parts, key, problems);
         if (section is { } known)
             CheckFileType(parts, key, known, problems);

@@ -5,6 +5,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using EncordSpec.Metadata;
+using EncordSpec.Urls;
 
 namespace EncordSpec.Format;
 
@@ -58,8 +59,67 @@ internal static class SpecItemRules
         if (url!.Length > SpecLimits.MaxObjectUrlLength)
             return new ItemProblem(RuleIds.ObjectUrlTooLong,
                 $"The {key} is {url.Length} characters long; the platform accepts at most {SpecLimits.MaxObjectUrlLength}.");
-        return null;
+        return CheckObjectName(UrlParts.Of(url.AsSpan()), key);
     }
+
+    /// <summary>The object's file name when it is longer than the platform takes for an uploaded file
+    /// (<see cref="SpecLimits.MaxFileNameLength"/>): the URL's last path segment, percent-decoded for https URLs (s3://
+    /// and gs:// keys are raw). Null when it fits. Decoding only shortens, so names within the limit cost nothing.</summary>
+    public static ItemProblem? CheckObjectName(in UrlParts parts, string key)
+    {
+        var path = parts.Path;
+        var name = path.Slice(path.LastIndexOf('/') + 1);
+        if (name.Length <= SpecLimits.MaxFileNameLength)
+            return null;
+        string text = name.ToString();
+        if (parts.HasScheme && parts.Text.StartsWith("http".AsSpan(), StringComparison.OrdinalIgnoreCase) && text.IndexOf('%') >= 0)
+            text = Uri.UnescapeDataString(text);
+        return text.Length <= SpecLimits.MaxFileNameLength
+            ? null
+            : new ItemProblem(RuleIds.ObjectNameTooLong,
+                $"The {key}'s file name is {text.Length} characters long ('{text.Substring(0, 40)}...'); the platform takes file names of at most " +
+                $"{SpecLimits.MaxFileNameLength} characters. Rename the object.");
+    }
+
+    /// <summary>The SDK's title rules: a single video, audio or NIfTI title keeps its file's extension, a group or
+    /// series title has none. Warnings: the platform takes such titles, but shows and exports them oddly.</summary>
+    public static ItemProblem? CheckTitle(SpecSection section, string? title)
+    {
+        if (title is null || !HasTitleRule(section))
+            return null;
+        if (title.Length == 0)
+            return null;
+        var type = FileTypeClassifier.Classify(title);
+        switch (section)
+        {
+            case SpecSection.Videos or SpecSection.Audio or SpecSection.Nifti:
+                var expected = ObjectUrlChecker.ExpectedType(section)!.Value;
+                bool fits = type == expected || (expected == DataType.Audio && Urls.ObjectUrlPath.GetExtension(title).Equals("mp4", StringComparison.OrdinalIgnoreCase));
+                return fits ? null : new ItemProblem(RuleIds.TitleExtensionMissing,
+                    $"The title '{title}' of this {Noun(section)} has no {Noun(section)} extension; the platform's SDK asks for one " +
+                    $"(such as '{title}.{FirstExtension(expected)}').");
+            case SpecSection.ImageGroups or SpecSection.DicomSeries:
+                return type == DataType.Unsupported ? null : new ItemProblem(RuleIds.GroupTitleExtension,
+                    $"The title '{title}' of this {Noun(section)} ends in a file extension ('.{Urls.ObjectUrlPath.GetExtension(title)}'); " +
+                    "the platform's SDK asks for group and series titles without one.");
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Whether <see cref="CheckTitle"/> has anything to say about titles of the section.</summary>
+    public static bool HasTitleRule(SpecSection section) => section is not (SpecSection.Images or SpecSection.Text or SpecSection.Pdf);
+
+    private static string Noun(SpecSection section) => section switch
+    {
+        SpecSection.Videos => "video",
+        SpecSection.Audio => "audio file",
+        SpecSection.Nifti => "NIfTI file",
+        SpecSection.ImageGroups => "image group",
+        _ => "DICOM series",
+    };
+
+    private static string FirstExtension(DataType type) => type == DataType.Nifti ? "nii.gz" : System.Linq.Enumerable.First(FileTypeClassifier.ExtensionsOf(type));
 
     /// <summary>Index of the first Unicode whitespace character, or -1.</summary>
     public static int IndexOfWhitespace(string text) => IndexOfWhitespace(text.AsSpan());

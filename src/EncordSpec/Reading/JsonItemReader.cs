@@ -139,6 +139,8 @@ internal sealed class JsonItemReader
                 item.TitleIsEmpty = title.Length == 0;
                 if (options.ReadItems) item.Title = title.ToString();
                 if (item.IsGroup && title.Length > 0) check.CheckGroupTitle(title, item.Where, position, item.GroupKind);
+                if (SpecItemRules.HasTitleRule(item.Section) && SpecItemRules.CheckTitle(item.Section, title.ToString()) is { } titleProblem)
+                    check.Report(titleProblem.RuleId, item.KeyLocation(SpecKeys.Title), position, titleProblem.Message);
             }
             else
             {
