@@ -82,6 +82,14 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     [ValidateSet("Image", "Video", "Audio", "Text", "Pdf", "Nifti", IgnoreCase = true)]
     public DataType[]? DataType { get; set; }
 
+    /// <summary>The kind of integration the spec is for. Standard (the default): object URLs must be plain; a signed
+    /// URL is an error for that item (ObjectUrlSigned). StrictClientOnly: as Standard, and every image, video, audio,
+    /// text and PDF item must carry media metadata with every field the platform requires, or it is left out with an
+    /// error naming the missing fields (MediaMetadataMissing): pipe Get-CloudObject -MediaMetadata. DirectAccess: the
+    /// platform does not sign URLs, so pre-signed URLs are written as given.</summary>
+    [Parameter]
+    public IntegrationKind Integration { get; set; }
+
     protected override void BeginProcessing()
     {
         CheckParameters();
@@ -162,7 +170,7 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         if (outcome.Item is not { } item)
             return;
 
-        if (SpecItemRules.Check(item) is { } problem)
+        if (SpecItemRules.Check(item, Integration) is { } problem)
         {
             WriteError(ErrorRecords.ForProblem(problem, item));
             return;

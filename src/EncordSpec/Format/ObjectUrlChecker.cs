@@ -22,6 +22,10 @@ internal sealed class ObjectUrlChecker
     private readonly string?[] extensions = new string?[Remembered];
     private readonly DataType[] extensionTypes = new DataType[Remembered];
     private int nextExtension;
+    private readonly IntegrationKind integration;
+
+    /// <param name="integration">Decides whether signed URLs and other hosts are findings (<see cref="IntegrationRules"/>).</param>
+    public ObjectUrlChecker(IntegrationKind integration = IntegrationKind.Standard) => this.integration = integration;
 
     /// <summary>Adds the URL's problems to <paramref name="problems"/>. Returns false when the URL is a placeholder,
     /// which stands for no URL at all, so that callers skip their duplicate checks too. The URL is a span so that a
@@ -45,11 +49,11 @@ internal sealed class ObjectUrlChecker
         string? signing = SignedUrlDetector.FindSigningParameter(parts);
         if (signing is not null)
         {
+            // Checked and shown without the query, so that no message carries the signature, whatever the integration.
             string withoutQuery = SignedUrlDetector.WithoutQuery(url.ToString());
             parts = UrlParts.Of(withoutQuery);
-            problems.Add(new ItemProblem(RuleIds.ObjectUrlSigned,
-                $"The {key} '{Shown(withoutQuery)}?...' is a signed URL (it has the query parameter '{signing}'). Signed URLs expire " +
-                "and give access to anyone holding them; use the plain object URL and let the platform read through your integration."));
+            if (IntegrationRules.SignedUrlProblem(Shown(withoutQuery), signing, key.ToString(), integration) is { } signed)
+                problems.Add(signed);
         }
 
         var checkedUrl = parts.Text;
@@ -91,7 +95,7 @@ internal sealed class ObjectUrlChecker
                 "or https://<bucket>.obs.<region>.otc.t-systems.com/<key>."));
             return;
         }
-        if (style is ObjectUrlStyle.S3Legacy or ObjectUrlStyle.OtherHttps)
+        if (style is ObjectUrlStyle.S3Legacy || (style is ObjectUrlStyle.OtherHttps && !IntegrationRules.ExpectsAnyHttpsHost(integration)))
         {
             string text = url.ToString();
             var parsed = ObjectUrlParser.Parse(text);

@@ -38,6 +38,7 @@ internal static class RuleIds
     public const string ClientMetadataTooLarge = "ClientMetadataTooLarge";
     public const string MediaMetadataNotObject = "MediaMetadataNotObject";
     public const string MediaMetadataInvalid = "MediaMetadataInvalid";
+    public const string MediaMetadataMissing = "MediaMetadataMissing";
 
     // Document structure (JSON)
     public const string TopLevelNotObject = "TopLevelNotObject";

@@ -14,13 +14,20 @@ namespace EncordSpec.Format;
 internal static class SpecItemRules
 {
     /// <summary>The first problem that keeps the item out of any spec, or null when it can be written.</summary>
-    public static ItemProblem? Check(EncordDataItem item)
+    /// <param name="item">The item.</param>
+    /// <param name="integration">Decides whether signed URLs are refused and media metadata is required
+    /// (<see cref="IntegrationRules"/>).</param>
+    public static ItemProblem? Check(EncordDataItem item, IntegrationKind integration = IntegrationKind.Standard)
     {
         switch (item)
         {
             case EncordSingleItem single:
                 if (CheckUrl(single.ObjectUrl, "objectUrl") is { } urlProblem)
                     return urlProblem;
+                if (IntegrationRules.CheckSigned(single.ObjectUrl, "objectUrl", integration) is { } signed)
+                    return signed;
+                if (IntegrationRules.CheckMediaMetadata(single.Section, single.MediaMetadata, $"The item '{ObjectUrlChecker.Shown(SignedUrlDetector.WithoutQuery(single.ObjectUrl))}'", integration) is { } missing)
+                    return missing;
                 if (single.MediaMetadata is not null && !SpecKeys.HasMediaMetadata(single.Section))
                     return new ItemProblem(RuleIds.MediaMetadataInvalid,
                         $"The NIfTI item '{single.ObjectUrl}' has MediaMetadata, but the platform takes no media metadata for NIfTI files. Leave it empty.");
@@ -37,6 +44,8 @@ internal static class SpecItemRules
                     string key = SpecKeys.IndexedObjectUrl(i);
                     if (CheckUrl(group.ObjectUrls[i], key) is { } problem)
                         return problem;
+                    if (IntegrationRules.CheckSigned(group.ObjectUrls[i], key, integration) is { } signedMember)
+                        return signedMember;
                     if (!seen.Add(group.ObjectUrls[i]))
                         return new ItemProblem(RuleIds.DuplicateUrlInGroup,
                             $"'{group.Title}' lists the object URL '{group.ObjectUrls[i]}' twice ({key}).");

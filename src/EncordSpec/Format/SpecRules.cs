@@ -75,6 +75,7 @@ public static class SpecRules
             new SpecRule(RuleIds.ClientMetadataTooLarge, E, $"An item's clientMetadata is larger than {SpecLimits.MaxClientMetadataText} as compact UTF-8 JSON."),
             new SpecRule(RuleIds.MediaMetadataNotObject, E, "imageMetadata, videoMetadata, audioMetadata, textMetadata or pdfMetadata is not a JSON object."),
             new SpecRule(RuleIds.MediaMetadataInvalid, E, "A media metadata field is missing or has the wrong type (numbers and strings where due)."),
+            new SpecRule(RuleIds.MediaMetadataMissing, E, "With -Integration StrictClientOnly, an image, video, audio, text or PDF item has no media metadata, or lacks fields the platform requires."),
             // Platform limits
             new SpecRule(RuleIds.TooManyItems, E, $"More than {SpecLimits.MaxItemsPerFile:N0} items in one file."),
             new SpecRule(RuleIds.TooManyUrls, E, $"More than {SpecLimits.MaxObjectUrlsPerFile:N0} object URLs in one file."),

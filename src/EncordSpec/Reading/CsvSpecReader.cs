@@ -146,6 +146,8 @@ internal sealed class CsvSpecReader
         };
         check.CountItem(row, position);
         check.CheckObjectUrl(url.AsSpan(), ObjectUrlKey, section, row, position, groupId: 0);
+        if (check.RequiresMediaMetadata)
+            check.CheckMediaMetadataGiven(section, given: false, LocationOf(SpecKeys.CsvObjectUrl), position, "This row (CSV cannot carry media metadata; use JSON)");
         if (section is not (SpecSection.Images or SpecSection.Videos))
             check.Report(RuleIds.UnsupportedFileType, LocationOf(SpecKeys.CsvObjectUrl), position,
                 $"The ObjectUrl '{ObjectUrlChecker.Shown(url)}' is {DescribeJsonOnly(section)}, but the CSV form has none (the page names videos, images and image groups). " +

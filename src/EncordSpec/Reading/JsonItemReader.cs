@@ -234,6 +234,10 @@ internal sealed class JsonItemReader
                 $"This item has no objectUrl. Add \"objectUrl\": \"<the file's URL>\".");
             item.Unreadable = true;
         }
+        else if (check.RequiresMediaMetadata && !item.HasMediaMetadata) // the location string is made only then
+        {
+            check.CheckMediaMetadataGiven(item.Section, given: false, item.Location, item.Position, "This item");
+        }
 
         if (options.ReadItems && !item.Unreadable)
             listener.OnItem(item.Build(options.Path));

@@ -14,9 +14,15 @@ namespace EncordSpec.Tests.Validation;
 /// <param name="Line">The expected line when it is not given by <paramref name="At"/> (with column 1).</param>
 /// <param name="AtOffset">Characters to add to the column of <paramref name="At"/>.</param>
 /// <param name="BadPrefix">Bytes put before the bad spec (byte order marks, other encodings).</param>
+/// <param name="Integration">The integration the bad spec is checked for (Test-EncordSpec -Integration).</param>
+/// <param name="GoodIntegration">The integration the good spec is checked for; the bad one's when null. A case whose
+/// good spec is the bad one under another integration shows what that integration accepts.</param>
 internal sealed record RuleCase(string Name, string RuleId, SpecFormat Format, string Bad, string Good, string Location, string? At,
-    int? Line = null, byte[]? BadPrefix = null, int AtOffset = 0)
+    int? Line = null, byte[]? BadPrefix = null, int AtOffset = 0,
+    IntegrationKind Integration = IntegrationKind.Standard, IntegrationKind? GoodIntegration = null)
 {
+    public IntegrationKind IntegrationOfGood => GoodIntegration ?? Integration;
+
     public byte[] BadBytes => Encode(Bad, BadPrefix);
     public byte[] GoodBytes => Encode(Good, null);
 
@@ -149,12 +155,29 @@ internal static class RuleCases
         new("ObjectUrlSigned Azure SAS", RuleIds.ObjectUrlSigned, SpecFormat.Json,
             Images("{\"objectUrl\": \"https://acct.blob.core.windows.net/c/a.jpg?sv=2024-01-01&se=2030-01-01&sig=c2VjcmV0\"}"),
             Images("{\"objectUrl\": \"https://acct.blob.core.windows.net/c/a.jpg\"}"), "images[0].objectUrl", "\"https"),
+        new("ObjectUrlSigned accepted under DirectAccess", RuleIds.ObjectUrlSigned, SpecFormat.Json,
+            Images($"{{\"objectUrl\": \"{Url}?X-Amz-Credential=AKIAEXAMPLE&X-Amz-Signature=0123456789abcdef\"}}"),
+            Images($"{{\"objectUrl\": \"{Url}?X-Amz-Credential=AKIAEXAMPLE&X-Amz-Signature=0123456789abcdef\"}}"), "images[0].objectUrl", "\"https",
+            GoodIntegration: IntegrationKind.DirectAccess),
+        new("ObjectUrlSigned under StrictClientOnly", RuleIds.ObjectUrlSigned, SpecFormat.Json,
+            Images("{\"objectUrl\": \"https://acct.blob.core.windows.net/c/a.jpg?sv=2024-01-01&sig=c2VjcmV0\", \"imageMetadata\": {\"mimeType\": \"image/jpeg\", \"fileSize\": 1, \"width\": 2, \"height\": 3}}"),
+            Images("{\"objectUrl\": \"https://acct.blob.core.windows.net/c/a.jpg\", \"imageMetadata\": {\"mimeType\": \"image/jpeg\", \"fileSize\": 1, \"width\": 2, \"height\": 3}}"),
+            "images[0].objectUrl", "\"https", Integration: IntegrationKind.StrictClientOnly),
+        new("ObjectUrlWhitespace under DirectAccess", RuleIds.ObjectUrlWhitespace, SpecFormat.Json,
+            Images("{\"objectUrl\": \"https://cdn.example.com/a b.jpg?sig=abc\"}"), Images("{\"objectUrl\": \"https://cdn.example.com/a%20b.jpg?sig=abc\"}"),
+            "images[0].objectUrl", "\"https", Integration: IntegrationKind.DirectAccess),
+        new("ObjectUrlPlaceholder under DirectAccess", RuleIds.ObjectUrlPlaceholder, SpecFormat.Json,
+            Images("{\"objectUrl\": \"<object url>\"}"), Images("{\"objectUrl\": \"https://cdn.example.com/a.jpg?X-Goog-Signature=abc\"}"),
+            "images[0].objectUrl", "\"<object", Integration: IntegrationKind.DirectAccess),
         new("ObjectUrlLegacyS3", RuleIds.ObjectUrlLegacyS3, SpecFormat.Json,
             Images("{\"objectUrl\": \"https://bucket.s3-eu-west-1.amazonaws.com/a.jpg\"}"), Images(Image()), "images[0].objectUrl", "\"https"),
         new("ObjectUrlLegacyS3 region-less", RuleIds.ObjectUrlLegacyS3, SpecFormat.Json,
             Images("{\"objectUrl\": \"https://s3.amazonaws.com/bucket/a.jpg\"}"), Images("{\"objectUrl\": \"https://s3.eu-west-1.amazonaws.com/bucket/a.jpg\"}"), "images[0].objectUrl", "\"https"),
         new("ObjectUrlOtherHost", RuleIds.ObjectUrlOtherHost, SpecFormat.Json,
             Images("{\"objectUrl\": \"https://minio.example.com/bucket/a.jpg\"}"), Images("{\"objectUrl\": \"https://bucket.obs.eu-de.otc.t-systems.com/a.jpg\"}"), "images[0].objectUrl", "\"https"),
+        new("ObjectUrlOtherHost expected under DirectAccess", RuleIds.ObjectUrlOtherHost, SpecFormat.Json,
+            Images("{\"objectUrl\": \"https://cdn.example.com/bucket/a.jpg\"}"), Images("{\"objectUrl\": \"https://cdn.example.com/bucket/a.jpg\"}"), "images[0].objectUrl", "\"https",
+            GoodIntegration: IntegrationKind.DirectAccess),
         new("ObjectUrlNotHttps", RuleIds.ObjectUrlNotHttps, SpecFormat.Json,
             Images("{\"objectUrl\": \"http://bucket.s3.eu-west-2.amazonaws.com/a.jpg\"}"), Images(Image()), "images[0].objectUrl", "\"http:"),
         new("DuplicateUrl", RuleIds.DuplicateUrl, SpecFormat.Json,
@@ -249,6 +272,19 @@ internal static class RuleCases
             "{\"text\": [{\"objectUrl\": \"s3://b/a.txt\", \"textMetadata\": {\"fileSize\": 10, \"mimeType\": \"text/plain\"}}]}",
             "text[0].textMetadata", "\"text/plain\""),
         new("SectionNotArray text", RuleIds.SectionNotArray, SpecFormat.Json, "{\"text\": {\"objectUrl\": \"s3://b/a.txt\"}}", "{\"text\": [{\"objectUrl\": \"s3://b/a.txt\"}]}", "text", "{\"objectUrl"),
+        new("MediaMetadataMissing", RuleIds.MediaMetadataMissing, SpecFormat.Json,
+            Images(Image()), Images(Image(", \"imageMetadata\": {\"mimeType\": \"image/jpeg\", \"fileSize\": 1, \"width\": 2, \"height\": 3}")),
+            "images[0]", "{\"objectUrl", Integration: IntegrationKind.StrictClientOnly),
+        new("MediaMetadataMissing only under StrictClientOnly", RuleIds.MediaMetadataMissing, SpecFormat.Json,
+            "{\"pdf\": [{\"objectUrl\": \"s3://b/a.pdf\"}]}", "{\"pdf\": [{\"objectUrl\": \"s3://b/a.pdf\"}]}",
+            "pdf[0]", "{\"objectUrl", Integration: IntegrationKind.StrictClientOnly, GoodIntegration: IntegrationKind.Standard),
+        new("MediaMetadataMissing text, never nifti or groups", RuleIds.MediaMetadataMissing, SpecFormat.Json,
+            "{\"text\": [{\"objectUrl\": \"s3://b/a.txt\"}], \"nifti\": [{\"objectUrl\": \"s3://b/a.nii\"}]}",
+            "{\"text\": [{\"objectUrl\": \"s3://b/a.txt\", \"textMetadata\": {\"file_size\": 3, \"mime_type\": \"text/plain\"}}], \"nifti\": [{\"objectUrl\": \"s3://b/a.nii\"}], " +
+            $"\"image_groups\": [{{\"title\": \"g\", \"objectUrl_0\": \"{Url}\"}}]}}",
+            "text[0]", "{\"objectUrl", Integration: IntegrationKind.StrictClientOnly),
+        new("MediaMetadataMissing CSV", RuleIds.MediaMetadataMissing, SpecFormat.Csv, CsvHeader + Video + ",,\r\n", CsvHeader + Url + ",g,\r\n",
+            "row 1, ObjectUrl", null, Line: 2, Integration: IntegrationKind.StrictClientOnly),
         // Platform limits (the per-file counts have their own tests)
         new("FileNameTooLong", RuleIds.FileNameTooLong, SpecFormat.Json, Images(Image()), Images(Image()), "", null),
         // CSV
