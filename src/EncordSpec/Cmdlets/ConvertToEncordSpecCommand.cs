@@ -34,8 +34,9 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     public SwitchParameter Json { get; set; }
 
     /// <summary>Writes the spec as CSV with the header ObjectUrl,Image group title,Create video, values quoted where
-    /// needed and true/false in lower case. CSV cannot carry audio, DICOM series, titles of single files,
-    /// clientMetadata, -SkipDuplicateUrls or -UpsertMetadata; any of them is a terminating error.</summary>
+    /// needed and true/false in lower case. CSV cannot carry audio, text, PDF, NIfTI, DICOM series, titles of single
+    /// files, clientMetadata, media metadata, -SkipDuplicateUrls or -UpsertMetadata; any of them is a terminating
+    /// error.</summary>
     [Parameter]
     public SwitchParameter Csv { get; set; }
 
