@@ -18,7 +18,7 @@ internal static class FileTypeClassifier
 
     /// <summary>Image extensions an image sequence (createVideo: true) cannot take: the platform builds a video of
     /// the images, and documents TIFF only for single images and image groups.</summary>
-    private static readonly HashSet<string> NotInImageSequences = new(StringComparer.OrdinalIgnoreCase) { "tif", "tiff" };
+    private static readonly HashSet<string> NotInImageSequences = new(StringComparer.OrdinalIgnoreCase) { "tif", "tiff" }; // as the span overload
 
     private static Dictionary<string, DataType> Build()
     {
@@ -50,6 +50,16 @@ internal static class FileTypeClassifier
 
     /// <summary>Whether an image of this URL or key can be a frame of an image sequence (createVideo: true).</summary>
     public static bool FitsImageSequence(string urlOrKey) => !NotInImageSequences.Contains(ObjectUrlPath.GetExtension(urlOrKey));
+
+    /// <inheritdoc cref="FitsImageSequence(string)"/>
+    /// <remarks>Asked of every image group URL a spec holds: URLs without "tif" anywhere are passed without cutting.</remarks>
+    public static bool FitsImageSequence(ReadOnlySpan<char> url)
+    {
+        if (url.IndexOf("tif".AsSpan(), StringComparison.OrdinalIgnoreCase) < 0)
+            return true;
+        var extension = ObjectUrlPath.GetExtension(UrlParts.Of(url));
+        return !(extension.Equals("tif".AsSpan(), StringComparison.OrdinalIgnoreCase) || extension.Equals("tiff".AsSpan(), StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>Classifies a URL or key. A file without extension is Unsupported unless
     /// <paramref name="extensionlessIsDicom"/> is set: DICOM series often have no extensions, or are named by

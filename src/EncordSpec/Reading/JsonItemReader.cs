@@ -82,7 +82,7 @@ internal sealed class JsonItemReader
 
             case ItemKey.IndexedObjectUrl:
                 if (!item.TryAddUrlIndex(urlIndex)) ReportRepeatedKey(ref item, SpecKeys.IndexedObjectUrl(urlIndex), keyPosition);
-                string? memberUrl = ReadUrl(ref reader, ref item, UrlKey.Indexed(urlIndex), position);
+                string? memberUrl = ReadUrl(ref reader, ref item, UrlKey.Indexed(urlIndex), position, urlIndex);
                 item.AddGroupUrl(new IndexedUrl(urlIndex, keyPosition, options.ReadItems ? memberUrl : null));
                 return;
 
@@ -204,7 +204,7 @@ internal sealed class JsonItemReader
 
     /// <summary>Reads an object URL value and checks it. Returns it when it is a readable string.</summary>
     [MethodImpl(HotPath.Optimized)]
-    private string? ReadUrl(ref Utf8JsonReader reader, ref JsonItem item, UrlKey key, TextPosition position)
+    private string? ReadUrl(ref Utf8JsonReader reader, ref JsonItem item, UrlKey key, TextPosition position, int urlIndex = -1)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -219,6 +219,11 @@ internal sealed class JsonItemReader
             return null;
         }
         check.CheckObjectUrl(url, key, item.Section, item.Where, position, item.GroupId);
+        if (item.Section == SpecSection.ImageGroups && item.SequenceTiffIndex < 0 && !FileTypeClassifier.FitsImageSequence(url))
+        {
+            item.SequenceTiffIndex = urlIndex;
+            item.SequenceTiffPosition = position;
+        }
         return options.ReadItems ? url.ToString() : null;
     }
 
@@ -253,6 +258,14 @@ internal sealed class JsonItemReader
             check.Report(RuleIds.TitleMissing, given ? item.KeyLocation(SpecKeys.Title) : item.Location, given ? item.TitlePosition : item.Position,
                 given ? $"The {kind}'s title is empty. Give it a title: the platform requires one for every {kind}."
                       : $"This {kind} has no title. Add \"title\": \"...\": the platform requires one for every {kind}.");
+        }
+
+        if (item.SequenceTiffIndex >= 0 && item.CreateVideo != false)
+        {
+            string tiffKey = SpecKeys.IndexedObjectUrl(item.SequenceTiffIndex);
+            check.Report(RuleIds.UnsupportedFileType, item.KeyLocation(tiffKey), item.SequenceTiffPosition,
+                $"{tiffKey} is a TIFF image, which an image sequence (createVideo: true{(item.CreateVideo is null ? ", the default" : "")}) cannot take. " +
+                "Convert the images, or set \"createVideo\": false to keep the original images.");
         }
 
         if (item.GroupUrls.Count == 0)
