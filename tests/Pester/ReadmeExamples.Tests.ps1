@@ -1,7 +1,8 @@
 # The README's pipelines, read from README.md and run as written, in a folder that holds the files they name, with
 # listings sent to the emulators build.ps1 starts. The installing commands and the runbook run in Package.Tests.ps1.
-# Only where the listing goes (-EndpointUrl) and the emulator's keys are added, through $PSDefaultParameterValues, as a
-# user's profile or environment would supply them; the commands themselves are not changed.
+# Only where the listing goes (-EndpointUrl, through $PSDefaultParameterValues) and the emulator's keys (the AWS
+# environment variables) are added, as a user's profile or environment would supply them; the commands are not
+# changed. Not run: the strict client-only example, whose Get-CloudObject -MediaMetadata is not in the cmdlet yet.
 
 BeforeAll {
     Import-Module $env:ENCORDSPEC_MODULE_PATH -Force
@@ -35,21 +36,20 @@ BeforeAll {
         if ($LASTEXITCODE -ne 0) { throw "Seeding the $Provider bucket '$Bucket' failed." }
     }
 
-    # The emulator and its keys, as a profile would set them; the region as AWS_REGION would.
+    # The emulator, as a profile would set the endpoint (S3 and OTC: s3rver; the GCS example sets its own); the keys
+    # and region as the AWS environment variables would.
     $PSDefaultParameterValues['Get-CloudObject:EndpointUrl'] = $env:ENCORDSPEC_S3_ENDPOINT
-    $PSDefaultParameterValues['Get-CloudObject:AccessKey'] = 'S3RVER'
-    $PSDefaultParameterValues['Get-CloudObject:SecretKey'] = 'S3RVER'
-    $script:SavedRegion = $env:AWS_REGION
+    $script:SavedAws = $env:AWS_REGION, $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY
     $env:AWS_REGION = 'us-east-1'   # s3rver reports every bucket there, and the lister asks the bucket
+    $env:AWS_ACCESS_KEY_ID = 'S3RVER'
+    $env:AWS_SECRET_ACCESS_KEY = 'S3RVER'
 
     $Bucket = 'https://my-bucket.s3.us-east-1.amazonaws.com'
 }
 
 AfterAll {
     $PSDefaultParameterValues.Remove('Get-CloudObject:EndpointUrl')
-    $PSDefaultParameterValues.Remove('Get-CloudObject:AccessKey')
-    $PSDefaultParameterValues.Remove('Get-CloudObject:SecretKey')
-    $env:AWS_REGION = $script:SavedRegion
+    $env:AWS_REGION, $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY = $script:SavedAws
 }
 
 Describe 'The README''s examples' {
@@ -66,13 +66,13 @@ Describe 'The README''s examples' {
 
     It 'writes single images and videos from a URL list, duplicates once' {
         $folder = New-ExampleFolder
-        Set-Content (Join-Path $folder 'urls.txt') -Value "$Bucket/a.jpg", "$Bucket/clip.mp4", "$Bucket/a.jpg", "$Bucket/readme.txt"
+        Set-Content (Join-Path $folder 'urls.txt') -Value "$Bucket/a.jpg", "$Bucket/clip.mp4", "$Bucket/a.jpg", "$Bucket/anim.gif"
         $null = Invoke-ReadmeExample (Get-ReadmeExample 'Get-Content urls.txt') $folder -WarningVariable warnings -WarningAction SilentlyContinue
         $spec = Get-Content (Join-Path $folder 'spec.json') -Raw | ConvertFrom-Json
         $spec.images.objectUrl | Should -Be "$Bucket/a.jpg", "$Bucket/a.jpg"
         $spec.videos.objectUrl | Should -Be "$Bucket/clip.mp4"
         $spec.skip_duplicate_urls | Should -BeTrue
-        "$warnings" | Should -BeLike '*readme.txt*'
+        "$warnings" | Should -BeLike "*UnsupportedFileType: skipped *anim.gif*"
     }
 
     It 'groups the rows of a CSV per camera, kept as original images' {
@@ -129,5 +129,37 @@ Describe 'The README''s examples' {
         $counts[0].Name | Should -Be 'UnsupportedFileType'
         $counts[0].Count | Should -Be 2
         $counts.Name | Should -Contain 'ObjectUrlWhitespace'
+    }
+
+    It 'writes text and PDF documents from a GCS listing that asks for them' {
+        Invoke-Seeder GCS papers 'names:a.txt;b.pdf;c.jpg;meta.json'
+        $folder = New-ExampleFolder
+        $PSDefaultParameterValues['Get-CloudObject:EndpointUrl'] = $env:ENCORDSPEC_GCS_ENDPOINT
+        try { $null = Invoke-ReadmeExample (Get-ReadmeExample '-DataType Text, Pdf') $folder }
+        finally { $PSDefaultParameterValues['Get-CloudObject:EndpointUrl'] = $env:ENCORDSPEC_S3_ENDPOINT }
+        $spec = Get-Content (Join-Path $folder 'documents.json') -Raw | ConvertFrom-Json
+        $spec.text.objectUrl | Should -Be 'gs://papers/a.txt', 'gs://papers/meta.json'
+        $spec.pdf.objectUrl | Should -Be 'gs://papers/b.pdf'
+        $spec.PSObject.Properties.Name | Should -Not -Contain 'images'
+    }
+
+    It 'writes pre-signed URLs of a CSV for a Direct Access integration' {
+        $folder = New-ExampleFolder
+        $signed = 'https://b.s3.eu-west-2.amazonaws.com/a.jpg?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAEXAMPLE%2F20260101%2Feu-west-2%2Fs3%2Faws4_request&X-Amz-Date=20260101T000000Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature=0123456789abcdef'
+        [pscustomobject]@{ ObjectUrl = $signed } | Export-Csv (Join-Path $folder 'presigned.csv')
+        $null = Invoke-ReadmeExample (Get-ReadmeExample 'presigned.csv') $folder
+        (Get-Content (Join-Path $folder 'direct.json') -Raw | ConvertFrom-Json).images.objectUrl | Should -Be $signed
+    }
+
+    It 'writes a listing into one spec, and into numbered files of at most -MaxItemsPerFile, each checked' {
+        Invoke-Seeder S3 cord-dev 'food'
+        $folder = New-ExampleFolder
+        $null = New-Item (Join-Path $folder 'uploads') -ItemType Directory
+        $null = Invoke-ReadmeExample (Get-ReadmeExample 'A million images') $folder
+        $spec = Get-Content (Join-Path $folder 'uploads/spec.json') -Raw | ConvertFrom-Json
+        $spec.images.objectUrl | Should -HaveCount @(Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -DataType Image).Count
+        $checked = Invoke-ReadmeExample (Get-ReadmeExample 'MaxItemsPerFile 10000') $folder
+        $checked | Should -Be $true
+        (Get-Content (Join-Path $folder 'uploads/spec-0001.json') -Raw | ConvertFrom-Json).skip_duplicate_urls | Should -BeTrue
     }
 }

@@ -52,10 +52,12 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     [SupportsWildcards]
     public string[]? Exclude { get; set; }
 
-    /// <summary>Keeps only objects of these data types (Image, Video, Audio, Dicom, Unsupported), decided by extension, else by
-    /// content type. With Dicom, a file that neither tells (no extension, or a UID's digits after the last dot, and no
-    /// content type, as S3 lists every object) is read at byte 128 for the DICM marker that DICOM files carry: one
-    /// ranged read of 4 bytes per such file.</summary>
+    /// <summary>Keeps only objects of these data types (Image, Video, Audio, Text, Pdf, Nifti, Dicom, Unsupported), decided
+    /// by extension as the platform documents its file types (about_EncordSpec), else by content type. Naming a type
+    /// here also tells ConvertTo-EncordSpec that you want it: text files are written only when listed with -DataType
+    /// Text. With Dicom, a file that neither tells (no extension, or a UID's digits after the last dot, and no content
+    /// type, as S3 lists every object) is read at byte 128 for the DICM marker that DICOM files carry: one ranged read
+    /// of 4 bytes per such file.</summary>
     [Parameter]
     public DataType[]? DataType { get; set; }
 

@@ -48,6 +48,9 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
     private SpecFormat FormatOf(string? path) =>
         Format ?? (CsvDelimiter is not null ? SpecFormat.Csv : path is null ? SpecFormats.FromText(Spec) : SpecFormats.FromPath(path));
 
+    /// <summary>The integration the specs are for (Test-EncordSpec -Integration); Standard otherwise.</summary>
+    private protected virtual IntegrationKind IntegrationToCheck => IntegrationKind.Standard;
+
     /// <summary>Build the items (ConvertFrom-EncordSpec) or only check (Test-EncordSpec).</summary>
     private protected abstract bool ReadItems { get; }
 
@@ -156,6 +159,7 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
             Path = path,
             ReadItems = ReadItems,
             CsvDelimiter = CsvDelimiter ?? ',',
+            Integration = IntegrationToCheck,
             CancellationToken = StopToken,
             Progress = count => progress!.Report(count, activity),
         };

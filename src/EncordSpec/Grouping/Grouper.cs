@@ -66,6 +66,8 @@ internal sealed class Grouper
             Skipped++;
             return GroupingStep.Skip(notMember);
         }
+        if (members.Problem(input) is { } refused)
+            return GroupingStep.LeftOut(InputProblem.Of(refused, input.ObjectUrl));
 
         var completed = Complete(strategy.CompletedBefore(input));
         if (!strategy.TryGetKey(input, out string key, out var keyProblem))

@@ -59,7 +59,7 @@ internal sealed class CsvGroupRows
         if (type != DataType.Image)
         {
             Skipped++;
-            return ItemOutcome.Warn(SkippedFiles.NotMember(url, type, "image", "image group"));
+            return ItemOutcome.Skip(SkippedFiles.NotMember(url, type, "image", "image group"));
         }
 
         string? warning = null;
@@ -81,7 +81,7 @@ internal sealed class CsvGroupRows
             return ItemOutcome.Rejected(new InputProblem(RuleIds.DuplicateUrlInGroup,
                 $"The object URL '{url}' is already in the image group '{title}'; it is added once.", url));
         run.Urls.Add(url);
-        return warning is null ? ItemOutcome.None : ItemOutcome.Warn(warning);
+        return warning is null ? ItemOutcome.None : ItemOutcome.Skip(warning);
     }
 
     /// <summary>The group being read, now complete; null when there is none.</summary>

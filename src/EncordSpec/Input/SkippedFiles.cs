@@ -7,10 +7,6 @@ namespace EncordSpec.Input;
 /// a Thumbs.db in a folder never stops a run that uses $ErrorActionPreference = 'Stop'.</summary>
 internal static class SkippedFiles
 {
-    /// <summary>A file no section of the spec takes.</summary>
-    public static string Unsupported(string url) =>
-        $"Skipped '{url}': its file type is not an image, video or audio format the platform supports.";
-
     /// <summary>A file of another kind than a group holds.</summary>
     /// <param name="url">The file's object URL.</param>
     /// <param name="type">What the file is, by its DataType property or its extension.</param>

@@ -18,6 +18,10 @@ internal sealed class SpecReadOptions
     /// reads a spec saved with another (Excel's ';').</summary>
     public char CsvDelimiter { get; set; } = ',';
 
+    /// <summary>The integration the spec is for: decides whether signed URLs and other hosts are findings and whether
+    /// media metadata is required (<see cref="IntegrationRules"/>).</summary>
+    public IntegrationKind Integration { get; set; }
+
     /// <summary>Checked between items; cancelling ends the read with <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken CancellationToken { get; set; }
 

@@ -22,6 +22,8 @@ public class SpecItemConverterTests
     [InlineData("gs://b/a.jpg", typeof(EncordImage))]
     [InlineData("gs://b/clip.MP4", typeof(EncordVideo))]
     [InlineData("gs://b/song.mp3", typeof(EncordAudio))]
+    [InlineData("gs://b/report.pdf", typeof(EncordPdf))]
+    [InlineData("gs://b/brain.nii.gz", typeof(EncordNifti))]
     public void Sorts_urls_into_items_by_their_extension(string url, Type expected)
     {
         var item = Convert(url).Item!;
@@ -68,12 +70,13 @@ public class SpecItemConverterTests
     [Fact]
     public void Unsupported_files_are_skipped_with_a_warning_and_counted()
     {
-        var first = Convert("gs://b/notes.txt");
+        var first = Convert("gs://b/anim.gif");
         Convert("gs://b/a.jpg");
         Convert("gs://b/data.bin");
         Assert.Null(first.Item);
         Assert.Null(first.Problem);
-        Assert.Equal("Skipped 'gs://b/notes.txt': its file type is not an image, video or audio format the platform supports.", first.Warning);
+        Assert.Equal("UnsupportedFileType: skipped 'gs://b/anim.gif': the platform does not document '.gif' files. " +
+            "If it is one of the platform's types, say which with a DataType property or -DataType.", first.Skipped);
         Assert.Equal(2, converter.SkippedUnsupported);
     }
 
@@ -83,10 +86,24 @@ public class SpecItemConverterTests
         foreach (string line in new[] { "", "  ", "# cameras", "  # indented comment" })
         {
             var ignored = Convert(line);
-            Assert.Equal((null, null, null), (ignored.Item, ignored.Problem, ignored.Warning));
+            Assert.Equal((null, null, null), (ignored.Item, ignored.Problem, ignored.Skipped));
         }
         var spaced = Convert("gs://b/photo.jpg ");
         Assert.Equal(RuleIds.ObjectUrlWhitespace, spaced.Problem!.ErrorId);
+    }
+
+    [Fact]
+    public void Text_files_nobody_asked_for_are_skipped_silently_and_counted()
+    {
+        var labels = new[] { "gs://b/img1.txt", "gs://b/img2.txt", "gs://b/meta.json", "gs://b/classes.csv", "gs://b/ann.xml" };
+        foreach (string url in labels)
+        {
+            var outcome = Convert(url);
+            Assert.Null(outcome.Item);
+            Assert.Null(outcome.Problem);
+            Assert.Null(outcome.Skipped);
+        }
+        Assert.Equal(5, converter.SkippedText);
         Assert.Equal(0, converter.SkippedUnsupported);
     }
 
@@ -101,7 +118,7 @@ public class SpecItemConverterTests
             var outcome = converter.Convert(input, out var finished);
             if (finished is not null) outcomes.Add($"{finished.Title}({finished.CreateVideo}): {string.Join(", ", finished.ObjectUrls)}");
             if (outcome.Item is EncordSingleItem single) outcomes.Add(single.ObjectUrl);
-            if (outcome.Warning is not null) outcomes.Add("warning");
+            if (outcome.Skipped is not null) outcomes.Add("warning");
         }
         Take(CsvRow("gs://b/clip.mp4", "", ""));
         Take(CsvRow("gs://b/g/10.jpg", "light", "TRUE"));
@@ -118,5 +135,39 @@ public class SpecItemConverterTests
         var invalid = converter.Convert(CsvRow("gs://b/x.jpg", "t", "yes"), out _);
         Assert.Equal(RuleIds.CsvCreateVideoInvalid, invalid.Problem!.ErrorId);
         Assert.Null(converter.Finish());
+    }
+
+    [Fact]
+    public void Text_is_written_when_asked_by_parameter_by_property_or_by_a_filtered_listing()
+    {
+        var asked = new SpecItemConverter(new[] { DataType.Text });
+        Assert.IsType<EncordText>(asked.Convert("gs://b/notes.txt", out _).Item);
+        Assert.Null(asked.Convert("gs://b/a.jpg", out _).Item); // -DataType Text writes text only
+        Assert.Equal(1, asked.SkippedOtherTypes);
+
+        Assert.IsType<EncordText>(Convert(Row(("ObjectUrl", "gs://b/notes.md"), ("DataType", "Text"))).Item);
+
+        var listed = new CloudObject(CloudProvider.GCS, "b", "notes.txt") { ObjectUrl = "gs://b/notes.txt", DataType = DataType.Text };
+        Assert.Null(Convert(listed).Item);
+        listed.DataTypeAskedFor = true;
+        Assert.IsType<EncordText>(Convert(listed).Item);
+        Assert.Equal(1, converter.SkippedText);
+    }
+
+    [Fact]
+    public void A_stated_type_writes_an_undocumented_file_with_a_warning_and_mp4_as_audio_without_one()
+    {
+        var stated = Convert(Row(("ObjectUrl", "gs://b/anim.gif"), ("DataType", "Image")));
+        Assert.IsType<EncordImage>(stated.Item);
+        Assert.Equal("UnsupportedFileType: 'gs://b/anim.gif' is written as Image as you stated, though the platform does not document '.gif' for Image.", stated.Warning);
+
+        var audio = new SpecItemConverter(new[] { DataType.Audio });
+        var mp4 = audio.Convert("gs://b/podcast.mp4", out _);
+        Assert.IsType<EncordAudio>(mp4.Item);
+        Assert.Null(mp4.Warning);
+        var ogg = audio.Convert("gs://b/song.ogg", out _);
+        Assert.IsType<EncordAudio>(ogg.Item);
+        Assert.Contains("'.ogg'", ogg.Warning);
+        Assert.IsType<EncordVideo>(Convert("gs://b/podcast.mp4").Item); // unless the user says so, .mp4 is video
     }
 }
