@@ -63,7 +63,7 @@ public static class ParquetColumnReader
     private static async Task<Array> ReadColumn(ParquetRowGroupReader rowGroup, DataField field, int rows, CancellationToken cancellationToken)
     {
         var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-        if (type == typeof(string))
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
             var text = new string?[rows];
             await rowGroup.ReadAsync(field, text.AsMemory(), null, cancellationToken).ConfigureAwait(false);

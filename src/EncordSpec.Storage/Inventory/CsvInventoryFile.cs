@@ -14,13 +14,14 @@ namespace EncordSpec.Storage.Inventory;
 /// row or from the manifest, and each record fills an <see cref="InventoryRow"/>.</summary>
 internal static class CsvInventoryFile
 {
-    public static IEnumerable<InventoryRow> Read(Stream source, InventoryManifest manifest, string location, CancellationToken cancellationToken)
+    public static IEnumerable<InventoryRow> Read(VerifiedStream source, InventoryManifest manifest, string location, CancellationToken cancellationToken)
     {
         // Gzip is told by its magic bytes rather than by the name, so a downloaded and renamed file still reads.
         byte[] start = PrefixedStream.ReadStart(source, 2);
         Stream text = new PrefixedStream(start, source);
+        CountingStream? gzip = null;
         if (start.Length == 2 && start[0] == 0x1f && start[1] == 0x8b)
-            text = new GZipStream(text, CompressionMode.Decompress, leaveOpen: true);
+            text = gzip = new CountingStream(new GZipStream(text, CompressionMode.Decompress, leaveOpen: true));
 
         var options = new CsvReaderOptions
         {
@@ -68,6 +69,46 @@ internal static class CsvInventoryFile
                 throw InventoryManifest.Corrupt(location, $"cannot be read at record {csv.RowNumber:N0}: {e.Message}");
             }
             yield return row;
+        }
+
+        source.VerifyToEnd();
+        // .NET's gzip reader ends quietly where a file was cut short. The manifest's size or MD5 catches that; without
+        // them, the gzip trailer's length (of a single-member file, as the providers write) must match what was read.
+        if (gzip is not null && !source.IsChecked && BitConverter.ToUInt32(source.Tail, 4) != (uint)gzip.Count)
+            throw InventoryManifest.Corrupt(location, $"is a gzip file cut short: {gzip.Count:N0} bytes came out of it, its trailer says {BitConverter.ToUInt32(source.Tail, 4):N0}.");
+    }
+
+    /// <summary>Counts the bytes read through it.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private readonly Stream inner;
+
+        public CountingStream(Stream inner) => this.inner = inner;
+
+        public long Count { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int read = inner.Read(buffer, offset, count);
+            Count += read;
+            return read;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => Count; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                inner.Dispose();
+            base.Dispose(disposing);
         }
     }
 

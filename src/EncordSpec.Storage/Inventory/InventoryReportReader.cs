@@ -146,7 +146,6 @@ internal sealed class InventoryReportReader : IInventoryReportReader
         foreach (var row in CsvInventoryFile.Read(verified, manifest, file.Location, cancellationToken))
             if (filter.ToObject(row) is { } cloudObject)
                 collector.Add(cloudObject);
-        verified.VerifyToEnd();
     }
 
     private void ReadParquet(InventoryDataFile file, InventoryRowFilter filter, SortedRuns.Collector collector, SortedRuns sorted, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ internal sealed class VerifiedStream : Stream
     private readonly MD5? md5;
     private long length;
     private bool verified;
+    private readonly byte[] tail = new byte[8];
 
     public VerifiedStream(Stream inner, InventoryDataFile file)
     {
@@ -29,6 +30,7 @@ internal sealed class VerifiedStream : Stream
         {
             length += read;
             md5?.TransformBlock(buffer, offset, read, null, 0);
+            KeepTail(buffer, offset, read);
         }
         return read;
     }
@@ -49,6 +51,23 @@ internal sealed class VerifiedStream : Stream
             if (!string.Equals(actual, file.Md5Hex, StringComparison.OrdinalIgnoreCase))
                 throw InventoryManifest.Corrupt(file.Location, $"has the MD5 {actual} but the manifest says {file.Md5Hex}: it was changed or cut short.");
         }
+    }
+
+    /// <summary>Whether the manifest gave a size or MD5 to check the file against.</summary>
+    public bool IsChecked => file.Size is not null || md5 is not null;
+
+    /// <summary>The last 8 bytes read: a gzip member's trailer (CRC-32 and the uncompressed length modulo 2^32).</summary>
+    public byte[] Tail => tail;
+
+    private void KeepTail(byte[] buffer, int offset, int count)
+    {
+        if (count >= 8)
+        {
+            Buffer.BlockCopy(buffer, offset + count - 8, tail, 0, 8);
+            return;
+        }
+        Buffer.BlockCopy(tail, count, tail, 0, 8 - count);
+        Buffer.BlockCopy(buffer, offset, tail, 8 - count, count);
     }
 
     /// <summary>S3 gives MD5checksum as 32 hex digits; anything else (a multipart ETag) cannot be checked.</summary>
