@@ -92,6 +92,7 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
 {
     private const string BucketSet = "Bucket";
     private const string PrefixObjectSet = "PrefixObject";
+    private const string InventorySet = "Inventory";
 
     private readonly CancellationTokenSource stopping = new();
     private ProgressReporter? progress;
@@ -100,10 +101,28 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
 
     /// <summary>The storage service: S3 (also any S3-compatible store with -EndpointUrl), Azure, GCS or OTC.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = BucketSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = InventorySet)]
     public CloudProvider Provider { get; set; }
 
-    /// <summary>The bucket to list; for Azure, the container.</summary>
+    /// <summary>Reads an inventory report instead of listing: an S3 Inventory manifest.json (a local path or an s3:// URL,
+    /// read with the same credentials as a listing), an Azure Blob Inventory &lt;rule&gt;-manifest.json or a GCS
+    /// inventory report's _manifest.json (local copies), or the folder or s3:// prefix the reports are delivered under
+    /// (the newest complete report is read). The objects, keys, sizes and URLs are those a listing of the same objects
+    /// gives, in key order.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InventorySet)]
+    [Alias("Manifest")]
+    [ValidateNotNullOrEmpty]
+    public string? InventoryManifest { get; set; }
+
+    /// <summary>With -InventoryManifest: also emit rows of non-current versions, delete markers, soft-deleted blobs and
+    /// snapshots, which a listing never shows (their object URLs name the current object).</summary>
+    [Parameter(ParameterSetName = InventorySet)]
+    public SwitchParameter IncludeAllVersions { get; set; }
+
+    /// <summary>The bucket to list; for Azure, the container. With -InventoryManifest: the bucket the report lists
+    /// (by default the manifest's source bucket), for Azure the container to take from the account's report.</summary>
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = BucketSet)]
+    [Parameter(Position = 1, ParameterSetName = InventorySet)]
     [Alias("BucketName", "Container")]
     [ValidateNotNullOrEmpty]
     public string Bucket { get; set; } = "";
@@ -114,6 +133,7 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
 
     /// <summary>Lists only keys that start with this text, such as 'food-dataset/'. The default lists the whole bucket.</summary>
     [Parameter(Position = 2, ParameterSetName = BucketSet)]
+    [Parameter(ParameterSetName = InventorySet)]
     [Alias("KeyPrefix")]
     [AllowEmptyString]
     public string Prefix { get; set; } = "";
@@ -240,6 +260,8 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
     {
         if (InputObject is not null)
             List(InputObject.Provider, InputObject.Bucket, InputObject.Prefix);
+        else if (InventoryManifest is not null)
+            ReadInventory();
         else
             List(Provider, Bucket, Prefix ?? "");
     }
@@ -275,8 +297,42 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
             ? new ParallelListing(lister, request, ThrottleLimit, Sort || IsPaging, KeyOrder.For(provider))
             : null;
         var chunks = parallel?.Read(stopping.Token) ?? SequentialListing.Chunks(lister, request, stopping.Token);
+        Emit(chunks, reader, options, scrubber, $"objects from {options.Describe()}");
+        if (parallel is not null)
+            WriteVerbose($"Listed with {parallel.Requests} requests, up to {ThrottleLimit} at a time; {parallel.Splits} prefixes split into their folders.");
+    }
+
+    /// <summary>-InventoryManifest: the report's objects, through the same reader, filter and paging as a listing.</summary>
+    private void ReadInventory()
+    {
+        string manifest = InventoryManifest!.StartsWith("s3://", StringComparison.OrdinalIgnoreCase)
+            ? InventoryManifest : SessionState.Path.GetUnresolvedProviderPathFromPSPath(InventoryManifest);
+        string store = manifest.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? manifest.Substring(5).Split('/')[0] : "inventory";
+        var options = CreateOptions(Provider, store);
+        var scrubber = new SecretScrubber(options.Secrets());
+        var request = new InventoryReportRequest(Provider, manifest, options)
+        {
+            Prefix = Prefix ?? "",
+            Container = Provider == CloudProvider.Azure && Bucket.Length > 0 ? Bucket : null,
+            IncludeAllVersions = IncludeAllVersions,
+            ThrottleLimit = Math.Min(ThrottleLimit, Environment.ProcessorCount * 2),
+        };
+        if (Provider == CloudProvider.Azure && request.Container is null)
+            ThrowParameterError("ContainerMissing", "An Azure inventory report covers the whole storage account: give the container as -Bucket.");
+        using var reader = Run(options, scrubber, () => CloudListerLoader.CreateInventoryReader(request));
+        var report = reader.Report;
+        string bucket = Bucket.Length > 0 ? Bucket : report.SourceBucket
+            ?? throw new PSArgumentException("The manifest does not name the bucket it lists; give it as -Bucket.");
+        var urlOptions = CreateOptions(Provider, bucket);
+        var urls = CreateUrlBuilder(urlOptions, new CloudBucketLocation(Region, StorageAccountName ?? report.AccountName));
+        WriteVerbose($"Reading {report.Describe()}, made {report.Created:u}; object URLs: {urls.Style?.ToString() ?? ObjectUrlBase}.");
+        var listingReader = new CloudListingReader(urls, new CloudObjectFilter(Include, Exclude, DataType), null);
+        Emit(InventoryListing.Chunks(reader, request.Prefix, stopping.Token), listingReader, options, scrubber, $"objects from {report.Describe()}");
+    }
+
+    private void Emit(IEnumerable<ListingChunk> chunks, CloudListingReader reader, CloudListerOptions options, SecretScrubber scrubber, string progressNoun)
+    {
         using var pending = chunks.GetEnumerator();
-        string progressNoun = $"objects from {options.Describe()}";
         while (Run(options, scrubber, pending.MoveNext))
         {
             var chunk = pending.Current;
@@ -307,8 +363,6 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
             if (chunk.CompletesPartition)
                 chunk.Partition.MarkComplete();
         }
-        if (parallel is not null)
-            WriteVerbose($"Listed with {parallel.Requests} requests, up to {ThrottleLimit} at a time; {parallel.Splits} prefixes split into their folders.");
     }
 
     private bool IsPaging => PagingParameters.First != ulong.MaxValue || PagingParameters.Skip > 0;
@@ -358,6 +412,15 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
         catch (CloudStorageException e)
         {
             ThrowTerminatingError(CloudErrorRecords.ForFailure(e, options, scrubber));
+        }
+        catch (System.IO.InvalidDataException e)
+        {
+            // A report that cannot be trusted: nothing of it has been written.
+            ThrowTerminatingError(ErrorRecords.Terminating("InventoryReportInvalid", scrubber.Scrub(e.Message), ErrorCategory.InvalidData, InventoryManifest));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException && InventoryManifest is not null)
+        {
+            ThrowTerminatingError(ErrorRecords.Terminating("InventoryReportUnreadable", scrubber.Scrub(e.Message), ErrorCategory.InvalidArgument, InventoryManifest));
         }
         catch (Exception e) when (e is not PipelineStoppedException and not OutOfMemoryException)
         {
