@@ -36,12 +36,10 @@ internal static class AzureInventoryManifest
         if (!parquet && !format.Equals("csv", StringComparison.OrdinalIgnoreCase))
             throw InventoryManifest.Corrupt(location, $"names the format '{format}'; csv and parquet reports can be read.");
 
-        var dataFiles = new List<InventoryDataFile>();
-        foreach (var file in ManifestJson.Require(root, location, "files").EnumerateArray())
-        {
-            string blob = ManifestJson.String(file, "blob") ?? throw InventoryManifest.Corrupt(location, "lists a data file without a 'blob' path.");
-            dataFiles.Add(new InventoryDataFile(DataFileLocator.Resolve(files, location, blob, null), ManifestJson.Integer(file, "size"), null));
-        }
+        var entries = ManifestJson.Require(root, location, "files").EnumerateArray().ToList();
+        var blobs = entries.Select(f => ManifestJson.String(f, "blob") ?? throw InventoryManifest.Corrupt(location, "lists a data file without a 'blob' path.")).ToList();
+        var paths = DataFileLocator.Resolve(files, location, blobs, null);
+        var dataFiles = entries.Select((f, i) => new InventoryDataFile(paths[i], ManifestJson.Integer(f, "size"), null)).ToList();
 
         return new InventoryManifest(CloudProvider.Azure, location, parquet, dataFiles)
         {

@@ -32,7 +32,7 @@ internal static class GcsInventoryManifest
                        || csvOptions is null && names.Count > 0 && names.All(n => n.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase));
         var reportOptions = config is { } r ? ManifestJson.Find(r, "object_metadata_report_options", "objectMetadataReportOptions") : null;
 
-        var dataFiles = names.Select(n => new InventoryDataFile(DataFileLocator.Resolve(files, location, n, null), null, null)).ToList();
+        var dataFiles = DataFileLocator.Resolve(files, location, names, null).Select(path => new InventoryDataFile(path, null, null)).ToList();
         var manifest = new InventoryManifest(CloudProvider.GCS, location, parquet, dataFiles)
         {
             ObjectCount = ManifestJson.Integer(root, "records_processed", "recordsProcessed"),

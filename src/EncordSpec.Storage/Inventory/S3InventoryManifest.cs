@@ -37,14 +37,10 @@ internal static class S3InventoryManifest
             storeRoot = $"s3://{(bucket.Length > 0 ? bucket : S3ReportFiles.Parse(location).Bucket)}/";
         }
 
-        var dataFiles = new List<InventoryDataFile>();
-        var list = ManifestJson.Require(root, location, "files");
-        foreach (var file in list.EnumerateArray())
-        {
-            string key = ManifestJson.String(file, "key") ?? throw InventoryManifest.Corrupt(location, "lists a data file without a 'key'.");
-            dataFiles.Add(new InventoryDataFile(DataFileLocator.Resolve(files, location, key, storeRoot),
-                ManifestJson.Integer(file, "size"), ManifestJson.String(file, "MD5checksum")));
-        }
+        var entries = ManifestJson.Require(root, location, "files").EnumerateArray().ToList();
+        var keys = entries.Select(f => ManifestJson.String(f, "key") ?? throw InventoryManifest.Corrupt(location, "lists a data file without a 'key'.")).ToList();
+        var paths = DataFileLocator.Resolve(files, location, keys, storeRoot);
+        var dataFiles = entries.Select((f, i) => new InventoryDataFile(paths[i], ManifestJson.Integer(f, "size"), ManifestJson.String(f, "MD5checksum"))).ToList();
 
         var manifest = new InventoryManifest(CloudProvider.S3, location, parquet, dataFiles)
         {

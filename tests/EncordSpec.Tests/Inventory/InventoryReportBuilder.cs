@@ -173,7 +173,7 @@ public static class InventoryReportBuilder
         string config = "0b7e4e0c-2b1a-4d4e-9a1e-3d2c1b0a9f8e", DateTime? runTime = null)
     {
         var time = runTime ?? RunTime;
-        string stem = $"reports/{config}_{time:yyyy-MM-dd'T'HH:mm}";
+        string stem = $"reports/{config}_{time:yyyy-MM-dd'T'HH-mm}";
         var fields = new[] { "project", "bucket", "name", "size", "updated", "etag", "contentType", "storageClass", "timeDeleted" };
         var names = new List<string>();
         var parts = Split(rows, files);
