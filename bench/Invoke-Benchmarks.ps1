@@ -5,6 +5,8 @@
 .DESCRIPTION
     Scenarios (bench/Scenarios/*.ps1, each returns result rows):
       Write     1,000,000 (and 100,000) image URLs from a text file to a JSON spec, vs the format page's Python approach.
+      Inventory An S3 Inventory report of 5,000,000 objects into New-EncordImageGroup -GroupBy Folder | ConvertTo-EncordSpec,
+                beside a 20,000-object s3rver listing through the same pipeline (opt-in: -BenchScenario Inventory).
       Validate  Test-EncordSpec on those specs and on a 100,000-group spec, vs a Python json.load check.
       List      Get-CloudObject vs rclone lsjson on 100,000 objects in S3 (s3rver) and Azure (Azurite), plain and with
                 about 50 ms added per request.
@@ -24,7 +26,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 $Scenario = @($Scenario -split ',' | Where-Object { $_ })
-$unknown = @($Scenario | Where-Object { $_ -notin 'Write', 'Validate', 'List', 'Startup' })
+$unknown = @($Scenario | Where-Object { $_ -notin 'Write', 'Validate', 'List', 'Startup', 'Inventory' })
 if ($unknown) { throw "Unknown scenario(s): $($unknown -join ', '). Use Write, Validate, List or Startup." }
 Import-Module (Join-Path $PSScriptRoot 'BenchTools.psm1') -Force
 
