@@ -9,6 +9,8 @@
                  Exits non-zero when a test fails or none ran.
     -Task Demo   builds and runs the main job against a local emulator seeded with sample objects.
     -Task Bench  builds and runs the benchmarks in bench/ (see bench/README.md).
+    -Task Package  builds, then packs out/EncordSpec into out/package: EncordSpec.<version>.nupkg for
+                 PSResourceGet and EncordSpec.zip for Azure Automation (src/Packaging/New-ModulePackage.ps1).
 .EXAMPLE
     dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
 .EXAMPLE
@@ -16,7 +18,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -115,8 +117,16 @@ function Invoke-UnitSuite {
     Get-TrxCounts $trx
 }
 
+function Get-PesterVersion {
+    # The tests project downloads Pester (PackageDownload); the version it names there is the one used.
+    [xml] $project = Get-Content -LiteralPath (Join-Path $Root 'tests/EncordSpec.Tests/EncordSpec.Tests.csproj') -Raw
+    $download = $project.SelectSingleNode('//PackageDownload[@Include="Pester"]')
+    if (-not $download) { throw 'tests/EncordSpec.Tests/EncordSpec.Tests.csproj has no PackageDownload of Pester.' }
+    return $download.GetAttribute('Version').Trim('[', ']')
+}
+
 function Invoke-PesterSuite {
-    $pester = Join-Path (Get-NuGetPackageRoot) 'pester/6.2.0/tools/Pester.psd1'
+    $pester = Join-Path (Get-NuGetPackageRoot) "pester/$(Get-PesterVersion)/tools/Pester.psd1"
     if (-not (Test-Path $pester)) {
         Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/EncordSpec.Tests/EncordSpec.Tests.csproj'), '--nologo', '-v', 'quiet')
     }
@@ -171,6 +181,13 @@ function Invoke-BenchTask {
     exit $LASTEXITCODE
 }
 
+function Invoke-PackageTask {
+    # Always from a fresh build, so a package never holds a stale module left in out/.
+    Build-Module
+    $packages = & (Join-Path $Root 'src/Packaging/New-ModulePackage.ps1') -ModuleDir $ModuleDir -OutputDirectory (Join-Path $OutDir 'package')
+    $packages | ForEach-Object { Write-Host "Packed $($_.FullName)" }
+}
+
 $env:NO_COLOR = '1'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 switch ($Task) {
@@ -178,4 +195,5 @@ switch ($Task) {
     'Test' { Invoke-TestTask }
     'Demo' { Invoke-DemoTask }
     'Bench' { Invoke-BenchTask }
+    'Package' { Invoke-PackageTask }
 }

@@ -8,8 +8,9 @@
       Inventory An S3 Inventory report of 5,000,000 objects into New-EncordImageGroup -GroupBy Folder | ConvertTo-EncordSpec,
                 beside a 20,000-object s3rver listing through the same pipeline (opt-in: -BenchScenario Inventory).
       Validate  Test-EncordSpec on those specs and on a 100,000-group spec, vs a Python json.load check.
-      List      Get-CloudObject vs rclone lsjson on 100,000 objects in S3 (s3rver) and Azure (Azurite), plain and with
-                about 50 ms added per request.
+      List      Get-CloudObject vs rclone lsjson, plain and with 50 ms added per round trip: from the listing store
+                (S3, Azure, GCS answered at no cost of their own; 200,000 flat keys, 100,000 over 100 folders), and
+                from s3rver and Azurite (100,000 objects over 100 folders).
       Startup   Import-Module plus a first cmdlet, above bare pwsh start-up; time to the first listed object.
     Work files go to bench/work (git-ignored). Run it through build.ps1 -Task Bench, which builds the module first.
 .EXAMPLE
@@ -70,6 +71,7 @@ $rows = foreach ($name in $Scenario) {
 Write-Host ''
 Write-Host ("EncordSpec benchmarks, {0:yyyy-MM-dd HH:mm} UTC, {1} cores, medians of {2} alternating runs" -f [datetime]::UtcNow, [Environment]::ProcessorCount, $Runs)
 Write-Host 'Speed x = peer seconds / our seconds; Mem x = peer MB / our MB (above 1: we are faster / leaner). MB = peak RSS of the whole process.'
+Write-Host 'CPU s = user + system CPU of our whole process; Cores = CPU s / Ours s; k obj/CPU-s = thousands of objects listed per CPU-second (per core), pwsh start-up included.'
 $rows | Format-ResultTable | Write-Host
 $missed = @($rows | Where-Object { $_.Met -like 'NO*' })
 if ($missed) { Write-Host ("Targets missed: {0}" -f (($missed | ForEach-Object Scenario) -join '; ')) }

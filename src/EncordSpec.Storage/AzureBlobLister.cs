@@ -14,7 +14,7 @@ namespace EncordSpec.Storage;
 
 /// <summary>Lists an Azure Blob container with Azure.Storage.Blobs: Entra ID through DefaultAzureCredential (which
 /// covers managed identities, Azure Automation's too), a SAS token, the account key or a connection string.</summary>
-internal sealed class AzureBlobLister : ICloudObjectLister
+internal sealed partial class AzureBlobLister : ICloudObjectLister
 {
     private readonly CloudListerOptions options;
     private readonly StorageErrors errors;

@@ -15,7 +15,7 @@ namespace EncordSpec.Storage;
 
 /// <summary>Lists a GCS bucket with Google.Cloud.Storage.V1: application default credentials, a credential file,
 /// or (with -EndpointUrl and no credential file, or STORAGE_EMULATOR_HOST) anonymous access as emulators want.</summary>
-internal sealed class GcsObjectLister : ICloudObjectLister
+internal sealed partial class GcsObjectLister : ICloudObjectLister
 {
     private readonly CloudListerOptions options;
     private readonly StorageErrors errors;
@@ -81,7 +81,9 @@ internal sealed class GcsObjectLister : ICloudObjectLister
     {
         var listOptions = new ListObjectsOptions
         {
-            Delimiter = request.Delimiter, PageSize = request.PageSize, PageToken = continuationToken,
+            Delimiter = request.Delimiter,
+            PageSize = request.PageSize,
+            PageToken = continuationToken,
             RetryOptions = RetryOptions.IdempotentRetryOptions, // listing is idempotent: 408, 429 and 5xx are retried
         };
         try

@@ -15,7 +15,7 @@ namespace EncordSpec.Storage;
 
 /// <summary>Lists an S3 bucket, an OTC OBS bucket (S3 API at the region's OBS endpoint) or any S3-compatible store
 /// with AWSSDK.S3 and the SDK's own credential chain. Created by name from <see cref="Loading.CloudListerLoader"/>.</summary>
-internal sealed class S3ObjectLister : ICloudObjectLister
+internal sealed partial class S3ObjectLister : ICloudObjectLister
 {
     /// <summary>S3 caps MaxKeys at 1,000 whatever is asked.</summary>
     private const int MaxPageSize = 1000;

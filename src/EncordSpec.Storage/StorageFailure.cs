@@ -1,14 +1,6 @@
 namespace EncordSpec.Storage;
 
 /// <summary>What an SDK error means, as a lister's classifier reads it.</summary>
-internal sealed class StorageFailure
-{
-    public StorageFailure(CloudErrorKind kind, string detail)
-    {
-        Kind = kind;
-        Detail = detail;
-    }
-
-    public CloudErrorKind Kind { get; }
-    public string Detail { get; }
-}
+/// <param name="Kind">The kind of failure users see.</param>
+/// <param name="Detail">The SDK's account of it, before secrets are scrubbed.</param>
+internal sealed record StorageFailure(CloudErrorKind Kind, string Detail);

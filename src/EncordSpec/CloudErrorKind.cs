@@ -11,9 +11,9 @@ public enum CloudErrorKind
     BucketNotFound,
     /// <summary>The endpoint could not be reached (DNS, refused connection, time-out, TLS).</summary>
     EndpointUnreachable,
-    /// <summary>Anything else the store or SDK reported.</summary>
     /// <summary>The store's one-level (delimiter) listing contradicts its full listing, so a parallel listing built
     /// on it could miss objects.</summary>
     InconsistentListing,
+    /// <summary>Anything else the store or SDK reported.</summary>
     Failed,
 }

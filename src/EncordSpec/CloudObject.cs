@@ -34,6 +34,10 @@ public sealed class CloudObject
     public string? StorageClass { get; set; }
     /// <summary>Image, Video, Audio, Dicom or Unsupported: by the key's extension, else by the content type.</summary>
     public DataType DataType { get; set; } = DataType.Unsupported;
+    /// <summary>Size, MIME type and the media values the platform needs (width, height, duration, ...), read from the
+    /// object's own header by Get-CloudObject -MediaMetadata; null without that switch or when the header could not
+    /// be read.</summary>
+    public MediaMetadata? MediaMetadata { get; set; }
 
     /// <summary>The part of the listing this object came from, for streaming folder groups; internal, so it stays out
     /// of PowerShell's output, Export-Csv and ConvertTo-Json. Null for objects made by users.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace EncordSpec;
 
 /// <summary>The two forms of an upload spec.</summary>

@@ -9,3 +9,6 @@ global using EncordSpec.Reading;
 global using EncordSpec.Urls;
 global using EncordSpec.Validation;
 global using EncordSpec.Writing;
+
+// Helpers every test folder uses (test data, JSON comparison, fault servers).
+global using EncordSpec.Tests.Support;

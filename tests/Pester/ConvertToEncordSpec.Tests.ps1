@@ -97,6 +97,15 @@ Describe 'ConvertTo-EncordSpec' {
             ($json | ConvertFrom-Json).PSObject.Properties.Name | Should -BeNullOrEmpty
         }
 
+        It 'gives -ClientMetadata to the spec, not to the items piped in' {
+            $image = [EncordSpec.EncordImage]::new("$s3/a.jpg")
+            $image.ClientMetadata = [ordered]@{ camera = 'S4' }
+            $spec = $image | ConvertTo-EncordSpec -ClientMetadata @{ batch = 7 } | ConvertFrom-Json
+            $spec.images[0].clientMetadata.camera | Should -Be 'S4'
+            $spec.images[0].clientMetadata.batch | Should -Be 7
+            $image.ClientMetadata.Keys | Should -Be 'camera'
+        }
+
         It 'writes groups and series it receives' {
             $group = "$s3/g/1.jpg", "$s3/g/2.jpg" | New-EncordImageGroup -Title g -CreateVideo $false
             $series = 'gs://b/s/1', 'gs://b/s/2' | New-EncordDicomSeries -Title s -ClientMetadata @{ modality = 'CT' }
@@ -166,6 +175,21 @@ Describe 'ConvertTo-EncordSpec' {
             $output | Should -BeNullOrEmpty
             Test-Path $path | Should -BeFalse
             Get-ErrorIds $problems | Should -Be 'ObjectUrlWhitespace'
+        }
+
+        It 'touches no disk with -WhatIf, not even for the hidden section files a spec is written through' {
+            # What the folder holds while the spec is being written, seen from the middle of the pipeline.
+            function Get-FolderWhileWriting([string] $Folder, [switch] $WhatIf) {
+                $null = New-Item $Folder -ItemType Directory
+                $script:during = $null
+                $null = 1..2000 | ForEach-Object { if ($_ -eq 1500) { $script:during = @(Get-ChildItem $Folder -Force) }; "$s3/$_.jpg"; "$s3/$_.mp4" } |
+                    ConvertTo-EncordSpec -Path (Join-Path $Folder 'spec.json') -WhatIf:$WhatIf
+                $script:during
+            }
+            # Written for real, the temporary spec and the images' and videos' sections wait beside the target.
+            Get-FolderWhileWriting (Join-Path $TestDrive 'written') | Should -HaveCount 3
+            Get-FolderWhileWriting (Join-Path $TestDrive 'whatif') -WhatIf | Should -BeNullOrEmpty
+            Get-ChildItem (Join-Path $TestDrive 'whatif') -Force | Should -BeNullOrEmpty
         }
 
         It 'leaves no file, and no temporary file, when the pipeline fails half way' {

@@ -660,7 +660,10 @@ $byName = foreach ($name in 'AWSSDK.SSO', 'AWSSDK.SSOOIDC', 'AWSSDK.SecurityToke
         $Probe.AzureCount | Should -Be (Get-ExpectedListing $AzureSeeded).Count
         $Probe.AfterAzure | Should -Contain 'Azure.Storage.Blobs 12.30.1.0 in EncordSpec.Storage'
         $Probe.AfterAzure | Should -Contain 'Azure.Core 1.60.0.0 in EncordSpec.Storage'
-        $Probe.AfterAzure | Should -Contain 'EncordSpec.Storage 1.0.0.0 in EncordSpec.Storage'
+        # The listers' assembly carries the module's version (EncordSpec.psd1 is its one home).
+        $version = [version](Import-PowerShellDataFile $env:ENCORDSPEC_MODULE_PATH).ModuleVersion
+        $assemblyVersion = '{0}.{1}.{2}.{3}' -f $version.Major, $version.Minor, [Math]::Max($version.Build, 0), [Math]::Max($version.Revision, 0)
+        $Probe.AfterAzure | Should -Contain "EncordSpec.Storage $assemblyVersion in EncordSpec.Storage"
         $Probe.AfterAzure | Where-Object { $_ -like 'AWSSDK*' -or $_ -like 'Google*' } | Should -Be @('AWSSDK.Core 3.3.0.0 in Default')
     }
 

@@ -2,10 +2,15 @@
 # parameter, parameter sets, SupportsPaging, ValidateSet, enums, wildcards, aliases, pipeline input by property
 # name, defaults, and doc comments with markup, indentation and mistakes. The fixture is compiled here, its XML
 # documentation written as the C# compiler writes it, and the result read back through Get-Help.
+using module ../../src/Help/CmdletModel.psm1
+using module ../../src/Help/CommandHelp.psm1
+using module ../../src/Help/DocCommentReader.psm1
+using module ../../src/Help/ExampleLinter.psm1
+using module ../../src/Help/HelpCompiler.psm1
+using module ../../src/Help/MamlWriter.psm1
 
 BeforeAll {
     $helpFolder = Join-Path $PSScriptRoot '../../src/Help'
-    Import-Module (Join-Path $helpFolder 'CmdletHelp.psm1') -Force
 
     $moduleDir = Join-Path $TestDrive 'HelpFixture'
     $null = New-Item $moduleDir -ItemType Directory
@@ -163,15 +168,89 @@ namespace HelpFixture
     $fixedDocs = New-DocXml (Join-Path $TestDrive 'fixed.xml') $goodMembers, $fixedGapMembers
 
     $cmdlets = @($module.ExportedCmdlets.Values)
-    $moduleCommands = @{}
-    foreach ($cmdlet in $cmdlets) { $moduleCommands[$cmdlet.Name] = @($cmdlet.Parameters.Values | ForEach-Object { $_.Name; $_.Aliases }) }
-    $context = New-DocContext -Members (Read-XmlDocFile $brokenDocs) -Cmdlets $cmdlets
-    $gapHelp = Get-CmdletHelp -Command (Get-Command Get-HelpFixtureGap) -Context $context -ModuleCommands $moduleCommands
-    $fixtureHelp = Get-CmdletHelp -Command (Get-Command Get-HelpFixture) -Context $context -ModuleCommands $moduleCommands
+    $compiler = [HelpCompiler]::new([DocCommentReader]::new([DocCommentReader]::ReadMembers($brokenDocs), $cmdlets), [ExampleLinter]::new($cmdlets))
+    $gapHelp = $compiler.Compile([CmdletModel]::new((Get-Command Get-HelpFixtureGap)))
+    $fixtureHelp = $compiler.Compile([CmdletModel]::new((Get-Command Get-HelpFixture)))
 }
 
 AfterAll {
-    Remove-Module HelpFixture, CmdletHelp -ErrorAction Ignore
+    Remove-Module HelpFixture -ErrorAction Ignore
+}
+
+Describe 'The cmdlet model' {
+    BeforeAll {
+        $model = [CmdletModel]::new((Get-Command Get-HelpFixture))
+        function Get-ModelParameter([string] $Name) { $model.Parameters.Where({ $_.Name -eq $Name })[0] }
+    }
+
+    It 'has a syntax per parameter set, the default set first, in the order of PowerShell''s own syntax without hidden parameters' {
+        $model.Syntax.Name | Should -Be @('ByName', 'ById')
+        $own = @((Get-Command Get-HelpFixture -Syntax) -split '\r?\n' | Where-Object { $_.Trim() })
+        for ($i = 0; $i -lt 2; $i++) {
+            $ownNames = @([regex]::Matches($own[$i], '(?<=[\[ ])-(\w+)') | ForEach-Object { $_.Groups[1].Value } | Where-Object { $_ -ne 'InternalTrace' })
+            $model.Syntax[$i].Parameters.Parameter.Name | Should -Be $ownNames
+        }
+    }
+
+    It 'lists every parameter users see once: positional ones, then those a set requires, then the rest' {
+        $visible = (Get-Command Get-HelpFixture).Parameters.Keys.Where({ $_ -notin [System.Management.Automation.Cmdlet]::CommonParameters -and $_ -ne 'InternalTrace' })
+        @($model.Parameters.Name | Sort-Object) | Should -Be @($visible | Sort-Object)
+        $model.Parameters[0].Name | Should -Be 'Name'
+        $model.Parameters[1].Name | Should -Be 'Id'
+    }
+
+    It 'reads how a parameter binds across its sets' {
+        $name = Get-ModelParameter Name
+        $name.Position | Should -Be '0'
+        $name.Required | Should -BeTrue
+        $name.PipelineInput | Should -Be 'True (ByValue)'
+        $name.Type | Should -Be ([string[]])
+        $id = Get-ModelParameter Id
+        $id.Position | Should -Be 'named'
+        $id.Required | Should -BeTrue -Because 'it is mandatory in the one set it is in'
+        $container = Get-ModelParameter Container
+        $container.PipelineInput | Should -Be 'True (ByPropertyName)'
+        $container.Aliases | Should -Be @('Bucket')
+        $container.Globbing | Should -BeTrue
+        # In the syntax, each set has its parameter as that set declares it.
+        $model.Syntax[0].Parameters[0].Required | Should -BeTrue
+        $model.Syntax[1].Parameters.Where({ $_.Parameter.Name -eq 'Container' })[0].PipelineInput | Should -Be 'True (ByPropertyName)'
+    }
+
+    It 'reads accepted values from ValidateSet and enums, and defaults from a fresh instance' {
+        (Get-ModelParameter Mode).AcceptedValues | Should -Be @('Fast', 'Thorough')
+        (Get-ModelParameter Shade).AcceptedValues | Should -Be @('Light', 'Dark')
+        (Get-ModelParameter Mode).DefaultValue | Should -Be 'Fast'
+        (Get-ModelParameter Shade).DefaultValue | Should -Be 'Dark'
+        (Get-ModelParameter Container).DefaultValue | Should -Be 'photos'
+        (Get-ModelParameter PageSize).DefaultValue | Should -Be '1000'
+        (Get-ModelParameter Recurse).DefaultValue | Should -Be 'False'
+        (Get-ModelParameter First).DefaultValue | Should -Be 'None' -Because 'PowerShell adds -First; no property holds a default'
+    }
+
+    It 'finds the declarations a parameter''s doc comment can be on, nearest first, none for those PowerShell adds' {
+        (Get-ModelParameter Name).Declarations.DeclaringType | Should -Be @([HelpFixture.GetHelpFixtureCommand])
+        (Get-ModelParameter Container).Declarations.DeclaringType | Should -Be @([HelpFixture.FixtureCommandBase])
+        (Get-ModelParameter Limit).Declarations[0].DeclaringType.GetGenericTypeDefinition() | Should -Be ([HelpFixture.GenericCommandBase`1])
+        (Get-ModelParameter WhatIf).Declarations | Should -BeNullOrEmpty
+    }
+
+    It 'writes a default as Get-Help shows it, numbers in the invariant culture, objects as None' {
+        $culture = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            [CmdletModel]::FormatDefault(2.5) | Should -Be '2.5'
+        }
+        finally { [cultureinfo]::CurrentCulture = $culture }
+        [CmdletModel]::FormatDefault($null) | Should -Be 'None'
+        [CmdletModel]::FormatDefault('') | Should -Be 'None'
+        [CmdletModel]::FormatDefault(@()) | Should -Be 'None'
+        [CmdletModel]::FormatDefault(@('a', 2)) | Should -Be 'a, 2'
+        [CmdletModel]::FormatDefault([switch]$true) | Should -Be 'True'
+        [CmdletModel]::FormatDefault([DayOfWeek]::Monday) | Should -Be 'Monday'
+        [CmdletModel]::FormatDefault([timespan]::FromSeconds(90)) | Should -Be '00:01:30'
+        [CmdletModel]::FormatDefault([System.Text.StringBuilder]::new('x')) | Should -Be 'None'
+    }
 }
 
 Describe 'Finding what a cmdlet''s help lacks' {
@@ -181,13 +260,13 @@ Describe 'Finding what a cmdlet''s help lacks' {
 
     It 'takes a parameter''s description from the base class that declares it, generic ones included' {
         $gapHelp.Problems | Should -Not -Match 'parameter -(Container|Limit)'
-        ($gapHelp.Parameters | Where-Object Name -eq Container).Description | Should -Be 'The container to read. Declared on the base class.'
-        ($gapHelp.Parameters | Where-Object Name -eq Limit).Description | Should -Be 'At most this many. Declared on a generic base class.'
+        $gapHelp.FindParameter('Container').Description | Should -Be 'The container to read. Declared on the base class.'
+        $gapHelp.FindParameter('Limit').Description | Should -Be 'At most this many. Declared on a generic base class.'
     }
 
     It 'leaves out parameters hidden with DontShow' {
-        $fixtureHelp.Parameters.Name | Should -Not -Contain 'InternalTrace'
-        $fixtureHelp.Syntax.Parameters.Name | Should -Not -Contain 'InternalTrace'
+        $fixtureHelp.Parameters.Parameter.Name | Should -Not -Contain 'InternalTrace'
+        $fixtureHelp.Cmdlet.Syntax.Parameters.Parameter.Name | Should -Not -Contain 'InternalTrace'
     }
 
     It 'reports example code that does not parse, with its position' {
@@ -201,19 +280,28 @@ Describe 'Finding what a cmdlet''s help lacks' {
     }
 
     It 'requires a synopsis and two examples' {
-        $members = Read-XmlDocFile $brokenDocs
+        $members = [DocCommentReader]::ReadMembers($brokenDocs)
         $gap = $members['T:HelpFixture.GetHelpFixtureGapCommand']
         $null = $gap.RemoveChild($gap.SelectSingleNode('summary'))
         $null = $gap.RemoveChild($gap.SelectSingleNode('example'))
-        $help = Get-CmdletHelp -Command (Get-Command Get-HelpFixtureGap) -Context (New-DocContext -Members $members -Cmdlets $cmdlets)
+        $withoutLinter = [HelpCompiler]::new([DocCommentReader]::new($members, $cmdlets), [ExampleLinter]::new())
+        $help = $withoutLinter.Compile([CmdletModel]::new((Get-Command Get-HelpFixtureGap)))
         $help.Problems | Should -Contain 'no synopsis: add /// <summary> to class HelpFixture.GetHelpFixtureGapCommand'
         $help.Problems | Should -Contain '1 example(s), at least 2 needed: add /// <example><code>...</code><para>...</para></example> to class HelpFixture.GetHelpFixtureGapCommand'
+    }
+
+    It 'reports a summary, remarks or returns written twice, as two partial declarations of a class can' {
+        $members = [DocCommentReader]::ReadMembers($fixedDocs)
+        $fixture = $members['T:HelpFixture.GetHelpFixtureCommand']
+        $null = $fixture.AppendChild($fixture.SelectSingleNode('remarks').CloneNode($true))
+        $help = [HelpCompiler]::new([DocCommentReader]::new($members, $cmdlets), [ExampleLinter]::new($cmdlets)).Compile([CmdletModel]::new((Get-Command Get-HelpFixture)))
+        $help.Problems | Should -Be @('more than one <remarks>: keep one among the declarations of partial class HelpFixture.GetHelpFixtureCommand')
     }
 
     It 'finds nothing missing in complete help, PowerShell''s own -WhatIf, -Confirm and paging parameters included' {
         $fixtureHelp.Problems | Should -BeNullOrEmpty
         foreach ($name in 'WhatIf', 'Confirm', 'First', 'Skip', 'IncludeTotalCount') {
-            ($fixtureHelp.Parameters | Where-Object Name -eq $name).Description | Should -Not -BeNullOrEmpty -Because "-$name is added by PowerShell"
+            $fixtureHelp.FindParameter($name).Description | Should -Not -BeNullOrEmpty -Because "-$name is added by PowerShell"
         }
     }
 }
@@ -306,5 +394,85 @@ Describe 'The MAML Get-Help reads' {
             ForEach-Object { $_.Name -replace '\.help\.txt$', '' } | Sort-Object
         $topics | Should -Contain 'about_EncordSpec'
         $help.relatedLinks.navigationLink.linkText | Should -Be (@('Get-HelpFixtureGap') + $topics)
+    }
+}
+
+Describe 'The MAML writer' {
+    BeforeAll {
+        # Help made by hand, so that what the file holds can only come from the writer.
+        $model = [CmdletModel]::new((Get-Command Get-HelpFixture))
+        $written = [CommandHelp]@{
+            Cmdlet      = $model
+            Synopsis    = 'Gets fixtures.'
+            Description = @('First paragraph.', 'Second paragraph.')
+            Parameters  = @(foreach ($parameter in $model.Parameters) { [ParameterHelp]@{ Parameter = $parameter; Description = @("About $($parameter.Name).") } })
+            Inputs      = @()
+            Outputs     = @([TypeHelp]@{ TypeName = 'System.String'; Description = @('A name.') })
+            Examples    = @([ExampleHelp]@{ Code = 'Get-HelpFixture a'; Remarks = @('Gets a.') }, [ExampleHelp]@{ Code = 'Get-HelpFixture -Id 1'; Remarks = @() })
+            Links       = @([LinkHelp]@{ Text = 'Guide'; Uri = 'https://example.com/guide' })
+        }
+        $path = Join-Path $TestDrive 'writer/Written.dll-Help.xml'
+        $null = New-Item (Split-Path $path) -ItemType Directory
+        [MamlWriter]::WriteFile($path, @($written))
+        $maml = [xml]::new()
+        $maml.Load($path)
+        $names = [System.Xml.XmlNamespaceManager]::new($maml.NameTable)
+        $names.AddNamespace('msh', 'http://msh')
+        $names.AddNamespace('maml', 'http://schemas.microsoft.com/maml/2004/10')
+        $names.AddNamespace('command', 'http://schemas.microsoft.com/maml/dev/command/2004/10')
+        $names.AddNamespace('dev', 'http://schemas.microsoft.com/maml/dev/2004/10')
+        $command = $maml.SelectSingleNode('/msh:helpItems[@schema="maml"]/command:command', $names)
+        function Select-Maml([string] $XPath, [System.Xml.XmlNode] $From = $command) { @($From.SelectNodes($XPath, $names)) }
+    }
+
+    It 'writes UTF-8 without a byte-order mark, one command with its name, synopsis and description' {
+        $bytes = [System.IO.File]::ReadAllBytes($path)
+        $bytes[0] | Should -Be ([byte][char]'<')
+        (Select-Maml 'command:details/command:name').InnerText | Should -Be 'Get-HelpFixture'
+        (Select-Maml 'command:details/maml:description/maml:para').InnerText | Should -Be 'Gets fixtures.'
+        (Select-Maml 'maml:description/maml:para').InnerText | Should -Be @('First paragraph.', 'Second paragraph.')
+        (Select-Maml 'command:details/maml:copyright/maml:para').Count | Should -Be 1 -Because 'the schema wants a paragraph, even an empty one'
+    }
+
+    It 'writes each parameter set as a syntax item with the set''s own parameters' {
+        $items = Select-Maml 'command:syntax/command:syntaxItem'
+        $items.Count | Should -Be 2
+        (Select-Maml 'command:parameter/maml:name' $items[1]).InnerText[0] | Should -Be 'Id'
+        @(Select-Maml 'command:parameter[maml:name="Id"]' $items[1])[0].GetAttribute('required') | Should -Be 'true'
+        (Select-Maml 'command:parameter/maml:name' $items[1]).InnerText | Should -Not -Contain 'Name'
+    }
+
+    It 'shows a switch without a value in the syntax, accepted values as a group there, and short type names' {
+        $syntax = @(Select-Maml 'command:syntax/command:syntaxItem')[0]
+        Select-Maml 'command:parameter[maml:name="Recurse"]/command:parameterValue' $syntax | Should -BeNullOrEmpty
+        (Select-Maml 'command:parameter[maml:name="Mode"]/command:parameterValueGroup/command:parameterValue' $syntax).InnerText | Should -Be @('Fast', 'Thorough')
+        $name = @(Select-Maml 'command:parameter[maml:name="Name"]/command:parameterValue' $syntax)[0]
+        $name.InnerText | Should -Be 'String[]'
+        $name.GetAttribute('variableLength') | Should -Be 'true'
+        $recurse = @(Select-Maml 'command:parameters/command:parameter[maml:name="Recurse"]')[0]
+        @(Select-Maml 'command:parameterValue' $recurse)[0].GetAttribute('required') | Should -Be 'false'
+        (Select-Maml 'dev:type/maml:name' $recurse).InnerText | Should -Be 'System.Management.Automation.SwitchParameter'
+        (Select-Maml 'dev:defaultValue' $recurse).InnerText | Should -Be 'False'
+        (Select-Maml 'maml:description/maml:para' $recurse).InnerText | Should -Be 'About Recurse.'
+    }
+
+    It 'numbers the examples and ends each one''s remarks with an empty paragraph that spaces them apart' {
+        $examples = Select-Maml 'command:examples/command:example'
+        (Select-Maml 'maml:title' $examples[1]).InnerText | Should -Be '-------------------------- Example 2 --------------------------'
+        (Select-Maml 'dev:code' $examples[1]).InnerText | Should -Be 'Get-HelpFixture -Id 1'
+        @((Select-Maml 'dev:remarks/maml:para' $examples[0]).InnerText) | Should -Be @('Gets a.', '')
+        @((Select-Maml 'dev:remarks/maml:para' $examples[1]).InnerText) | Should -Be @('')
+    }
+
+    It 'writes outputs and links' {
+        (Select-Maml 'command:returnValues/command:returnValue/dev:type/maml:name').InnerText | Should -Be 'System.String'
+        Select-Maml 'command:inputTypes/command:inputType' | Should -BeNullOrEmpty
+        (Select-Maml 'maml:relatedLinks/maml:navigationLink/maml:uri').InnerText | Should -Be 'https://example.com/guide'
+    }
+
+    It 'names types as Get-Help does' {
+        [MamlWriter]::FriendlyTypeName([string[]]) | Should -Be 'String[]'
+        [MamlWriter]::FriendlyTypeName([Nullable[int]]) | Should -Be 'Nullable[Int32]'
+        [MamlWriter]::FriendlyTypeName([System.Collections.Generic.Dictionary[string, object]]) | Should -Be 'Dictionary[String,Object]'
     }
 }

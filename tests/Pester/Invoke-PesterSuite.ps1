@@ -8,7 +8,7 @@ param(
     [Parameter(Mandatory)] [string] $ResultFile
 )
 $ErrorActionPreference = 'Stop'
-Import-Module $PesterPath -MinimumVersion 6.2.0
+Import-Module $PesterPath # by path: the version is the one build.ps1 found in the tests project
 $env:ENCORDSPEC_MODULE_PATH = $ModulePath
 
 $configuration = New-PesterConfiguration

@@ -3,11 +3,13 @@ BeforeAll {
 }
 
 Describe 'The EncordSpec module' {
-    It 'is a binary module for both PowerShell editions' {
+    It 'is a binary module that declares only what the tests run: PowerShell 7.6, Core' {
         $module = Get-Module EncordSpec
         $module.ModuleType | Should -Be 'Binary'
         $manifest = Test-ModuleManifest $env:ENCORDSPEC_MODULE_PATH
-        $manifest.CompatiblePSEditions | Should -Be @('Core', 'Desktop')
+        $manifest.CompatiblePSEditions | Should -Be @('Core')
+        $manifest.PowerShellVersion | Should -Be ([version] '7.6')
+        $PSVersionTable.PSVersion | Should -BeGreaterOrEqual $manifest.PowerShellVersion
     }
 
     It 'exports every cmdlet the manifest lists, and nothing else' {

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Specialized;
 using System.IO;
 using System.Management.Automation;
-using System.Text;
 using EncordSpec.Writing;
 using EncordSpec.Format;
 using EncordSpec.Input;
@@ -11,101 +9,15 @@ using EncordSpec.Metadata;
 
 namespace EncordSpec.Cmdlets;
 
-/// <summary>Writes Encord items and object URLs from the pipeline as an Encord private-cloud upload spec in JSON
-/// or CSV.</summary>
-/// <remarks>
-/// <para>ConvertTo-EncordSpec turns what comes down the pipeline into the JSON or CSV file that the Encord
-/// platform's private-cloud upload takes. It accepts the groups of <see cref="NewEncordImageGroupCommand"/> and
-/// <see cref="NewEncordDicomSeriesCommand"/>, typed single items (EncordSpec.EncordImage, EncordVideo,
-/// EncordAudio), object URLs as strings, and any object with an ObjectUrl (or Url) property, such as rows of
-/// Import-Csv or the CloudObject objects of Get-CloudObject; an object's Title and ClientMetadata properties (the
-/// latter an object, or JSON text as in a CSV column) become the item's title and clientMetadata.</para>
-/// <para>Single files are sorted into the images, videos and audio sections by the extension of their URL (or
-/// their DataType property). A file of an unsupported type gets a warning, is left out, and a count of the
-/// skipped files follows at the end. A lone DICOM file gets a non-terminating error (LoneDicomFile): DICOM files
-/// go into a series made with New-EncordDicomSeries. An item whose URL contains whitespace, or whose
-/// clientMetadata is not a JSON object or is over 10 MB as JSON, gets a non-terminating error naming it and is
-/// not written; the rest of the spec is.</para>
-/// <para>JSON (the default, or -Json) follows the format page: sections in the order images, videos,
-/// image_groups, dicom_series, audio; objectUrl_0, objectUrl_1, ... in order; createVideo always written;
-/// title written only when given. CSV (-Csv) has the header ObjectUrl,Image group title,Create video and one row
-/// per file (a row per image of an image group). The CSV form cannot carry audio, DICOM series, titles of single
-/// files, clientMetadata or the top-level flags, so any of them is a terminating error that names the first such
-/// item: nothing is silently dropped.</para>
-/// <para>Without -Path the spec is output as one string. With -Path it is written as UTF-8 without a byte-order
-/// mark, through a temporary file in the same folder that is moved into place at the end (an interrupted run
-/// leaves no half-written spec), and the file's FileInfo is output. Items are written as they arrive, so a large
-/// listing does not fill memory. -WhatIf checks every item and writes nothing.</para>
-/// </remarks>
-/// <example>
-/// <code>
-/// 'https://cord-dev.s3.eu-west-2.amazonaws.com/Image1.png',
-/// 'https://cord-dev.s3.eu-west-2.amazonaws.com/Cooking.mp4',
-/// 'gs://example-url/object.mp4' | ConvertTo-EncordSpec
-/// </code>
-/// <para>Outputs the JSON text of a spec with one image and two videos, sorted into the images and videos
-/// sections by their extensions.</para>
-/// </example>
-/// <example>
-/// <code>
-/// Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -Prefix food-dataset/ -DataType Image |
-///     New-EncordImageGroup -GroupBy Folder |
-///     ConvertTo-EncordSpec -Json -Path ./spec.json -WhatIf
-/// </code>
-/// <para>Lists the images under food-dataset/, groups them by folder and checks every group, reporting what
-/// would be written to spec.json without writing it. Run it again without -WhatIf to write the file.</para>
-/// </example>
-/// <example>
-/// <code>
-/// Import-Csv ./videos.csv | ConvertTo-EncordSpec -Csv -Path ./videos-spec.csv -Force
-/// </code>
-/// <para>Writes the object URLs in the ObjectUrl column of videos.csv as a CSV spec, replacing the file if it
-/// exists.</para>
-/// </example>
-/// <example>
-/// <code>
-/// Get-Content ./urls.txt -ReadCount 1000 |
-///     ConvertTo-EncordSpec -Path ./spec.json -SkipDuplicateUrls -ClientMetadata ([ordered]@{ project = 'kitchen'; batch = 7 })
-/// </code>
-/// <para>Writes a spec of the object URLs listed in urls.txt, one per line, gives every file the same
-/// clientMetadata, and sets "skip_duplicate_urls": true so that the upload can be retried without adding files
-/// twice. -ReadCount 1000 hands the lines over in batches of 1,000, which ConvertTo-EncordSpec takes apart: on a
-/// file of a million URLs that is about twice as fast as line by line.</para>
-/// </example>
-/// <example>
-/// <code>
-/// Import-Csv ./recordings.csv |
-///     ConvertTo-EncordSpec -Path ./recordings.json -ClientMetadata { @{ camera = $_.Camera; recorded = [datetime]$_.Recorded } }
-/// </code>
-/// <para>Computes each file's clientMetadata from its own CSV row ($_): the Camera column as a string and the
-/// Recorded column as a date, written in ISO 8601.</para>
-/// </example>
-/// <example>
-/// <code>
-/// $base = 'https://myaccount.blob.core.windows.net/mycontainer'
-/// $groups = @(
-///     "$base/myblob1.jpg", "$base/myblob2.jpg" | New-EncordImageGroup -Title image_group_1
-///     "$base/myblob3.jpg", "$base/myblob4.jpg" | New-EncordImageGroup -Title image_group2
-/// )
-/// $groups | ConvertTo-EncordSpec -Path ./azure.json
-/// </code>
-/// <para>Builds two Azure Blob image groups, as in the format page's Azure example, and writes them into one
-/// spec.</para>
-/// </example>
-/// <returns>Without -Path, the spec as one string (JSON or CSV text); with -Path, the FileInfo of the file written;
-/// with -WhatIf, nothing.</returns>
-/// <seealso cref="NewEncordImageGroupCommand"/>
-/// <seealso cref="NewEncordDicomSeriesCommand"/>
+/// <summary>Writes Encord items and object URLs from the pipeline as an Encord private-cloud upload spec in JSON or CSV.</summary>
 [Cmdlet(VerbsData.ConvertTo, "EncordSpec", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(string), typeof(FileInfo))]
-public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
+public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 {
-    private ISpecWriter? writer;
-    private AtomicFileWriter? file;
-    private MemoryStream? textOutput;
-    private OrderedDictionary? fixedMetadata;
+    private readonly SpecItemConverter converter = new();
+    private ClientMetadataParameter? clientMetadata;
+    private SpecOutput? output;
     private ProgressReporter? progress;
-    private readonly Dictionary<DataType, long> skippedByType = new();
     private long received;
 
     /// <summary>What to write, usually from the pipeline: image groups and DICOM series, typed single items,
@@ -163,36 +75,29 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     protected override void BeginProcessing()
     {
         CheckParameters();
+        var format = Csv ? SpecFormat.Csv : SpecFormat.Json;
+        var flags = new SpecWriterOptions { SkipDuplicateUrls = SkipDuplicateUrls, UpsertMetadata = UpsertMetadata };
         string? fullPath = Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-
-        Stream output;
         if (fullPath is null)
         {
-            output = textOutput = new MemoryStream();
+            output = SpecOutput.ToText(format, flags);
         }
         else if (ShouldProcess(fullPath, "Write Encord upload spec"))
         {
             try
             {
-                file = new AtomicFileWriter(fullPath, Force);
+                output = SpecOutput.ToFile(fullPath, Force, format, flags);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 ThrowTerminatingError(new ErrorRecord(e, "SpecFileNotWritable",
                     e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError, fullPath));
             }
-            output = file!.Stream;
         }
         else
         {
-            output = Stream.Null; // -WhatIf: still check every item, write nothing
+            output = SpecOutput.Nowhere(format, flags); // -WhatIf: still check every item, touch no disk
         }
-
-        writer = Csv
-            ? new SpecCsvWriter(output)
-            : fullPath is null
-                ? SpecJsonWriter.InMemory(output, FlagOptions())
-                : new SpecJsonWriter(output, FlagOptions(), _ => SectionBufferFile(fullPath));
         progress = new ProgressReporter(this, 1, "ConvertTo-EncordSpec");
     }
 
@@ -206,11 +111,15 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
             ThrowParameterError("CsvCannotUpsertMetadata", "-UpsertMetadata is supported only for JSON specs. Use -Json.");
         if (Csv && ClientMetadata is not null)
             ThrowParameterError("CsvCannotHoldMetadata", "-ClientMetadata cannot be written to CSV: the CSV form has no metadata column. Use -Json.");
-        if (ClientMetadata is not null and not ScriptBlock)
+        if (ClientMetadata is ScriptBlock script)
+        {
+            clientMetadata = ClientMetadataParameter.PerInput(input => script.InvokeWithContext(null, new List<PSVariable> { new("_", input) }));
+        }
+        else if (ClientMetadata is not null)
         {
             try
             {
-                fixedMetadata = JsonValueNormalizer.ToJsonObject(ClientMetadata);
+                clientMetadata = ClientMetadataParameter.Fixed(ClientMetadata);
             }
             catch (ClientMetadataException e)
             {
@@ -222,13 +131,6 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     private void ThrowParameterError(string errorId, string message) =>
         ThrowTerminatingError(ErrorRecords.Terminating(errorId, message, ErrorCategory.InvalidArgument, null));
 
-    private SpecWriterOptions FlagOptions() => new() { SkipDuplicateUrls = SkipDuplicateUrls, UpsertMetadata = UpsertMetadata };
-
-    /// <summary>Each section of a large JSON spec waits in a hidden file beside the target until the end.</summary>
-    private static Stream SectionBufferFile(string targetPath) =>
-        new FileStream(AtomicFileWriter.TempPathBeside(targetPath, "section"), FileMode.CreateNew, FileAccess.ReadWrite,
-            FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-
     protected override void ProcessRecord()
     {
         foreach (object? element in InputEnumeration.Elements(InputObject))
@@ -237,11 +139,17 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 
     private void Write(object? element)
     {
-        var item = ToItem(element);
-        if (item is null)
+        var outcome = converter.Convert(element);
+        if (outcome.Item is not null && clientMetadata is not null)
+            outcome = clientMetadata.Apply(outcome.Item, element);
+        if (outcome.Problem is not null)
+            WriteError(ErrorRecords.ForProblem(outcome.Problem));
+        if (outcome.Skipped is not null)
+            WriteWarning(outcome.Skipped);
+        if (outcome.Item is not { } item)
             return;
-        var problem = SpecItemRules.Check(item);
-        if (problem is not null)
+
+        if (SpecItemRules.Check(item) is { } problem)
         {
             WriteError(ErrorRecords.ForProblem(problem, item));
             return;
@@ -249,109 +157,26 @@ public sealed class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         if (Csv && SpecItemRules.CsvLimitation(item) is { } limitation)
             ThrowTerminatingError(ErrorRecords.Terminating("CsvCannotExpress", limitation, ErrorCategory.InvalidData, item));
 
-        writer!.Add(item);
+        output!.Add(item);
         progress!.Report(++received, "items written");
-    }
-
-    /// <summary>The typed item for one input, or null after writing the error or warning that says why not.</summary>
-    private EncordDataItem? ToItem(object? inputObject)
-    {
-        if (InputProperties.Unwrap(inputObject) is EncordDataItem typed)
-            return WithParameterMetadata(typed, inputObject);
-
-        var input = ObjectUrlInput.From(inputObject);
-        if (input is null)
-        {
-            WriteError(ErrorRecords.ForItem(RuleIds.ObjectUrlMissing,
-                $"The input is {ObjectUrlInput.Describe(inputObject)}; pass Encord items, object URLs, or objects with an ObjectUrl property.",
-                inputObject));
-            return null;
-        }
-
-        var type = input.DeclaredDataType ?? FileTypeClassifier.Classify(input.ObjectUrl);
-        if (type == DataType.Dicom)
-        {
-            WriteError(ErrorRecords.ForItem("LoneDicomFile",
-                $"'{input.ObjectUrl}' is a DICOM file; DICOM files go into a series. Pipe them through New-EncordDicomSeries first.",
-                input.ObjectUrl));
-            return null;
-        }
-        if (type == DataType.Unsupported)
-        {
-            skippedByType[type] = skippedByType.TryGetValue(type, out long count) ? count + 1 : 1;
-            WriteWarning($"Skipped '{input.ObjectUrl}': its file type is not an image, video or audio format the platform supports.");
-            return null;
-        }
-
-        try
-        {
-            return WithParameterMetadata(SingleItemFactory.Create(input, type)!, inputObject);
-        }
-        catch (ClientMetadataException e)
-        {
-            WriteError(ErrorRecords.ForItem(RuleIds.ClientMetadataNotObject, $"'{input.ObjectUrl}': {e.Message}", input.ObjectUrl));
-            return null;
-        }
-    }
-
-    /// <summary>Applies -ClientMetadata to single items: the hashtable, or what the scriptblock returns for this input.</summary>
-    private EncordDataItem? WithParameterMetadata(EncordDataItem item, object? inputObject)
-    {
-        if (ClientMetadata is null || item is not EncordSingleItem single)
-            return item;
-        OrderedDictionary extra;
-        if (ClientMetadata is ScriptBlock script)
-        {
-            try
-            {
-                var result = script.InvokeWithContext(null, new List<PSVariable> { new("_", inputObject) });
-                extra = JsonValueNormalizer.ToJsonObject(result.Count == 1 ? result[0] : result);
-            }
-            catch (Exception e) when (e is RuntimeException or ClientMetadataException)
-            {
-                WriteError(ErrorRecords.ForItem(RuleIds.ClientMetadataNotObject,
-                    $"-ClientMetadata for '{single.ObjectUrl}': {e.Message}", single.ObjectUrl));
-                return null;
-            }
-        }
-        else
-        {
-            extra = fixedMetadata!;
-        }
-        single.ClientMetadata = SingleItemFactory.Merge(single.ClientMetadata, extra);
-        return single;
     }
 
     protected override void EndProcessing()
     {
         progress?.Complete();
-        writer!.Complete();
-        long skipped = 0;
-        foreach (long count in skippedByType.Values) skipped += count;
-        if (skipped > 0)
-            WriteWarning($"Skipped {skipped:N0} item(s) of unsupported file type; see the warnings above.");
-        if (writer.Counts.Items == 0)
+        var counts = output!.Counts;
+        if (converter.SkippedUnsupported > 0)
+            WriteWarning($"Skipped {converter.SkippedUnsupported:N0} item(s) of unsupported file type; see the warnings above.");
+        if (counts.Items == 0)
             WriteWarning("The spec has no items; the platform would reject it.");
-        WriteVerbose("Spec holds " + writer.Counts);
+        WriteVerbose("Spec holds " + counts);
 
-        if (textOutput is not null)
-        {
-            WriteObject(new UTF8Encoding(false).GetString(textOutput.GetBuffer(), 0, (int)textOutput.Length));
-        }
-        else if (file is not null)
-        {
-            writer.Dispose();
-            WriteObject(file.Commit());
-        }
+        if (output.Complete() is { } written)
+            WriteObject(written);
         // The spec is written either way (nothing is lost), but the platform would refuse it as it is.
-        foreach (var problem in SpecFileLimits.Check(writer.Counts, Path is null ? null : System.IO.Path.GetFileName(Path)))
+        foreach (var problem in SpecFileLimits.Check(counts, Path is null ? null : System.IO.Path.GetFileName(Path)))
             WriteError(ErrorRecords.ForProblem(problem, Path));
     }
 
-    public void Dispose()
-    {
-        writer?.Dispose();
-        file?.Dispose();
-        textOutput?.Dispose();
-    }
+    public void Dispose() => output?.Dispose();
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using EncordSpec.Format;
+using EncordSpec.Input;
 
 namespace EncordSpec.Cmdlets;
 
@@ -13,6 +14,9 @@ internal static class ErrorRecords
 
     public static ErrorRecord ForProblem(ItemProblem problem, object? target) =>
         ForItem(problem.RuleId, problem.Message, target);
+
+    public static ErrorRecord ForProblem(InputProblem problem) =>
+        ForItem(problem.ErrorId, problem.Message, problem.Target, problem.Category);
 
     /// <summary>A spec finding as a non-terminating error: the rule id is the ErrorId, the finding the target.</summary>
     public static ErrorRecord ForFinding(SpecFinding finding) =>

@@ -2,102 +2,23 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
-using System.Threading;
 using EncordSpec.Loading;
 using EncordSpec.Listing;
 using EncordSpec.Urls;
 
 namespace EncordSpec.Cmdlets;
 
-/// <summary>Lists the objects of an S3, Azure Blob, GCS or Open Telekom Cloud bucket, each with the object URL the
-/// Encord platform needs.</summary>
-/// <remarks>
-/// <para>Get-CloudObject lists a bucket or container through the provider's official SDK and emits one CloudObject
-/// per object (Provider, Bucket, Key, Name, ObjectUrl, Size, LastModified in UTC, ETag, ContentType, StorageClass,
-/// DataType). Objects stream out page by page as they arrive, so Select-Object -First stops the listing early, and
-/// Ctrl+C cancels the request in flight. Folder placeholder keys (ending in '/', size 0) are skipped. Pipe the
-/// objects into New-EncordImageGroup, New-EncordDicomSeries or ConvertTo-EncordSpec.</para>
-/// <para>The listing is recursive under -Prefix. With -Delimiter it lists one level: the folders below come out as
-/// CloudPrefix objects, which can be piped back into Get-CloudObject to look inside.</para>
-/// <para>ObjectUrl is built from provider, bucket, region and key, whatever endpoint was listed: S3 virtual-hosted
-/// (the default), path-style or s3:// URIs, with keys encoded as the S3 console's Object URL encodes them (a space
-/// is '+', a literal '+' is %2B); https://&lt;account&gt;.blob.core.windows.net/&lt;container&gt;/&lt;blob&gt; for
-/// Azure, never with a SAS token; gs:// (default) or https://storage.cloud.google.com for GCS;
-/// https://&lt;bucket&gt;.obs.&lt;region&gt;.otc.t-systems.com for OTC. -ObjectUrlBase sets the URL before the key
-/// for stores the platform page does not name. Bucket names with dots get path-style S3 URLs, with a warning. A key
-/// that the chosen style cannot carry (whitespace in an s3:// URI, a '..' segment in an https URL) gets a
-/// non-terminating error that names the key and the style that would work.</para>
-/// <para>Credentials: S3 uses the AWS SDK's own chain (environment, shared profiles including SSO and web identity,
-/// container and instance metadata) unless -AccessKey/-SecretKey or -ProfileName are given; OTC takes the same
-/// parameters and lists through the region's OBS endpoint. Azure takes -StorageAccountName with Entra ID (the Azure
-/// SDK's default credential chain, which covers managed identities such as Azure Automation's), or -SasToken,
-/// -StorageAccountKey or -ConnectionString. GCS uses application default credentials or -CredentialFile. Secrets are
-/// accepted as SecureString or plain string and never written to any stream.</para>
-/// <para>A recursive listing runs up to -ThrottleLimit requests at once (default 8): Get-CloudObject lists the
-/// first page of the prefix, and when there is more and the page shows folders, it lists one level of the prefix to
-/// find its folders and lists the folders side by side, splitting each again that turns out to hold more than a page.
-/// Every object comes out exactly once. Each folder's objects come out in key order, folders as their pages arrive;
-/// with -Sort (or -First, -Skip) the whole output is in the store's key order, exactly as -ThrottleLimit 1 (one
-/// request after another) gives it. Memory stays at a few pages per folder being listed. Throttling answers (S3 503
-/// SlowDown, Azure 503 ServerBusy, GCS 429) are retried by each SDK's own retry policy, with exponential back-off, up
-/// to 8 retries per request (S3 keeps AWS_MAX_ATTEMPTS and AWS_RETRY_MODE when they are set).</para>
-/// <para>Bad credentials, a missing bucket or an unreachable endpoint end the command with one error that names
-/// provider and bucket (ErrorIds CloudAccessDenied, CloudCredentialsMissing, CloudBucketNotFound,
-/// CloudEndpointUnreachable, CloudListingFailed).</para>
-/// <para>The cloud SDKs load on first use into their own assembly load context (pwsh 7), so the module imports fast
-/// and works beside AWS.Tools and Az modules that use other SDK versions.</para>
-/// </remarks>
-/// <example>
-/// <code>Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -Prefix food-dataset/ |
-///     New-EncordImageGroup -GroupBy Folder | ConvertTo-EncordSpec -Json -Path spec.json</code>
-/// <para>Lists every object under food-dataset/, makes one image group per folder and writes the upload spec.</para>
-/// </example>
-/// <example>
-/// <code>Get-CloudObject -Provider Azure -Bucket images -StorageAccountName myaccount -Delimiter / </code>
-/// <para>Lists the top level of the container 'images' with Entra ID credentials: blobs as CloudObject, folders as CloudPrefix.</para>
-/// </example>
-/// <example>
-/// <code>Get-CloudObject -Provider GCS -Bucket example-image-bucket -DataType Video -UrlStyle Https -First 10</code>
-/// <para>The first ten videos of a GCS bucket, with https://storage.cloud.google.com URLs.</para>
-/// </example>
-/// <example>
-/// <code>Get-CloudObject -Provider OTC -Bucket bucket-name -Region eu-de -Include *.dcm | New-EncordDicomSeries -Title scan-1</code>
-/// <para>Puts every .dcm file of an Open Telekom Cloud OBS bucket into one DICOM series.</para>
-/// </example>
-/// <example>
-/// <code>$folders = Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -Prefix food-dataset/Apple/ -Delimiter /
-/// $folders[0] | Get-CloudObject -Region eu-west-2 -Delimiter /</code>
-/// <para>Explores a bucket one level at a time: the second command lists inside the first folder the first one found.</para>
-/// </example>
-/// <example>
-/// <code>Get-CloudObject -Provider S3 -Bucket media -EndpointUrl https://minio.example.com -ObjectUrlBase https://minio.example.com/media/ -ProfileName minio</code>
-/// <para>Lists an S3-compatible store (MinIO) with the keys of a shared-credentials profile, and builds object URLs under the store's own address.</para>
-/// </example>
-/// <example>
-/// <code>(Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -ThrottleLimit 32 | Measure-Object).Count</code>
-/// <para>Counts a large bucket's objects with up to 32 list requests in flight, one or more per folder.</para>
-/// </example>
-/// <example>
-/// <code>Get-CloudObject -Provider Azure -Bucket images -StorageAccountName myaccount -Sort | Export-Csv images.csv</code>
-/// <para>Lists in parallel but writes the objects in key order, the same file a sequential listing (-ThrottleLimit 1) writes.</para>
-/// </example>
-/// <returns>EncordSpec.CloudObject for each object (with -Delimiter also EncordSpec.CloudPrefix for each folder one
-/// level down), as the listing pages arrive.</returns>
-/// <seealso cref="NewEncordImageGroupCommand"/>
-/// <seealso cref="NewEncordDicomSeriesCommand"/>
-/// <seealso cref="ConvertToEncordSpecCommand"/>
+/// <summary>Lists the objects of an S3, Azure Blob, GCS or Open Telekom Cloud bucket, each with the object URL the Encord platform needs.</summary>
 [Cmdlet(VerbsCommon.Get, "CloudObject", DefaultParameterSetName = BucketSet, SupportsPaging = true)]
 [OutputType(typeof(CloudObject), typeof(CloudPrefix))]
-public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
+public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 {
     private const string BucketSet = "Bucket";
     private const string PrefixObjectSet = "PrefixObject";
     private const string InventorySet = "Inventory";
 
-    private readonly CancellationTokenSource stopping = new();
     private ProgressReporter? progress;
-    private ulong matched;
-    private ulong emitted;
+    private ListingPaging? paging;
 
     /// <summary>The storage service: S3 (also any S3-compatible store with -EndpointUrl), Azure, GCS or OTC.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = BucketSet)]
@@ -254,6 +175,7 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
         if (SecretKey is not null && string.IsNullOrEmpty(AccessKey))
             ThrowParameterError("AccessKeyMissing", "-SecretKey needs -AccessKey.");
         progress = new ProgressReporter(this, 1, "Get-CloudObject");
+        paging = new ListingPaging(PagingParameters.First, PagingParameters.Skip, PagingParameters.IncludeTotalCount);
     }
 
     protected override void ProcessRecord()
@@ -270,22 +192,20 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
     {
         progress?.Complete();
         if (PagingParameters.IncludeTotalCount)
-            WriteObject(PagingParameters.NewTotalCount(matched, 1.0));
+            WriteObject(PagingParameters.NewTotalCount(paging!.Matched, 1.0));
     }
-
-    protected override void StopProcessing() => stopping.Cancel();
 
     private void List(CloudProvider provider, string bucket, string prefix)
     {
-        if (emitted >= PagingParameters.First && !PagingParameters.IncludeTotalCount)
+        if (paging!.IsFinished)
             return; // -First was reached by an earlier folder from the pipeline
         var options = CreateOptions(provider, bucket);
         var scrubber = new SecretScrubber(options.Secrets());
         var filter = new CloudObjectFilter(Include, Exclude, DataType);
-        var request = new CloudListingRequest(prefix, Delimiter, EffectivePageSize(filter));
+        var request = new CloudListingRequest(prefix, Delimiter, paging.PageSize(PageSize, everyListedObjectCounts: filter.IsEmpty && Delimiter is null));
 
         using var lister = Run(options, scrubber, () => CloudListerLoader.Create(options));
-        var location = Run(options, scrubber, () => SequentialListing.Wait(lister.LocateAsync(stopping.Token), stopping.Token));
+        var location = Run(options, scrubber, () => SequentialListing.Wait(lister.LocateAsync(StopToken), StopToken));
         if (location.Warning is not null)
             WriteWarning(scrubber.Scrub(location.Warning));
         var urls = CreateUrlBuilder(options, location);
@@ -294,91 +214,70 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
                      $"{request.PageSize} per page) at {options.EndpointUrl ?? "the provider's endpoint"}; object URLs: {urls.Style?.ToString() ?? ObjectUrlBase}.");
 
         using var parallel = UsesParallelListing(request)
-            ? new ParallelListing(lister, request, ThrottleLimit, Sort || IsPaging, KeyOrder.For(provider))
+            ? new ParallelListing(lister, request, ThrottleLimit, Sort || paging.IsPaging, KeyOrder.For(provider))
             : null;
-        var chunks = parallel?.Read(stopping.Token) ?? SequentialListing.Chunks(lister, request, stopping.Token);
+        var chunks = parallel?.Read(StopToken) ?? SequentialListing.Chunks(lister, request, StopToken);
         Emit(chunks, reader, options, scrubber, $"objects from {options.Describe()}");
         if (parallel is not null)
             WriteVerbose($"Listed with {parallel.Requests} requests, up to {ThrottleLimit} at a time; {parallel.Splits} prefixes split into their folders.");
     }
 
-    /// <summary>-InventoryManifest: the report's objects, through the same reader, filter and paging as a listing.</summary>
+    /// <summary>-InventoryManifest: the report's objects, through the same reader, filter, paging and partition
+    /// stamping as a listing.</summary>
     private void ReadInventory()
     {
-        string manifest = InventoryManifest!.StartsWith("s3://", StringComparison.OrdinalIgnoreCase)
-            ? InventoryManifest : SessionState.Path.GetUnresolvedProviderPathFromPSPath(InventoryManifest);
-        string store = manifest.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? manifest.Substring(5).Split('/')[0] : "inventory";
-        var options = CreateOptions(Provider, store);
-        var scrubber = new SecretScrubber(options.Secrets());
-        var request = new InventoryReportRequest(Provider, manifest, options)
+        if (Delimiter is not null)
+            ThrowParameterError("DelimiterWithInventory", "-Delimiter lists one level of a live bucket; an inventory report is read whole. Narrow it with -Prefix.");
+        if (Provider == CloudProvider.Azure && Bucket.Length == 0)
+            ThrowParameterError("ContainerMissing", "An Azure inventory report covers the whole storage account: give the container as -Bucket.");
+        string manifest = InventoryListing.IsInStore(InventoryManifest!)
+            ? InventoryManifest! : SessionState.Path.GetUnresolvedProviderPathFromPSPath(InventoryManifest);
+        var store = CreateOptions(Provider, InventoryListing.StoreBucket(manifest));
+        var scrubber = new SecretScrubber(store.Secrets());
+        var request = new InventoryReportRequest(Provider, manifest, store)
         {
             Prefix = Prefix ?? "",
-            Container = Provider == CloudProvider.Azure && Bucket.Length > 0 ? Bucket : null,
+            Container = Provider == CloudProvider.Azure ? Bucket : null,
             IncludeAllVersions = IncludeAllVersions,
-            ThrottleLimit = Math.Min(ThrottleLimit, Environment.ProcessorCount * 2),
         };
-        if (Provider == CloudProvider.Azure && request.Container is null)
-            ThrowParameterError("ContainerMissing", "An Azure inventory report covers the whole storage account: give the container as -Bucket.");
-        using var reader = Run(options, scrubber, () => CloudListerLoader.CreateInventoryReader(request));
+        using var reader = Run(store, scrubber, () => CloudListerLoader.CreateInventoryReader(request));
         var report = reader.Report;
-        string bucket = Bucket.Length > 0 ? Bucket : report.SourceBucket
-            ?? throw new PSArgumentException("The manifest does not name the bucket it lists; give it as -Bucket.");
-        var urlOptions = CreateOptions(Provider, bucket);
-        var urls = CreateUrlBuilder(urlOptions, new CloudBucketLocation(Region, StorageAccountName ?? report.AccountName));
+        string bucket = InventoryListing.ListedBucket(Bucket, report)
+            ?? ThrowParameterError<string>("BucketMissing", $"{report.Describe()} does not name the bucket it lists; give it as -Bucket.");
+        var urls = CreateUrlBuilder(CreateOptions(Provider, bucket), new CloudBucketLocation(Region, StorageAccountName ?? report.AccountName));
         WriteVerbose($"Reading {report.Describe()}, made {report.Created:u}; object URLs: {urls.Style?.ToString() ?? ObjectUrlBase}.");
-        var listingReader = new CloudListingReader(urls, new CloudObjectFilter(Include, Exclude, DataType), null);
-        Emit(InventoryListing.Chunks(reader, request.Prefix, stopping.Token), listingReader, options, scrubber, $"objects from {report.Describe()}");
+        var listingReader = new CloudListingReader(urls, new CloudObjectFilter(Include, Exclude, DataType), delimiter: null);
+        Emit(InventoryListing.Chunks(reader, request.Prefix, StopToken), listingReader, store, scrubber, $"objects from {report.Describe()}");
     }
 
+    /// <summary>Writes what <see cref="ListingEmitter"/> makes of the chunks: objects and folders, an error per key no
+    /// URL can carry, notes for -Verbose.</summary>
     private void Emit(IEnumerable<ListingChunk> chunks, CloudListingReader reader, CloudListerOptions options, SecretScrubber scrubber, string progressNoun)
     {
-        using var pending = chunks.GetEnumerator();
+        using var pending = new ListingEmitter(reader, paging!).Emit(chunks).GetEnumerator();
         while (Run(options, scrubber, pending.MoveNext))
         {
-            var chunk = pending.Current;
-            if (chunk.Note is not null)
-                WriteVerbose(chunk.Note);
-            foreach (object item in reader.Read(chunk.Page))
+            switch (pending.Current)
             {
-                if (item is UnaddressableObject unaddressable)
-                {
+                case ListingNote note:
+                    WriteVerbose(note.Text);
+                    break;
+                case UnaddressableObject unaddressable:
                     WriteError(new ErrorRecord(new ArgumentException(unaddressable.Message), "KeyHasNoObjectUrl",
                         ErrorCategory.InvalidData, unaddressable.Object));
-                    continue;
-                }
-                if (++matched <= PagingParameters.Skip)
-                    continue;
-                if (emitted >= PagingParameters.First)
-                {
-                    if (PagingParameters.IncludeTotalCount)
-                        continue;
-                    return; // leaving disposes the listing, which cancels the requests in flight
-                }
-                if (item is CloudObject cloudObject)
-                    chunk.Partition.Stamp(cloudObject);
-                WriteObject(item);
-                emitted++;
-                progress!.Report((long)emitted, progressNoun);
+                    break;
+                case var item:
+                    WriteObject(item);
+                    progress!.Report((long)paging!.Emitted, progressNoun);
+                    break;
             }
-            if (chunk.CompletesPartition)
-                chunk.Partition.MarkComplete();
         }
     }
-
-    private bool IsPaging => PagingParameters.First != ulong.MaxValue || PagingParameters.Skip > 0;
 
     /// <summary>Parallel for recursive listings of more than one page: a one-level listing, or a -First that one
     /// small page holds, gains nothing from it.</summary>
     private bool UsesParallelListing(CloudListingRequest request) =>
         ThrottleLimit > 1 && request.Delimiter is null && request.PageSize == PageSize;
-
-    /// <summary>Asks for no more than -First needs when nothing is filtered out (a small -First makes a small first page).</summary>
-    private int EffectivePageSize(CloudObjectFilter filter)
-    {
-        ulong wanted = PagingParameters.First + PagingParameters.Skip;
-        bool exact = filter.IsEmpty && Delimiter is null && !PagingParameters.IncludeTotalCount && PagingParameters.First != ulong.MaxValue;
-        return exact && wanted < (ulong)PageSize ? (int)Math.Max(wanted, 1UL) : PageSize;
-    }
 
     private ObjectUrlBuilder CreateUrlBuilder(CloudListerOptions options, CloudBucketLocation location)
     {
@@ -403,24 +302,15 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
     {
         try
         {
-            return step();
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
+            return UntilStopped(step);
         }
         catch (CloudStorageException e)
         {
             ThrowTerminatingError(CloudErrorRecords.ForFailure(e, options, scrubber));
         }
-        catch (System.IO.InvalidDataException e)
+        catch (Exception e) when (InventoryManifest is not null && CloudErrorRecords.ForReport(e, InventoryManifest, scrubber) is { } error)
         {
-            // A report that cannot be trusted: nothing of it has been written.
-            ThrowTerminatingError(ErrorRecords.Terminating("InventoryReportInvalid", scrubber.Scrub(e.Message), ErrorCategory.InvalidData, InventoryManifest));
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException && InventoryManifest is not null)
-        {
-            ThrowTerminatingError(ErrorRecords.Terminating("InventoryReportUnreadable", scrubber.Scrub(e.Message), ErrorCategory.InvalidArgument, InventoryManifest));
+            ThrowTerminatingError(error);
         }
         catch (Exception e) when (e is not PipelineStoppedException and not OutOfMemoryException)
         {
@@ -448,5 +338,9 @@ public sealed class GetCloudObjectCommand : PSCmdlet, IDisposable
     private void ThrowParameterError(string errorId, string message) =>
         ThrowTerminatingError(ErrorRecords.Terminating(errorId, message, ErrorCategory.InvalidArgument, null));
 
-    public void Dispose() => stopping.Dispose();
+    private T ThrowParameterError<T>(string errorId, string message)
+    {
+        ThrowParameterError(errorId, message);
+        throw new InvalidOperationException("Not reached: ThrowTerminatingError throws.");
+    }
 }

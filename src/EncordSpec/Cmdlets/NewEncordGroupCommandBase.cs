@@ -1,14 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.Collections.Specialized;
-using System.Linq;
 using System.Management.Automation;
 using EncordSpec.Grouping;
 using EncordSpec.Input;
 using EncordSpec.Format;
 using EncordSpec.Metadata;
-using EncordSpec.Urls;
 
 namespace EncordSpec.Cmdlets;
 
@@ -19,12 +16,9 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
     protected const string TitleSet = "Title";
     protected const string GroupBySet = "GroupBy";
 
-    private readonly GroupCollector collector = new();
-    private readonly FolderCompletion folderCompletion = new();
-    private readonly UniqueTitles titles = new();
+    private Grouper? grouper;
     private OrderedDictionary? metadata;
     private ProgressReporter? progress;
-    private long received;
 
     /// <summary>The file to add, usually from the pipeline: an object URL as a string, or any object with an
     /// ObjectUrl (or Url) property, such as a row of Import-Csv or a CloudObject from Get-CloudObject. An object's
@@ -71,11 +65,8 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
     [Parameter]
     public object? ClientMetadata { get; set; }
 
-    /// <summary>"image" or "DICOM file", for messages.</summary>
-    private protected abstract string MemberNoun { get; }
-
-    /// <summary>The error id and message when a URL is not of the group's kind, or null when it is.</summary>
-    private protected abstract ItemProblem? CheckMemberType(ObjectUrlInput input);
+    /// <summary>Images or DICOM files.</summary>
+    private protected abstract GroupMembers Members { get; }
 
     private protected abstract EncordGroupItem CreateGroup(string title, string[] objectUrls, OrderedDictionary? clientMetadata);
 
@@ -97,134 +88,46 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
                 ThrowTerminatingError(ErrorRecords.Terminating(tooLarge.RuleId, "-ClientMetadata: " + tooLarge.Message,
                     ErrorCategory.InvalidArgument, null));
         }
+        GroupingStrategy strategy = GroupBy switch
+        {
+            null => new TitleGrouping(Title),
+            { IsFolder: true } => new FolderGrouping(TitlePrefix),
+            _ => new ScriptKeyGrouping(TitlePrefix, RunKeyScript),
+        };
+        grouper = new Grouper(strategy, Members, naturalSort: !NoSort);
         progress = new ProgressReporter(this, 1, MyInvocation.MyCommand.Name);
     }
+
+    /// <summary>The -GroupBy scriptblock with the pipeline object as $_.</summary>
+    private IReadOnlyList<object?> RunKeyScript(object input) =>
+        GroupBy!.KeySelector!.InvokeWithContext(null, new List<PSVariable> { new("_", input) });
 
     protected override void ProcessRecord()
     {
         foreach (object? element in InputEnumeration.Elements(InputObject))
-            Add(element);
-    }
-
-    private void Add(object? element)
-    {
-        var input = ObjectUrlInput.From(element);
-        if (input is null)
         {
-            WriteError(ErrorRecords.ForItem(RuleIds.ObjectUrlMissing,
-                $"The input is {ObjectUrlInput.Describe(element)}; pass object URLs as strings or objects with an ObjectUrl property.",
-                element));
-            return;
+            var step = grouper!.Add(element);
+            WriteGroups(step.Completed);
+            if (step.Problem is { } problem)
+                WriteError(ErrorRecords.ForProblem(problem));
+            else
+                progress!.Report(grouper.Added, Members.Noun + "s grouped");
         }
-        var problem = SpecItemRules.CheckUrl(input.ObjectUrl, "object URL") ?? CheckMemberType(input);
-        if (problem is not null)
-        {
-            WriteError(ErrorRecords.ForProblem(problem, input.ObjectUrl));
-            return;
-        }
-
-        // Objects straight from a listing prove their folders complete as the listing moves on (-GroupBy Folder):
-        // those groups go out now, so a bucket's images are never all held at once.
-        var listed = GroupBy is { IsFolder: true } ? input.Source as CloudObject : null;
-        if (listed is not null)
-            WriteGroups(folderCompletion.Advance(listed));
-
-        var group = FindGroup(input, out bool created);
-        if (group is null)
-            return;
-        if (created && listed is not null)
-            folderCompletion.Track(group, listed);
-        if (!group.TryAdd(input.ObjectUrl))
-        {
-            WriteError(ErrorRecords.ForItem(RuleIds.DuplicateUrlInGroup,
-                $"The object URL '{input.ObjectUrl}' is already in the group '{group.Title}'; it is added once.", input.ObjectUrl));
-            return;
-        }
-        progress!.Report(++received, MemberNoun + "s grouped");
-    }
-
-    /// <summary>The group the input belongs to, or null when its key could not be computed or its group was already
-    /// written (an error says which).</summary>
-    private PendingGroup? FindGroup(ObjectUrlInput input, out bool created)
-    {
-        created = false;
-        string key;
-        Func<string> makeTitle;
-        if (GroupBy is null)
-        {
-            key = "";
-            makeTitle = () => titles.Reserve(Title);
-        }
-        else if (GroupBy.IsFolder)
-        {
-            // The folder's URL identifies it cheaply; its decoded name is worked out once, for a new group.
-            key = ObjectUrlPath.GetFolderUrl(input.ObjectUrl);
-            makeTitle = () =>
-            {
-                var folder = FolderGroupKey.Of(input);
-                return titles.Reserve(TitlePrefix + folder.Name, TitlePrefix + folder.Path);
-            };
-        }
-        else
-        {
-            string? selected = InvokeKeySelector(input);
-            if (selected is null)
-                return null;
-            key = selected;
-            makeTitle = () => titles.Reserve(TitlePrefix + selected);
-        }
-
-        var group = collector.GetOrAdd(key, makeTitle, input.Source, out created);
-        if (group is null)
-            WriteError(ErrorRecords.ForItem("FolderGroupAlreadyWritten",
-                $"'{input.ObjectUrl}' came after its folder's group was written: the listing's objects were re-ordered or " +
-                "repeated on the way. Pipe Get-CloudObject straight into New-EncordImageGroup, or sort the objects by Key first.",
-                input.ObjectUrl, ErrorCategory.InvalidOperation));
-        return group;
-    }
-
-    private string? InvokeKeySelector(ObjectUrlInput input)
-    {
-        Collection<PSObject> result;
-        try
-        {
-            result = GroupBy!.KeySelector!.InvokeWithContext(null,
-                new System.Collections.Generic.List<PSVariable> { new("_", input.Source) });
-        }
-        catch (RuntimeException e)
-        {
-            WriteError(ErrorRecords.ForItem("GroupByScriptFailed",
-                $"-GroupBy failed for '{input.ObjectUrl}': {e.Message}", input.ObjectUrl, ErrorCategory.InvalidResult));
-            return null;
-        }
-        string key = string.Join("", result.Where(o => o is not null).Select(o => o.ToString()));
-        if (key.Length == 0)
-        {
-            WriteError(ErrorRecords.ForItem("GroupByKeyEmpty",
-                $"-GroupBy returned no key for '{input.ObjectUrl}', so it belongs to no group.", input.ObjectUrl, ErrorCategory.InvalidResult));
-            return null;
-        }
-        return key;
     }
 
     protected override void EndProcessing()
     {
         progress?.Complete();
-        if (collector.OpenCount == 0 && GroupBy is null)
-            WriteWarning($"No {MemberNoun}s came in, so no group '{Title}' was made.");
-        WriteGroups(collector.Groups.ToList());
+        if (grouper!.Added == 0 && GroupBy is null)
+            WriteWarning($"No {Members.Noun}s came in, so no group '{Title}' was made.");
+        WriteGroups(grouper.Finish());
     }
 
-    /// <summary>Writes complete groups and lets go of their URLs.</summary>
-    private void WriteGroups(IReadOnlyList<PendingGroup>? complete)
+    private void WriteGroups(IEnumerable<CompletedGroup> groups)
     {
-        if (complete is null) return;
-        foreach (var pending in complete)
-        {
-            // Each URL was checked as it came and a group holds it once; the metadata was checked at the start.
-            collector.Release(pending);
-            WriteObject(CreateGroup(pending.Title, pending.OrderedUrls(naturalSort: !NoSort), metadata));
-        }
+        // Each URL was checked as it came and a group holds it once; the metadata was checked at the start.
+        foreach (var group in groups)
+            WriteObject(CreateGroup(group.Title, group.ObjectUrls, metadata));
     }
 
     /// <summary>Offers "Folder" for -GroupBy.</summary>

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
-using System.Threading;
 using EncordSpec.Reading;
 
 namespace EncordSpec.Cmdlets;
@@ -10,13 +9,12 @@ namespace EncordSpec.Cmdlets;
 /// <summary>What Test-EncordSpec and ConvertFrom-EncordSpec share: the spec to read (-Path with wildcards,
 /// -LiteralPath, file objects from the pipeline, or -Spec text), its format, stopping on Ctrl+C, and writing
 /// findings as errors and warnings.</summary>
-public abstract class SpecFileCommandBase : PSCmdlet, IDisposable
+public abstract class SpecFileCommandBase : CancellableCmdlet
 {
     protected const string PathSet = "Path";
     protected const string LiteralPathSet = "LiteralPath";
     protected const string SpecSet = "Spec";
 
-    private readonly CancellationTokenSource stopping = new();
     private ProgressReporter? progress;
 
     /// <summary>The spec files to read. Wildcards are allowed; several paths may be given or piped.</summary>
@@ -71,8 +69,6 @@ public abstract class SpecFileCommandBase : PSCmdlet, IDisposable
     }
 
     protected override void EndProcessing() => progress?.Complete();
-
-    protected override void StopProcessing() => stopping.Cancel();
 
     private IEnumerable<string> ResolveFiles()
     {
@@ -148,18 +144,10 @@ public abstract class SpecFileCommandBase : PSCmdlet, IDisposable
         {
             Path = path,
             ReadItems = ReadItems,
-            CancellationToken = stopping.Token,
+            CancellationToken = StopToken,
             Progress = count => progress!.Report(count, activity),
         };
-        SpecReadSummary summary;
-        try
-        {
-            summary = SpecReader.Read(stream, format, options, CreateListener());
-        }
-        catch (OperationCanceledException)
-        {
-            throw new PipelineStoppedException();
-        }
+        var summary = UntilStopped(() => SpecReader.Read(stream, format, options, CreateListener()));
         OnSpecRead(path, summary);
     }
 
@@ -171,6 +159,4 @@ public abstract class SpecFileCommandBase : PSCmdlet, IDisposable
         else
             WriteWarning(finding.RuleId + ": " + finding);
     }
-
-    public void Dispose() => stopping.Dispose();
 }

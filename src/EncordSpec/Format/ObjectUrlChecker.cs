@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using EncordSpec.Urls;
-using EncordSpec.Validation;
 
 namespace EncordSpec.Format;
 
@@ -40,17 +39,20 @@ internal sealed class ObjectUrlChecker
             return false;
         }
 
-        var checkedUrl = url;
-        string? signing = SignedUrlDetector.FindSigningParameter(url);
+        // Cut once; each check below reads the parts it needs.
+        var parts = UrlParts.Of(url);
+        string? signing = SignedUrlDetector.FindSigningParameter(parts);
         if (signing is not null)
         {
-            checkedUrl = SignedUrlDetector.WithoutQuery(url.ToString()).AsSpan();
+            string withoutQuery = SignedUrlDetector.WithoutQuery(url.ToString());
+            parts = UrlParts.Of(withoutQuery);
             problems.Add(new ItemProblem(RuleIds.ObjectUrlSigned,
-                $"The {key} '{Shown(checkedUrl.ToString())}?...' is a signed URL (it has the query parameter '{signing}'). Signed URLs expire " +
+                $"The {key} '{Shown(withoutQuery)}?...' is a signed URL (it has the query parameter '{signing}'). Signed URLs expire " +
                 "and give access to anyone holding them; use the plain object URL and let the platform read through your integration."));
         }
 
-        if (url.Length == 0 || SpecItemRules.IndexOfWhitespace(checkedUrl) >= 0 || checkedUrl.Length > SpecItemRules.MaxObjectUrlLength)
+        var checkedUrl = parts.Text;
+        if (url.Length == 0 || SpecItemRules.IndexOfWhitespace(checkedUrl) >= 0 || checkedUrl.Length > SpecLimits.MaxObjectUrlLength)
         {
             var basic = SpecItemRules.CheckUrl(checkedUrl.ToString(), key.ToString())!;
             problems.Add(basic);
@@ -58,9 +60,9 @@ internal sealed class ObjectUrlChecker
                 return true;
         }
 
-        CheckStyle(checkedUrl, key, problems);
+        CheckStyle(parts, key, problems);
         if (section is { } known)
-            CheckFileType(checkedUrl, key, known, problems);
+            CheckFileType(parts, key, known, problems);
         return true;
     }
 
@@ -73,9 +75,10 @@ internal sealed class ObjectUrlChecker
     }
 
     [MethodImpl(HotPath.Optimized)]
-    private void CheckStyle(ReadOnlySpan<char> url, UrlKey key, List<ItemProblem> problems)
+    private void CheckStyle(in UrlParts parts, UrlKey key, List<ItemProblem> problems)
     {
-        var style = StyleOf(url);
+        var url = parts.Text;
+        var style = StyleOf(parts);
         if (style is ObjectUrlStyle.Unrecognized)
         {
             problems.Add(new ItemProblem(RuleIds.ObjectUrlUnsupported,
@@ -104,20 +107,18 @@ internal sealed class ObjectUrlChecker
 
     /// <summary>The parser's style, remembered per scheme and host (everything before the path).</summary>
     [MethodImpl(HotPath.Optimized)]
-    private ObjectUrlStyle StyleOf(ReadOnlySpan<char> url)
+    private ObjectUrlStyle StyleOf(in UrlParts parts)
     {
-        int schemeEnd = url.IndexOf("://".AsSpan());
-        if (schemeEnd <= 0)
+        if (!parts.HasScheme)
             return ObjectUrlStyle.Unrecognized;
-        int authorityEnd = url.Slice(schemeEnd + 3).IndexOf('/');
-        var schemeAndHost = authorityEnd < 0 ? url : url.Slice(0, schemeEnd + 3 + authorityEnd);
+        var schemeAndHost = parts.Text.Slice(0, parts.AuthorityEnd);
         for (int i = 0; i < Remembered; i++)
         {
             string? host = hosts[i];
             if (host is not null && schemeAndHost.SequenceEqual(host.AsSpan()))
                 return hostStyles[i];
         }
-        var style = ObjectUrlParser.Parse(url.ToString()).Style;
+        var style = ObjectUrlParser.Parse(parts.Text.ToString()).Style;
         hosts[nextHost] = schemeAndHost.ToString();
         hostStyles[nextHost] = style;
         nextHost = (nextHost + 1) % Remembered;
@@ -134,14 +135,14 @@ internal sealed class ObjectUrlChecker
     };
 
     [MethodImpl(HotPath.Optimized)]
-    private void CheckFileType(ReadOnlySpan<char> url, UrlKey key, SpecSection section, List<ItemProblem> problems)
+    private void CheckFileType(in UrlParts parts, UrlKey key, SpecSection section, List<ItemProblem> problems)
     {
         if (ExpectedType(section) is not { } expected)
             return;
-        var actual = TypeOf(url);
+        var actual = TypeOf(parts);
         if (actual == expected)
             return;
-        string text = url.ToString();
+        string text = parts.Text.ToString();
         string extension = ObjectUrlPath.GetExtension(text);
         string where = section == SpecSection.ImageGroups ? "an image group" : section.JsonName();
         string noun = expected.ToString().ToLowerInvariant();
@@ -160,17 +161,19 @@ internal sealed class ObjectUrlChecker
 
     /// <summary>The classifier's type, remembered for the last few extensions seen.</summary>
     [MethodImpl(HotPath.Optimized)]
-    public DataType TypeOf(ReadOnlySpan<char> url)
+    public DataType TypeOf(ReadOnlySpan<char> url) => TypeOf(UrlParts.Of(url));
+
+    [MethodImpl(HotPath.Optimized)]
+    private DataType TypeOf(in UrlParts parts)
     {
-        ObjectUrlPath.GetExtensionRange(url, out int start, out int length);
-        var extension = url.Slice(start, length);
+        var extension = ObjectUrlPath.GetExtension(parts);
         for (int i = 0; i < Remembered; i++)
         {
             string? known = extensions[i];
             if (known is not null && extension.Equals(known.AsSpan(), StringComparison.OrdinalIgnoreCase))
                 return extensionTypes[i];
         }
-        var type = FileTypeClassifier.Classify(url.ToString());
+        var type = FileTypeClassifier.Classify(parts.Text.ToString());
         extensions[nextExtension] = extension.ToString();
         extensionTypes[nextExtension] = type;
         nextExtension = (nextExtension + 1) % Remembered;

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using EncordSpec.Writing;
 
 namespace EncordSpec.Format;
 

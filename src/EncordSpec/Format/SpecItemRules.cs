@@ -5,7 +5,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using EncordSpec.Metadata;
-using EncordSpec.Writing;
 
 namespace EncordSpec.Format;
 
@@ -13,9 +12,6 @@ namespace EncordSpec.Format;
 /// report the problem as a non-terminating error for that item and go on.</summary>
 internal static class SpecItemRules
 {
-    /// <summary>The platform rejects object URLs longer than this.</summary>
-    public const int MaxObjectUrlLength = 16 * 1024;
-
     /// <summary>The first problem that keeps the item out of any spec, or null when it can be written.</summary>
     public static ItemProblem? Check(EncordDataItem item)
     {
@@ -56,9 +52,9 @@ internal static class SpecItemRules
             return new ItemProblem(RuleIds.ObjectUrlWhitespace,
                 $"The {key} '{url}' contains whitespace (U+{(int)url![whitespace]:X4} at position {whitespace + 1}); " +
                 "object URLs must not contain any. Encode it (a space is '+' in S3 console URLs, '%20' elsewhere).");
-        if (url!.Length > MaxObjectUrlLength)
+        if (url!.Length > SpecLimits.MaxObjectUrlLength)
             return new ItemProblem(RuleIds.ObjectUrlTooLong,
-                $"The {key} is {url.Length} characters long; the platform accepts at most {MaxObjectUrlLength}.");
+                $"The {key} is {url.Length} characters long; the platform accepts at most {SpecLimits.MaxObjectUrlLength}.");
         return null;
     }
 
@@ -93,15 +89,15 @@ internal static class SpecItemRules
         return -1;
     }
 
-    /// <summary>The platform's 10 MB limit on one item's clientMetadata, measured as compact UTF-8 JSON.</summary>
+    /// <summary>The platform's limit on one item's clientMetadata (<see cref="SpecLimits.MaxClientMetadataBytes"/>).</summary>
     public static ItemProblem? CheckMetadataSize(OrderedDictionary? clientMetadata)
     {
         if (clientMetadata is null)
             return null;
         long bytes = JsonTreeWriter.CompactByteCount(clientMetadata);
-        return bytes > SpecKeys.MaxClientMetadataBytes
+        return bytes > SpecLimits.MaxClientMetadataBytes
             ? new ItemProblem(RuleIds.ClientMetadataTooLarge,
-                $"The clientMetadata is {bytes:N0} bytes as JSON; the platform allows at most 10 MB ({SpecKeys.MaxClientMetadataBytes:N0} bytes) per item.")
+                $"The clientMetadata is {bytes:N0} bytes as JSON; the platform allows at most {SpecLimits.MaxClientMetadataText} ({SpecLimits.MaxClientMetadataBytes:N0} bytes) per item.")
             : null;
     }
 
@@ -114,7 +110,7 @@ internal static class SpecItemRules
             EncordAudio => $"The audio file {name} cannot be written as CSV: the CSV form has no audio. Use -Json.",
             EncordDicomSeries => $"The DICOM series {name} cannot be written as CSV: the CSV form has no DICOM series. Use -Json.",
             EncordSingleItem { Title: not null } => $"The item {name} has a title, which the CSV form can only give image groups. Use -Json.",
-            EncordSingleItem { MediaMetadata: not null } s => $"The item {name} has {SpecJsonWriter.MediaMetadataKey(s.Section)}, which the CSV form cannot express. Use -Json.",
+            EncordSingleItem { MediaMetadata: not null } s => $"The item {name} has {SpecKeys.MediaMetadataKey(s.Section)}, which the CSV form cannot express. Use -Json.",
             { ClientMetadata: not null } => $"The item {name} has clientMetadata, which the CSV form cannot express. Use -Json.",
             _ => null,
         };

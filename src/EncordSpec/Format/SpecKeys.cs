@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace EncordSpec.Format;
 
 /// <summary>Every key name the spec format uses, in one place so writer, reader and validator agree.</summary>
@@ -13,6 +15,18 @@ internal static class SpecKeys
     public const string ImageMetadata = "imageMetadata";
     public const string VideoMetadata = "videoMetadata";
     public const string AudioMetadata = "audioMetadata";
+    public const string TextMetadata = "textMetadata";
+    public const string PdfMetadata = "pdfMetadata";
+
+    /// <summary>The item keys as UTF-8, to compare with a JSON reader's raw property names without decoding them.</summary>
+    public static class Utf8
+    {
+        public static readonly byte[] ObjectUrl = Encoding.UTF8.GetBytes(SpecKeys.ObjectUrl);
+        public static readonly byte[] ObjectUrlPrefix = Encoding.UTF8.GetBytes(SpecKeys.ObjectUrlPrefix);
+        public static readonly byte[] Title = Encoding.UTF8.GetBytes(SpecKeys.Title);
+        public static readonly byte[] CreateVideo = Encoding.UTF8.GetBytes(SpecKeys.CreateVideo);
+        public static readonly byte[] ClientMetadata = Encoding.UTF8.GetBytes(SpecKeys.ClientMetadata);
+    }
 
     /// <summary>CSV headers, exactly as the format page names them, in this order.</summary>
     public const string CsvObjectUrl = "ObjectUrl";
@@ -20,8 +34,14 @@ internal static class SpecKeys
     public const string CsvCreateVideo = "Create video";
     public static readonly string[] CsvHeaders = { CsvObjectUrl, CsvImageGroupTitle, CsvCreateVideo };
 
-    /// <summary>The platform's limit on one item's client metadata, measured as serialized UTF-8 bytes.</summary>
-    public const int MaxClientMetadataBytes = 10 * 1024 * 1024;
+    /// <summary>The per-item media metadata key of a single-file section.</summary>
+    public static string MediaMetadataKey(SpecSection section) => section switch
+    {
+        SpecSection.Images => ImageMetadata,
+        SpecSection.Videos => VideoMetadata,
+        SpecSection.Audio => AudioMetadata,
+        _ => throw new System.ArgumentOutOfRangeException(nameof(section), "Only single-file sections have media metadata."),
+    };
 
     /// <summary>"objectUrl_N". The first few thousand are made once: every group writes and checks them.</summary>
     public static string IndexedObjectUrl(int index) =>

@@ -1,8 +1,18 @@
 namespace EncordSpec.Format;
 
-/// <summary>The platform's documented per-file limits, and the reader's own bounds that keep memory flat.</summary>
+/// <summary>Every limit of the format: the platform's per-URL, per-item and per-file limits, and the reader's own bounds
+/// that keep memory flat.</summary>
 internal static class SpecLimits
 {
+    /// <summary>The platform rejects object URLs longer than this (in UTF-16 characters).</summary>
+    public const int MaxObjectUrlLength = 16 * 1024;
+
+    /// <summary>The platform's limit on one item's clientMetadata, measured as compact UTF-8 JSON.</summary>
+    public const int MaxClientMetadataBytes = 10 * 1024 * 1024;
+
+    /// <summary><see cref="MaxClientMetadataBytes"/> as messages give it: "10 MB".</summary>
+    public static string MaxClientMetadataText => $"{MaxClientMetadataBytes / (1024 * 1024)} MB";
+
     public const int MaxItemsPerFile = 500_000;
     public const int MaxObjectUrlsPerFile = 1_000_000;
     public const int MaxFileNameLength = 300;

@@ -49,7 +49,7 @@ public static class SpecRules
             new SpecRule(RuleIds.ObjectUrlNotString, E, "An objectUrl or objectUrl_N value is not a string."),
             new SpecRule(RuleIds.ObjectUrlEmpty, E, "An object URL is empty."),
             new SpecRule(RuleIds.ObjectUrlWhitespace, E, "An object URL contains whitespace (any Unicode whitespace)."),
-            new SpecRule(RuleIds.ObjectUrlTooLong, E, $"An object URL is longer than {SpecItemRules.MaxObjectUrlLength} characters."),
+            new SpecRule(RuleIds.ObjectUrlTooLong, E, $"An object URL is longer than {SpecLimits.MaxObjectUrlLength} characters."),
             new SpecRule(RuleIds.ObjectUrlPlaceholder, E, "An object URL is still the format page's placeholder, such as <object url>."),
             new SpecRule(RuleIds.ObjectUrlUnsupported, E, "An object URL is not an https://, s3:// or gs:// URL of a storage service."),
             new SpecRule(RuleIds.ObjectUrlSigned, E, "An object URL carries a signature or SAS token (X-Amz-Signature, X-Goog-Signature, sig=, se=, ...), which expires and leaks access."),
@@ -69,7 +69,7 @@ public static class SpecRules
             new SpecRule(RuleIds.ObjectUrlKeyOrder, E, "The objectUrl_N keys of a group are not in ascending order in the text."),
             // Metadata
             new SpecRule(RuleIds.ClientMetadataNotObject, E, "clientMetadata is not a JSON object."),
-            new SpecRule(RuleIds.ClientMetadataTooLarge, E, "An item's clientMetadata is larger than 10 MB as compact UTF-8 JSON."),
+            new SpecRule(RuleIds.ClientMetadataTooLarge, E, $"An item's clientMetadata is larger than {SpecLimits.MaxClientMetadataText} as compact UTF-8 JSON."),
             new SpecRule(RuleIds.MediaMetadataNotObject, E, "imageMetadata, videoMetadata or audioMetadata is not a JSON object."),
             new SpecRule(RuleIds.MediaMetadataInvalid, E, "A media metadata field is missing or has the wrong type (numbers and strings where due)."),
             // Platform limits

@@ -27,25 +27,16 @@ internal sealed class FolderCompletion
         public readonly List<OpenFolder> Open = new();
     }
 
-    private readonly struct OpenFolder
-    {
-        public OpenFolder(PendingGroup group, string keyPrefix)
-        {
-            Group = group;
-            KeyPrefix = keyPrefix;
-        }
-
-        public PendingGroup Group { get; }
-        /// <summary>The folder's key prefix, up to and including its last '/'; "" for the bucket's root.</summary>
-        public string KeyPrefix { get; }
-    }
+    /// <param name="Group">The folder's open group.</param>
+    /// <param name="KeyPrefix">The folder's key prefix, up to and including its last '/'; "" for the bucket's root.</param>
+    private readonly record struct OpenFolder(PendingGroup Group, string KeyPrefix);
 
     /// <summary>The folder part of a key: everything up to and including its last '/'.</summary>
     public static string FolderPrefix(string key) => key.Substring(0, key.LastIndexOf('/') + 1);
 
-    /// <summary>Call for each input before it is added to a group; <paramref name="listed"/> is the input when it is
-    /// a CloudObject. Returns the groups now proven complete, in the order their first member arrived, or null.</summary>
-    public List<PendingGroup>? Advance(CloudObject? listed)
+    /// <summary>Call for each listed input before it is added to a group. Returns the groups now proven complete, in
+    /// the order their first member arrived (none, mostly).</summary>
+    public IReadOnlyList<PendingGroup> Advance(CloudObject listed)
     {
         List<PendingGroup>? complete = null;
 
@@ -67,7 +58,7 @@ internal sealed class FolderCompletion
         }
 
         // Then what this input proves: the folders of its partition that its key lies outside of are done.
-        if (listed?.Partition is { } partition)
+        if (listed.Partition is { } partition)
         {
             var progress = ProgressOf(partition);
             if (progress.InOrder && listed.PartitionSequence == progress.LastSequence + 1)
@@ -88,7 +79,9 @@ internal sealed class FolderCompletion
             }
         }
 
-        complete?.Sort((a, b) => a.ArrivalIndex.CompareTo(b.ArrivalIndex));
+        if (complete is null)
+            return Array.Empty<PendingGroup>();
+        complete.Sort((a, b) => a.ArrivalIndex.CompareTo(b.ArrivalIndex));
         return complete;
     }
 

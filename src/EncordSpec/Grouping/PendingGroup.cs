@@ -10,7 +10,7 @@ internal sealed class PendingGroup
     private readonly List<string> urls = new();
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
 
-    public PendingGroup(string key, string title, long arrivalIndex = 0)
+    public PendingGroup(string key, string title, long arrivalIndex)
     {
         Key = key;
         Title = title;
@@ -23,8 +23,6 @@ internal sealed class PendingGroup
     public long ArrivalIndex { get; }
     /// <summary>The group's place in its collector's arrival list, for removal in constant time.</summary>
     internal LinkedListNode<PendingGroup>? Node { get; set; }
-    /// <summary>The pipeline object that opened the group, for scriptblocks that compute metadata.</summary>
-    public object? FirstInput { get; set; }
     public int Count => urls.Count;
 
     /// <summary>Adds the URL; false when the group already has it.</summary>

@@ -29,16 +29,19 @@ internal static class SingleItemFactory
         return item;
     }
 
-    /// <summary>Adds the keys of <paramref name="extra"/> to the item's metadata; keys in both take the extra value.</summary>
-    public static OrderedDictionary Merge(OrderedDictionary? own, OrderedDictionary extra)
+    /// <summary>A copy of the item with other clientMetadata, so the caller's item stays as it was.</summary>
+    public static EncordSingleItem WithClientMetadata(EncordSingleItem item, OrderedDictionary clientMetadata)
     {
-        if (own is null || own.Count == 0)
-            return extra;
-        var merged = new OrderedDictionary(System.StringComparer.Ordinal);
-        foreach (System.Collections.DictionaryEntry entry in own)
-            merged[entry.Key] = entry.Value;
-        foreach (System.Collections.DictionaryEntry entry in extra)
-            merged[entry.Key] = entry.Value;
-        return merged;
+        EncordSingleItem copy = item.Section switch
+        {
+            SpecSection.Images => new EncordImage(item.ObjectUrl),
+            SpecSection.Videos => new EncordVideo(item.ObjectUrl),
+            _ => new EncordAudio(item.ObjectUrl),
+        };
+        copy.Title = item.Title;
+        copy.MediaMetadata = item.MediaMetadata;
+        copy.Source = item.Source;
+        copy.ClientMetadata = clientMetadata;
+        return copy;
     }
 }

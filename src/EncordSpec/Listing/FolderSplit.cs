@@ -65,14 +65,4 @@ internal sealed class FolderSplit
 }
 
 /// <summary>Consecutive keys of one folder (null: the listed prefix's own objects), in listing order.</summary>
-internal sealed class FolderRun
-{
-    public FolderRun(string? folder, List<CloudObject> objects)
-    {
-        Folder = folder;
-        Objects = objects;
-    }
-
-    public string? Folder { get; }
-    public List<CloudObject> Objects { get; }
-}
+internal sealed record FolderRun(string? Folder, List<CloudObject> Objects);

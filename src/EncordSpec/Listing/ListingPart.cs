@@ -61,20 +61,8 @@ internal sealed class ListingPart
 }
 
 /// <summary>A chunk on its way to the pipeline with what the listing needs to know when it is taken.</summary>
-internal sealed class PartChunk
-{
-    public PartChunk(ListingChunk chunk, ListingPart source, bool releasesPage, IReadOnlyList<string> newFolders)
-    {
-        Chunk = chunk;
-        Source = source;
-        ReleasesPage = releasesPage;
-        NewFolders = newFolders;
-    }
-
-    public ListingChunk Chunk { get; }
-    public ListingPart Source { get; }
-    /// <summary>Taking it frees the page it came from in the listing's memory budget.</summary>
-    public bool ReleasesPage { get; }
-    /// <summary>Level pages: the folders this page reported first, in page order.</summary>
-    public IReadOnlyList<string> NewFolders { get; }
-}
+/// <param name="Chunk">The chunk.</param>
+/// <param name="Source">The part it was listed by.</param>
+/// <param name="ReleasesPage">Taking it frees the page it came from in the listing's memory budget.</param>
+/// <param name="NewFolders">Level pages: the folders this page reported first, in page order.</param>
+internal sealed record PartChunk(ListingChunk Chunk, ListingPart Source, bool ReleasesPage, IReadOnlyList<string> NewFolders);

@@ -54,6 +54,9 @@ internal static class SequentialListing
     /// <summary>The task's result, its own exception rethrown as is, or OperationCanceledException once the token fires.</summary>
     public static T Wait<T>(Task<T> task, CancellationToken cancellationToken)
     {
+        // Task.Wait returns a task that has already finished without looking at the token: a page fetched ahead
+        // must not outrun a cancellation that came first.
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             task.Wait(cancellationToken);

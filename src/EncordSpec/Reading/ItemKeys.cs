@@ -57,22 +57,22 @@ internal static class ItemKeys
     {
         urlIndex = -1;
         bool group = section is SpecSection.ImageGroups or SpecSection.DicomSeries;
-        if (key.SequenceEqual("objectUrl"u8))
+        if (key.SequenceEqual(SpecKeys.Utf8.ObjectUrl))
         {
             name = SpecKeys.ObjectUrl;
             return group ? ItemKey.Other : ItemKey.ObjectUrl;
         }
-        if (key.SequenceEqual("title"u8))
+        if (key.SequenceEqual(SpecKeys.Utf8.Title))
         {
             name = SpecKeys.Title;
             return ItemKey.Title;
         }
-        if (key.SequenceEqual("clientMetadata"u8))
+        if (key.SequenceEqual(SpecKeys.Utf8.ClientMetadata))
         {
             name = SpecKeys.ClientMetadata;
             return ItemKey.ClientMetadata;
         }
-        if (key.SequenceEqual("createVideo"u8))
+        if (key.SequenceEqual(SpecKeys.Utf8.CreateVideo))
         {
             name = SpecKeys.CreateVideo;
             return section == SpecSection.ImageGroups ? ItemKey.CreateVideo : ItemKey.Other;
@@ -82,9 +82,9 @@ internal static class ItemKeys
             name = schema.Key;
             return ItemKey.MediaMetadata;
         }
-        if (group && key.StartsWith("objectUrl_"u8))
+        if (group && key.StartsWith(SpecKeys.Utf8.ObjectUrlPrefix))
         {
-            urlIndex = ParseIndex(key.Slice("objectUrl_"u8.Length));
+            urlIndex = ParseIndex(key.Slice(SpecKeys.Utf8.ObjectUrlPrefix.Length));
             if (urlIndex >= 0)
             {
                 name = text; // for a plain key, made only when a message needs it

@@ -80,9 +80,9 @@ internal sealed class JsonMetadataReader
             if (schema is null)
             {
                 long bytes = JsonTreeWriter.CompactByteCount(value);
-                if (bytes > SpecKeys.MaxClientMetadataBytes)
+                if (bytes > SpecLimits.MaxClientMetadataBytes)
                     check.Report(RuleIds.ClientMetadataTooLarge, location.ToString(), start,
-                        $"The clientMetadata is {bytes:N0} bytes as compact JSON; the platform allows at most 10 MB ({SpecKeys.MaxClientMetadataBytes:N0} bytes) per item. " +
+                        $"The clientMetadata is {bytes:N0} bytes as compact JSON; the platform allows at most {SpecLimits.MaxClientMetadataText} ({SpecLimits.MaxClientMetadataBytes:N0} bytes) per item. " +
                         "Keep large data in your bucket and put a reference in the metadata.");
             }
             if (buildTree) tree = value;

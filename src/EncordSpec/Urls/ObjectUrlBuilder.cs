@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using EncordSpec.Format;
 
 namespace EncordSpec.Urls;
@@ -125,7 +124,7 @@ internal sealed class ObjectUrlBuilder
         if (keyForm == KeyForm.Raw && unsafeRaw >= 0)
         {
             string alternative = dotSegment is null ? $" Use -UrlStyle {HttpsAlternative()}, which encodes it." : " No other URL style can carry this key either (it also has a '" + dotSegment + "' segment).";
-            return $"The key '{key}' contains {Describe(key[unsafeRaw])} at position {unsafeRaw + 1}, which a {prefix.Substring(0, prefix.IndexOf(':'))}:// URI " +
+            return $"The key '{key}' contains {Describe(key[unsafeRaw])} at position {unsafeRaw + 1}, which a {UrlParts.Of(prefix).Scheme.ToString()}:// URI " +
                    "cannot carry (object URLs must not contain whitespace or control characters)." + alternative;
         }
         if (keyForm != KeyForm.Raw && dotSegment is not null)
@@ -195,7 +194,8 @@ internal sealed class ObjectUrlBuilder
     {
         if (!Uri.TryCreate(objectUrlBase, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http"))
             throw new ArgumentException($"-ObjectUrlBase '{objectUrlBase}' is not an absolute http(s) URL.");
-        if (objectUrlBase.IndexOfAny(new[] { '?', '#' }) >= 0 || uri.UserInfo.Length > 0)
+        var parts = UrlParts.Of(objectUrlBase);
+        if (parts.HasQuery || parts.HasFragment || uri.UserInfo.Length > 0)
             throw new ArgumentException("-ObjectUrlBase must not contain a query, fragment or user name: object URLs carry no credentials or signatures.");
         if (SpecItemRules.IndexOfWhitespace(objectUrlBase) >= 0)
             throw new ArgumentException($"-ObjectUrlBase '{objectUrlBase}' contains whitespace; object URLs must not.");

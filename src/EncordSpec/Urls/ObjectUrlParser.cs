@@ -8,26 +8,19 @@ internal static class ObjectUrlParser
 {
     public static ParsedObjectUrl Parse(string url)
     {
-        int schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd <= 0)
+        var parts = UrlParts.Of(url);
+        if (!parts.HasScheme || parts.Authority.Length == 0)
             return Unrecognized();
-        string scheme = url.Substring(0, schemeEnd);
-        string rest = url.Substring(schemeEnd + 3);
-        int slash = rest.IndexOf('/');
-        string authority = slash < 0 ? rest : rest.Substring(0, slash);
-        string path = slash < 0 ? "" : rest.Substring(slash + 1);
-
-        if (scheme.Equals("s3", StringComparison.OrdinalIgnoreCase))
-            return authority.Length == 0 ? Unrecognized() : new ParsedObjectUrl(ObjectUrlStyle.S3Uri, CloudProvider.S3, authority, path, null, null);
-        if (scheme.Equals("gs", StringComparison.OrdinalIgnoreCase))
-            return authority.Length == 0 ? Unrecognized() : new ParsedObjectUrl(ObjectUrlStyle.GsUri, CloudProvider.GCS, authority, path, null, null);
-        if (!ObjectUrlPath.IsHttp(scheme) || authority.Length == 0)
+        var scheme = parts.Scheme;
+        if (scheme.Equals("s3".AsSpan(), StringComparison.OrdinalIgnoreCase))
+            return new ParsedObjectUrl(ObjectUrlStyle.S3Uri, CloudProvider.S3, parts.Authority.ToString(), parts.Path.ToString(), null, null);
+        if (scheme.Equals("gs".AsSpan(), StringComparison.OrdinalIgnoreCase))
+            return new ParsedObjectUrl(ObjectUrlStyle.GsUri, CloudProvider.GCS, parts.Authority.ToString(), parts.Path.ToString(), null, null);
+        if (!parts.IsHttp)
             return Unrecognized();
 
-        string host = StripPort(authority).ToLowerInvariant();
-        int queryStart = path.IndexOfAny(new[] { '?', '#' });
-        if (queryStart >= 0) path = path.Substring(0, queryStart);
-
+        string host = parts.Host.ToString().ToLowerInvariant();
+        string path = parts.Path.ToString();
         return ParseAws(host, path)
             ?? ParseAzure(host, path)
             ?? ParseGcs(host, path)
@@ -36,14 +29,6 @@ internal static class ObjectUrlParser
     }
 
     private static ParsedObjectUrl Unrecognized() => new(ObjectUrlStyle.Unrecognized, null, null, null, null, null);
-
-    private static string StripPort(string authority)
-    {
-        int at = authority.LastIndexOf('@');
-        if (at >= 0) authority = authority.Substring(at + 1);
-        int colon = authority.LastIndexOf(':');
-        return colon >= 0 && authority.IndexOf(']') < colon ? authority.Substring(0, colon) : authority;
-    }
 
     private static ParsedObjectUrl? ParseAws(string host, string path)
     {

@@ -17,18 +17,13 @@ internal static class SignedUrlDetector
 
     /// <summary>The first signing parameter of the URL's query, as written, or null when there is none.
     /// s3:// and gs:// URIs have no query: a '?' there is part of the key.</summary>
-    public static string? FindSigningParameter(string url) => FindSigningParameter(url.AsSpan());
+    public static string? FindSigningParameter(string url) => FindSigningParameter(UrlParts.Of(url));
 
     /// <inheritdoc cref="FindSigningParameter(string)"/>
     [MethodImpl(HotPath.Optimized)]
-    public static string? FindSigningParameter(ReadOnlySpan<char> url)
+    public static string? FindSigningParameter(in UrlParts url)
     {
-        int query = QueryStart(url);
-        if (query < 0)
-            return null;
-        var rest = url.Slice(query + 1);
-        int fragment = rest.IndexOf('#');
-        if (fragment >= 0) rest = rest.Slice(0, fragment);
+        var rest = url.Query;
         while (rest.Length > 0)
         {
             int amp = rest.IndexOf('&');
@@ -46,26 +41,7 @@ internal static class SignedUrlDetector
     /// <summary>An http(s) URL without its query and fragment, safe to show in messages; other URLs as they are.</summary>
     public static string WithoutQuery(string url)
     {
-        int schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd <= 0 || !IsHttp(url.AsSpan(0, schemeEnd)))
-            return url;
-        int cut = url.IndexOfAny(QueryOrFragment, schemeEnd + 3);
-        return cut < 0 ? url : url.Substring(0, cut);
+        int end = UrlParts.Of(url).PathEnd;
+        return end == url.Length ? url : url.Substring(0, end);
     }
-
-    private static readonly char[] QueryOrFragment = { '?', '#' };
-
-    /// <summary>Index of the '?' that starts an http(s) URL's query, or -1.</summary>
-    [MethodImpl(HotPath.Optimized)]
-    private static int QueryStart(ReadOnlySpan<char> url)
-    {
-        int schemeEnd = url.IndexOf("://".AsSpan());
-        if (schemeEnd <= 0 || !IsHttp(url.Slice(0, schemeEnd)))
-            return -1;
-        int query = url.Slice(schemeEnd + 3).IndexOf('?');
-        return query < 0 ? -1 : schemeEnd + 3 + query;
-    }
-
-    private static bool IsHttp(ReadOnlySpan<char> scheme) =>
-        scheme.Equals("https".AsSpan(), StringComparison.OrdinalIgnoreCase) || scheme.Equals("http".AsSpan(), StringComparison.OrdinalIgnoreCase);
 }

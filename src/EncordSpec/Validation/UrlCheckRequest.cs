@@ -1,3 +1,4 @@
+using EncordSpec.Format;
 using EncordSpec.Reading;
 
 namespace EncordSpec.Validation;

@@ -1,4 +1,5 @@
 using System;
+using EncordSpec.Format;
 
 namespace EncordSpec.Writing;
 

@@ -58,7 +58,7 @@ internal sealed class SpecJsonWriter : ISpecWriter
                 if (single.Title is not null)
                     writer.WriteString(SpecKeys.Title, single.Title);
                 WriteMetadata(writer, SpecKeys.ClientMetadata, single.ClientMetadata);
-                WriteMetadata(writer, MediaMetadataKey(single.Section), single.MediaMetadata);
+                WriteMetadata(writer, SpecKeys.MediaMetadataKey(single.Section), single.MediaMetadata);
                 break;
             case EncordGroupItem group:
                 writer.WriteString(SpecKeys.Title, group.Title);
@@ -82,15 +82,6 @@ internal sealed class SpecJsonWriter : ISpecWriter
         public static readonly JsonEncodedText[] First = Enumerable.Range(0, 2048)
             .Select(i => JsonEncodedText.Encode(SpecKeys.IndexedObjectUrl(i))).ToArray();
     }
-
-    /// <summary>The per-item media metadata key of a single-file section.</summary>
-    public static string MediaMetadataKey(SpecSection section) => section switch
-    {
-        SpecSection.Images => SpecKeys.ImageMetadata,
-        SpecSection.Videos => SpecKeys.VideoMetadata,
-        SpecSection.Audio => SpecKeys.AudioMetadata,
-        _ => throw new ArgumentOutOfRangeException(nameof(section), "Only single-file sections have media metadata."),
-    };
 
     private static void WriteMetadata(Utf8JsonWriter writer, string key, OrderedDictionary? metadata)
     {

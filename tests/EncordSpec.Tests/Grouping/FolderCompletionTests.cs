@@ -16,17 +16,21 @@ public class FolderCompletionTests
             fed++;
             Write(completion.Advance(cloudObject), fed);
             string folder = FolderCompletion.FolderPrefix(cloudObject.Key);
-            var group = collector.GetOrAdd(folder, () => folder, cloudObject, out bool created);
-            Assert.NotNull(group);
-            if (created) completion.Track(group!, cloudObject);
-            group!.TryAdd(cloudObject.Key);
+            Assert.False(collector.WasReleased(folder));
+            if (!collector.TryGetOpen(folder, out var group))
+            {
+                group = collector.Open(folder, folder);
+                completion.Track(group, cloudObject);
+            }
+            group.TryAdd(cloudObject.Key);
         }
-        Write(collector.Groups.ToList(), -1); // the end of the input
+        while (collector.Oldest is { } open) // the end of the input
+            Write(new[] { open }, -1);
     }
 
-    private void Write(List<PendingGroup>? complete, int fed)
+    private void Write(IReadOnlyList<PendingGroup> complete, int fed)
     {
-        foreach (var group in complete ?? new List<PendingGroup>())
+        foreach (var group in complete)
         {
             collector.Release(group);
             written.Add($"{group.Title}@{(fed < 0 ? "end" : fed.ToString())}:{group.Count}");
@@ -131,10 +135,10 @@ public class FolderCompletionTests
     public void A_late_member_of_a_written_group_is_refused()
     {
         var collector = new GroupCollector();
-        var group = collector.GetOrAdd("gs://b/a/", () => "a", null, out _)!;
+        var group = collector.Open("gs://b/a/", "a");
         collector.Release(group);
-        Assert.Null(collector.GetOrAdd("gs://b/a/", () => "a", null, out bool created));
-        Assert.False(created);
-        Assert.Empty(collector.Groups);
+        Assert.True(collector.WasReleased("gs://b/a/"));
+        Assert.False(collector.TryGetOpen("gs://b/a/", out _));
+        Assert.Null(collector.Oldest);
     }
 }

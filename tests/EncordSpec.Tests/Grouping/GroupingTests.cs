@@ -32,8 +32,14 @@ public class GroupingTests
     [Fact]
     public void Tells_same_named_folders_of_different_buckets_apart()
     {
-        Assert.NotEqual(FolderGroupKey.Of(Input("gs://one/x/1.jpg")).Identity, FolderGroupKey.Of(Input("gs://two/x/1.jpg")).Identity);
-        Assert.NotEqual(FolderGroupKey.Of(Input("gs://one/1.jpg")).Identity, FolderGroupKey.Of(Input("gs://two/1.jpg")).Identity);
+        Assert.NotEqual(FolderKey("gs://one/x/1.jpg"), FolderKey("gs://two/x/1.jpg"));
+        Assert.NotEqual(FolderKey("gs://one/1.jpg"), FolderKey("gs://two/1.jpg"));
+    }
+
+    private static string FolderKey(string url)
+    {
+        Assert.True(new FolderGrouping("").TryGetKey(Input(url), out string key, out _));
+        return key;
     }
 
     [Fact]
@@ -49,16 +55,18 @@ public class GroupingTests
     public void Keeps_groups_in_arrival_order_and_urls_once()
     {
         var collector = new GroupCollector();
-        var b = collector.GetOrAdd("b", () => "B", null, out _)!;
-        var a = collector.GetOrAdd("a", () => "A", null, out _)!;
-        Assert.Same(b, collector.GetOrAdd("b", () => throw new InvalidOperationException("title made twice"), null, out bool created));
-        Assert.False(created);
+        var b = collector.Open("b", "B");
+        var a = collector.Open("a", "A");
+        Assert.True(collector.TryGetOpen("b", out var found));
+        Assert.Same(b, found);
         Assert.True(b.TryAdd("gs://x/frame10.jpg"));
         Assert.True(b.TryAdd("gs://x/frame2.jpg"));
         Assert.False(b.TryAdd("gs://x/frame2.jpg"));
-        Assert.Equal(new[] { "B", "A" }, collector.Groups.Select(g => g.Title));
+        Assert.Same(b, collector.Oldest);
         Assert.Equal(new[] { "gs://x/frame2.jpg", "gs://x/frame10.jpg" }, b.OrderedUrls(naturalSort: true));
         Assert.Equal(new[] { "gs://x/frame10.jpg", "gs://x/frame2.jpg" }, b.OrderedUrls(naturalSort: false));
         Assert.Equal(0, a.Count);
+        collector.Release(b);
+        Assert.Same(a, collector.Oldest);
     }
 }

@@ -1,3 +1,4 @@
+using EncordSpec.Storage;
 using EncordSpec.TestSeeder;
 
 namespace EncordSpec.Tests.Inventory;
@@ -43,9 +44,9 @@ public sealed class InventoryFixture : IAsyncLifetime
         var options = ListerOptions(provider);
         using ICloudObjectLister lister = provider switch
         {
-            CloudProvider.S3 => new Storage.S3ObjectLister(options),
-            CloudProvider.Azure => new Storage.AzureBlobLister(options),
-            _ => new Storage.GcsObjectLister(options),
+            CloudProvider.S3 => new S3ObjectLister(options),
+            CloudProvider.Azure => new AzureBlobLister(options),
+            _ => new GcsObjectLister(options),
         };
         var pages = SequentialListing.Pages(lister, new CloudListingRequest("", null, 1000), CancellationToken.None).ToList();
         var raw = pages.SelectMany(p => p.Objects).Select(Copy).ToList();

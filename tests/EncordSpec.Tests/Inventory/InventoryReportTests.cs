@@ -29,7 +29,7 @@ public sealed class InventoryReportTests : IClassFixture<InventoryFixture>, IDis
 
     [Theory]
     [MemberData(nameof(Layouts))]
-    public void AReportYieldsExactlyTheObjectsAndUrlsOfALiveListing(CloudProvider provider, bool parquet)
+    public void A_report_gives_exactly_the_objects_and_URLs_of_a_live_listing(CloudProvider provider, bool parquet)
     {
         var (raw, live) = fixture.ListLive(provider);
         string manifest = Build(provider, parquet, RowsFor(provider, raw));
@@ -45,7 +45,7 @@ public sealed class InventoryReportTests : IClassFixture<InventoryFixture>, IDis
     }
 
     [Fact]
-    public void KeysAreUrlDecodedOnceFromS3Csv()
+    public void Keys_are_URL_decoded_once_from_S3_CSV()
     {
         var time = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
         var rows = new[] { "a b+c%20d/é 日本.jpg", "100%.png", "x+y.jpg" }.Select(k => new TestInventoryRow("src", k, 1, time, "e")).ToList();
@@ -55,7 +55,7 @@ public sealed class InventoryReportTests : IClassFixture<InventoryFixture>, IDis
     }
 
     [Fact]
-    public void ObjectsComeInKeyOrderAcrossDataFilesAndSortedRunsOnDisk()
+    public void Objects_come_in_key_order_across_data_files_and_sorted_runs_on_disk()
     {
         var time = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
         var keys = Enumerable.Range(0, 500).Select(i => $"f{i % 7}/img-{(i * 7919) % 1000:D4}.jpg").Distinct().ToList();
@@ -69,7 +69,7 @@ public sealed class InventoryReportTests : IClassFixture<InventoryFixture>, IDis
     }
 
     [Fact]
-    public void TheNewestCompleteReportUnderAFolderIsRead()
+    public void The_newest_complete_report_under_a_folder_is_read()
     {
         var time = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
         InventoryReportBuilder.S3(root, "src", new[] { new TestInventoryRow("src", "old.jpg", 1, time, "e") }, false, 1, runTime: new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc));
@@ -86,7 +86,7 @@ public sealed class InventoryReportTests : IClassFixture<InventoryFixture>, IDis
     [Theory]
     [InlineData(CloudProvider.Azure)]
     [InlineData(CloudProvider.GCS)]
-    public void TheNewestReportOfAzureAndGcsIsFoundToo(CloudProvider provider)
+    public void The_newest_report_of_Azure_and_GCS_is_found_too(CloudProvider provider)
     {
         var time = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
         string Make(string key, DateTime run) => provider == CloudProvider.Azure
@@ -100,7 +100,7 @@ public sealed class InventoryReportTests : IClassFixture<InventoryFixture>, IDis
     }
 
     [Fact]
-    public void AllVersionsAreKeptWhenAskedFor()
+    public void All_versions_are_kept_when_asked_for()
     {
         var (raw, _) = fixture.ListLive(CloudProvider.S3);
         string manifest = Build(CloudProvider.S3, false, RowsFor(CloudProvider.S3, raw));
@@ -112,7 +112,7 @@ public sealed class InventoryReportTests : IClassFixture<InventoryFixture>, IDis
     // Corrupt reports: one clear error naming the file, before any object comes out.
 
     [Fact]
-    public void AManifestThatDoesNotMatchItsChecksumIsRefused()
+    public void A_manifest_that_does_not_match_its_checksum_is_refused()
     {
         string manifest = SmallS3Report();
         File.AppendAllText(manifest, " ");
@@ -122,7 +122,7 @@ public sealed class InventoryReportTests : IClassFixture<InventoryFixture>, IDis
     }
 
     [Fact]
-    public void AMissingDataFileIsNamed()
+    public void A_missing_data_file_is_named()
     {
         string manifest = SmallS3Report();
         string data = DataFiles(manifest)[1];
@@ -133,7 +133,7 @@ public sealed class InventoryReportTests : IClassFixture<InventoryFixture>, IDis
     }
 
     [Fact]
-    public void ATruncatedGzipIsNamed()
+    public void A_truncated_gzip_is_named()
     {
         string manifest = SmallS3Report();
         string data = DataFiles(manifest)[0];
@@ -144,7 +144,7 @@ public sealed class InventoryReportTests : IClassFixture<InventoryFixture>, IDis
     }
 
     [Fact]
-    public void ATruncatedGzipIsNamedEvenWithoutSizesInTheManifest()
+    public void A_truncated_gzip_is_named_even_without_sizes_in_the_manifest()
     {
         // Azure manifests give sizes, GCS ones none: the gzip stream itself must notice the missing end.
         var time = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
@@ -160,7 +160,7 @@ public sealed class InventoryReportTests : IClassFixture<InventoryFixture>, IDis
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void ADataFileWithoutTheKeyColumnIsNamed(bool parquet)
+    public void A_data_file_without_the_key_column_is_named(bool parquet)
     {
         var time = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
         string manifest = InventoryReportBuilder.Gcs(root, "b", new[] { new TestInventoryRow("b", "x.jpg", 1, time, "e") }, parquet, files: 1);
@@ -177,7 +177,7 @@ public sealed class InventoryReportTests : IClassFixture<InventoryFixture>, IDis
     }
 
     [Fact]
-    public void AChangedDataFileFailsItsMd5()
+    public void A_changed_data_file_fails_its_MD5()
     {
         string manifest = SmallS3Report();
         string data = DataFiles(manifest)[0];
@@ -268,88 +268,4 @@ public sealed class InventoryReportTests : IClassFixture<InventoryFixture>, IDis
         UnaddressableObject u => $"no URL|{u.Object.Key}|{u.Message}",
         _ => item.ToString()!,
     }).ToList();
-}
-
-/// <summary>An S3 Inventory report read from the bucket it was delivered to (s3:// URLs), through the S3 SDK with the
-/// listing's credentials and endpoint: s3rver stands in for the destination bucket.</summary>
-public sealed class S3DeliveredInventoryTests : IClassFixture<InventoryFixture>, IDisposable
-{
-    private readonly InventoryFixture fixture;
-    private readonly string root = Path.Combine(Path.GetTempPath(), "encordspec-inventory-s3-" + Guid.NewGuid().ToString("N"));
-
-    public S3DeliveredInventoryTests(InventoryFixture fixture) => this.fixture = fixture;
-
-    public void Dispose()
-    {
-        if (Directory.Exists(root))
-            Directory.Delete(root, recursive: true);
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task AManifestOrItsPrefixInTheDestinationBucketIsReadThroughTheS3Sdk(bool parquet)
-    {
-        var (raw, live) = fixture.ListLive(CloudProvider.S3);
-        var rows = raw.Select(o => new TestInventoryRow(o.Bucket, o.Key, o.Size, o.LastModified, o.ETag, null, o.StorageClass)).Reverse().ToList();
-        string manifest = InventoryReportBuilder.S3(root, fixture.Buckets[CloudProvider.S3], rows, parquet, files: 2);
-
-        // Deliver it as S3 does: every file under the destination bucket, at the key the manifest names.
-        string destination = "inv-dest-" + Guid.NewGuid().ToString("N").Substring(0, 8);
-        using var s3 = TestSeeder.Seeder.CreateS3Client();
-        await s3.PutBucketAsync(destination);
-        foreach (string file in Directory.GetFiles(root, "*", SearchOption.AllDirectories))
-        {
-            await s3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest
-            {
-                BucketName = destination, Key = Path.GetRelativePath(root, file).Replace('\\', '/'), FilePath = file, UseChunkEncoding = false,
-            });
-        }
-        // The manifest names the destination bucket by ARN; the test's bucket is the one it was delivered to.
-        string manifestKey = Path.GetRelativePath(root, manifest).Replace('\\', '/');
-        var store = fixture.ListerOptions(CloudProvider.S3);
-
-        foreach (string location in new[] { $"s3://{destination}/{manifestKey}", $"s3://{destination}/inventory/" })
-        {
-            var request = new InventoryReportRequest(CloudProvider.S3, location, new CloudListerOptions(CloudProvider.S3, destination)
-            {
-                EndpointUrl = store.EndpointUrl, Region = store.Region, AccessKey = store.AccessKey, SecretKey = store.SecretKey,
-            }) { TemporaryDirectory = root };
-            using var reader = new StoredDestinationReader(request, destination);
-            var urls = InventoryFixture.UrlsFor(CloudProvider.S3, fixture.Buckets[CloudProvider.S3], null);
-            var listing = new CloudListingReader(urls, new CloudObjectFilter(null, null, null), null);
-            var read = reader.Inner.ReadPages(CancellationToken.None).SelectMany(listing.Read).Cast<CloudObject>().Select(o => o.ObjectUrl + "|" + o.Size).ToList();
-            Assert.Equal(live.Cast<CloudObject>().Select(o => o.ObjectUrl + "|" + o.Size), read);
-            Assert.Equal($"s3://{destination}/{manifestKey}", reader.Inner.Report.Manifest);
-        }
-    }
-
-    /// <summary>The builder's manifest names 'arn:aws:s3:::inventory-destination'; S3 would name the real bucket.
-    /// This rewrites that one field (and the checksum) in the uploaded copy, as S3 would have written it.</summary>
-    private sealed class StoredDestinationReader : IDisposable
-    {
-        public StoredDestinationReader(InventoryReportRequest request, string destination)
-        {
-            using var s3 = TestSeeder.Seeder.CreateS3Client();
-            var manifests = s3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = destination }).GetAwaiter().GetResult()
-                .S3Objects.Where(o => o.Key.EndsWith("manifest.json")).ToList();
-            foreach (var m in manifests)
-            {
-                using var body = s3.GetObjectAsync(destination, m.Key).GetAwaiter().GetResult();
-                string json = new StreamReader(body.ResponseStream).ReadToEnd().Replace("arn:aws:s3:::inventory-destination", "arn:aws:s3:::" + destination);
-                byte[] bytes = Encoding.UTF8.GetBytes(json);
-                Put(s3, destination, m.Key, bytes);
-                Put(s3, destination, m.Key.Replace("manifest.json", "manifest.checksum"), Encoding.ASCII.GetBytes(InventoryReportBuilder.Md5Hex(bytes)));
-            }
-            Inner = new InventoryReportReader(request);
-        }
-
-        public InventoryReportReader Inner { get; }
-
-        private static void Put(Amazon.S3.AmazonS3Client s3, string bucket, string key, byte[] bytes) =>
-            s3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = bucket, Key = key, InputStream = new MemoryStream(bytes), UseChunkEncoding = false })
-                .GetAwaiter().GetResult();
-
-        public void Dispose() => Inner.Dispose();
-    }
 }

@@ -14,4 +14,18 @@ public class ObjectUrlPathTests
         Assert.Equal(fileName, ObjectUrlPath.GetFileName(url));
         Assert.Equal(folderUrl, ObjectUrlPath.GetFolderUrl(url));
     }
+
+    [Theory]
+    [InlineData("https://b.s3.eu-west-2.amazonaws.com/dir/a.b.JPG?x=1#f", "dir/a.b.JPG", "JPG")]
+    [InlineData("s3://bucket/dir/what?.png", "dir/what?.png", "png")]
+    [InlineData("gs://bucket", "", "")]
+    [InlineData("https://host/dir.v2/file", "dir.v2/file", "")]
+    [InlineData("relative/key.mp4", "relative/key.mp4", "mp4")]
+    [InlineData("https://host/.hidden", ".hidden", "hidden")]
+    public void Url_path_and_extension(string url, string path, string extension)
+    {
+        Assert.Equal(path, ObjectUrlPath.GetPath(url));
+        Assert.Equal(extension, ObjectUrlPath.GetExtension(url));
+        Assert.Equal(extension, ObjectUrlPath.GetExtension(UrlParts.Of(url)).ToString());
+    }
 }

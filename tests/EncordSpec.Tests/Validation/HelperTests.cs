@@ -6,41 +6,6 @@ namespace EncordSpec.Tests.Validation;
 public class HelperTests
 {
     [Theory]
-    [InlineData("https://b.s3.eu-west-2.amazonaws.com/dir/a.b.JPG?x=1#f", "dir/a.b.JPG", "JPG")]
-    [InlineData("s3://bucket/dir/what?.png", "dir/what?.png", "png")]
-    [InlineData("gs://bucket", "", "")]
-    [InlineData("https://host/dir.v2/file", "dir.v2/file", "")]
-    [InlineData("relative/key.mp4", "relative/key.mp4", "mp4")]
-    [InlineData("https://host/.hidden", ".hidden", "hidden")]
-    public void Url_path_and_extension(string url, string path, string extension)
-    {
-        Assert.Equal(path, ObjectUrlPath.GetPath(url));
-        Assert.Equal(extension, ObjectUrlPath.GetExtension(url));
-        ObjectUrlPath.GetExtensionRange(url.AsSpan(), out int start, out int length);
-        Assert.Equal(extension, url.Substring(start, length));
-    }
-
-    [Theory]
-    [InlineData("https://b.s3.amazonaws.com/a.jpg?X-Amz-Signature=abc", "X-Amz-Signature")]
-    [InlineData("https://a.blob.core.windows.net/c/b.jpg?sv=1&SIG=x", "SIG")]
-    [InlineData("https://a.blob.core.windows.net/c/b.jpg?se=2030-01-01", "se")]
-    [InlineData("https://storage.googleapis.com/b/o.png?GoogleAccessId=x&Signature=y", "GoogleAccessId")]
-    [InlineData("https://b.s3.amazonaws.com/a.jpg?versionId=3", null)]
-    [InlineData("https://b.s3.amazonaws.com/a.jpg#sig=1", null)]
-    [InlineData("s3://bucket/odd?sig=name.jpg", null)]
-    public void Signed_urls_are_recognised_by_their_query(string url, string? parameter)
-    {
-        Assert.Equal(parameter, SignedUrlDetector.FindSigningParameter(url));
-    }
-
-    [Fact]
-    public void Signed_url_shown_without_query()
-    {
-        Assert.Equal("https://b.s3.amazonaws.com/a.jpg", SignedUrlDetector.WithoutQuery("https://b.s3.amazonaws.com/a.jpg?X-Amz-Signature=abc"));
-        Assert.Equal("s3://b/a?b", SignedUrlDetector.WithoutQuery("s3://b/a?b"));
-    }
-
-    [Theory]
     [InlineData("image_group", "image_groups")]
     [InlineData("imageGroups", "image_groups")]
     [InlineData("skipDuplicateUrls", "skip_duplicate_urls")]

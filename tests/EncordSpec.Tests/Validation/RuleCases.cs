@@ -190,8 +190,8 @@ internal static class RuleCases
         // Metadata
         new("ClientMetadataNotObject", RuleIds.ClientMetadataNotObject, SpecFormat.Json, Images(Image(", \"clientMetadata\": \"{}\"")), Images(Image(", \"clientMetadata\": {}")), "images[0].clientMetadata", "\"{}\""),
         new("ClientMetadataTooLarge", RuleIds.ClientMetadataTooLarge, SpecFormat.Json,
-            Images(Image($", \"clientMetadata\": {{\"blob\": \"{new string('x', SpecKeys.MaxClientMetadataBytes)}\"}}")),
-            Images(Image($", \"clientMetadata\": {{\"blob\": \"{new string('x', SpecKeys.MaxClientMetadataBytes - 20)}\"}}")),
+            Images(Image($", \"clientMetadata\": {{\"blob\": \"{new string('x', SpecLimits.MaxClientMetadataBytes)}\"}}")),
+            Images(Image($", \"clientMetadata\": {{\"blob\": \"{new string('x', SpecLimits.MaxClientMetadataBytes - 20)}\"}}")),
             "images[0].clientMetadata", "{\"blob"),
         new("MediaMetadataNotObject", RuleIds.MediaMetadataNotObject, SpecFormat.Json, Images(Image(", \"imageMetadata\": []")),
             Images(Image(", \"imageMetadata\": {\"mimeType\": \"image/jpeg\", \"fileSize\": 1, \"width\": 2, \"height\": 3}")), "images[0].imageMetadata", "[]"),

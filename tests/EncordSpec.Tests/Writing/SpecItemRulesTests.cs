@@ -47,7 +47,7 @@ public class SpecItemRulesTests
     public void Rejects_empty_and_overlong_urls()
     {
         Assert.Equal(RuleIds.ObjectUrlEmpty, SpecItemRules.Check(new EncordVideo(""))!.RuleId);
-        string longUrl = "gs://b/" + new string('a', SpecItemRules.MaxObjectUrlLength) + ".mp4";
+        string longUrl = "gs://b/" + new string('a', SpecLimits.MaxObjectUrlLength) + ".mp4";
         Assert.Equal(RuleIds.ObjectUrlTooLong, SpecItemRules.Check(new EncordVideo(longUrl))!.RuleId);
     }
 

@@ -1,0 +1,37 @@
+// What Get-Help shows of ConvertFrom-EncordSpec beyond its synopsis (the <summary> in ../ConvertFromEncordSpecCommand.cs): the compiler
+// merges the doc comments of a partial class's declarations into one, which src/Help turns into the MAML help.
+namespace EncordSpec.Cmdlets;
+
+/// <remarks>
+/// <para>ConvertFrom-EncordSpec streams the items of each spec in file order: EncordImage, EncordVideo and
+/// EncordAudio objects (ObjectUrl, Title, ClientMetadata, MediaMetadata) and EncordImageGroup and
+/// EncordDicomSeries objects (Title, ObjectUrls in objectUrl_N order, CreateVideo, ClientMetadata). Each carries
+/// its Source: the file, the section, the index there and the line. Metadata comes back as ordered dictionaries
+/// with the key order of the file.</para>
+/// <para>So specs can be converted, merged, split, filtered and de-duplicated with ordinary PowerShell and written
+/// again with ConvertTo-EncordSpec, which accepts these objects. The top-level flags (skip_duplicate_urls,
+/// upsert_metadata) belong to the file, not to items; give them to ConvertTo-EncordSpec again.</para>
+/// <para>The spec is checked as it is read, with the same rules and messages as Test-EncordSpec: findings of Error
+/// severity are written as non-terminating errors (ErrorId = rule id), the others as warnings. Items that break a
+/// rule still come out, so they can be fixed in the pipeline, unless a part of them could not be read at all
+/// (an objectUrl that is missing or not a string, metadata that is not an object, ...). A JSON syntax error ends
+/// the file; the items before it have come out already. CSV rows without an image group title become EncordImage
+/// or EncordAudio by their extension and EncordVideo otherwise, as the format page calls such rows videos.</para>
+/// </remarks>
+/// <example>
+/// <code>ConvertFrom-EncordSpec ./upload.json | Group-Object Section</code>
+/// <para>Shows how many images, videos, image groups, DICOM series and audio files a spec holds.</para>
+/// </example>
+/// <example>
+/// <code>ConvertFrom-EncordSpec a.json, b.json | Sort-Object ObjectUrl -Unique | ConvertTo-EncordSpec -Csv -Path merged.csv</code>
+/// <para>Merges two JSON specs of single files into one CSV spec without repeated URLs.</para>
+/// </example>
+/// <example>
+/// <code>ConvertFrom-EncordSpec big.json | Select-Object -First 250000 | ConvertTo-EncordSpec -Path part1.json</code>
+/// <para>Takes the first 250,000 items of a spec into a smaller one (the platform accepts 500,000 items per file).</para>
+/// </example>
+/// <example>
+/// <code>ConvertFrom-EncordSpec old.json | ForEach-Object { if ($_.ObjectUrl) { $_.ObjectUrl = $_.ObjectUrl -replace ' ', '+' }; $_ } | ConvertTo-EncordSpec -Path fixed.json</code>
+/// <para>Repairs object URLs that contain spaces (reported as ObjectUrlWhitespace) and writes a fixed spec.</para>
+/// </example>
+public sealed partial class ConvertFromEncordSpecCommand;

@@ -1,0 +1,88 @@
+// What Get-Help shows of ConvertTo-EncordSpec beyond its synopsis (the <summary> in ../ConvertToEncordSpecCommand.cs): the compiler
+// merges the doc comments of a partial class's declarations into one, which src/Help turns into the MAML help.
+namespace EncordSpec.Cmdlets;
+
+/// <remarks>
+/// <para>ConvertTo-EncordSpec turns what comes down the pipeline into the JSON or CSV file that the Encord
+/// platform's private-cloud upload takes. It accepts the groups of <see cref="NewEncordImageGroupCommand"/> and
+/// <see cref="NewEncordDicomSeriesCommand"/>, typed single items (EncordSpec.EncordImage, EncordVideo,
+/// EncordAudio), object URLs as strings, and any object with an ObjectUrl (or Url) property, such as rows of
+/// Import-Csv or the CloudObject objects of Get-CloudObject; an object's Title and ClientMetadata properties (the
+/// latter an object, or JSON text as in a CSV column) become the item's title and clientMetadata.</para>
+/// <para>Single files are sorted into the images, videos and audio sections by the extension of their URL (or
+/// their DataType property). A file of an unsupported type gets a warning, is left out, and a count of the
+/// skipped files follows at the end. A lone DICOM file gets a non-terminating error (LoneDicomFile): DICOM files
+/// go into a series made with New-EncordDicomSeries. An item whose URL contains whitespace, or whose
+/// clientMetadata is not a JSON object or is over 10 MB as JSON, gets a non-terminating error naming it and is
+/// not written; the rest of the spec is.</para>
+/// <para>JSON (the default, or -Json) follows the format page: sections in the order images, videos,
+/// image_groups, dicom_series, audio; objectUrl_0, objectUrl_1, ... in order; createVideo always written;
+/// title written only when given. CSV (-Csv) has the header ObjectUrl,Image group title,Create video and one row
+/// per file (a row per image of an image group). The CSV form cannot carry audio, DICOM series, titles of single
+/// files, clientMetadata or the top-level flags, so any of them is a terminating error that names the first such
+/// item: nothing is silently dropped.</para>
+/// <para>Without -Path the spec is output as one string. With -Path it is written as UTF-8 without a byte-order
+/// mark, through a temporary file in the same folder that is moved into place at the end (an interrupted run
+/// leaves no half-written spec), and the file's FileInfo is output. Items are written as they arrive, so a large
+/// listing does not fill memory. -WhatIf checks every item and writes nothing.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// 'https://cord-dev.s3.eu-west-2.amazonaws.com/Image1.png',
+/// 'https://cord-dev.s3.eu-west-2.amazonaws.com/Cooking.mp4',
+/// 'gs://example-url/object.mp4' | ConvertTo-EncordSpec
+/// </code>
+/// <para>Outputs the JSON text of a spec with one image and two videos, sorted into the images and videos
+/// sections by their extensions.</para>
+/// </example>
+/// <example>
+/// <code>
+/// Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -Prefix food-dataset/ -DataType Image |
+///     New-EncordImageGroup -GroupBy Folder |
+///     ConvertTo-EncordSpec -Json -Path ./spec.json -WhatIf
+/// </code>
+/// <para>Lists the images under food-dataset/, groups them by folder and checks every group, reporting what
+/// would be written to spec.json without writing it. Run it again without -WhatIf to write the file.</para>
+/// </example>
+/// <example>
+/// <code>
+/// Import-Csv ./videos.csv | ConvertTo-EncordSpec -Csv -Path ./videos-spec.csv -Force
+/// </code>
+/// <para>Writes the object URLs in the ObjectUrl column of videos.csv as a CSV spec, replacing the file if it
+/// exists.</para>
+/// </example>
+/// <example>
+/// <code>
+/// Get-Content ./urls.txt -ReadCount 1000 |
+///     ConvertTo-EncordSpec -Path ./spec.json -SkipDuplicateUrls -ClientMetadata ([ordered]@{ project = 'kitchen'; batch = 7 })
+/// </code>
+/// <para>Writes a spec of the object URLs listed in urls.txt, one per line, gives every file the same
+/// clientMetadata, and sets "skip_duplicate_urls": true so that the upload can be retried without adding files
+/// twice. -ReadCount 1000 hands the lines over in batches of 1,000, which ConvertTo-EncordSpec takes apart: on a
+/// file of a million URLs that is about twice as fast as line by line.</para>
+/// </example>
+/// <example>
+/// <code>
+/// Import-Csv ./recordings.csv |
+///     ConvertTo-EncordSpec -Path ./recordings.json -ClientMetadata { @{ camera = $_.Camera; recorded = [datetime]$_.Recorded } }
+/// </code>
+/// <para>Computes each file's clientMetadata from its own CSV row ($_): the Camera column as a string and the
+/// Recorded column as a date, written in ISO 8601.</para>
+/// </example>
+/// <example>
+/// <code>
+/// $base = 'https://myaccount.blob.core.windows.net/mycontainer'
+/// $groups = @(
+///     "$base/myblob1.jpg", "$base/myblob2.jpg" | New-EncordImageGroup -Title image_group_1
+///     "$base/myblob3.jpg", "$base/myblob4.jpg" | New-EncordImageGroup -Title image_group2
+/// )
+/// $groups | ConvertTo-EncordSpec -Path ./azure.json
+/// </code>
+/// <para>Builds two Azure Blob image groups, as in the format page's Azure example, and writes them into one
+/// spec.</para>
+/// </example>
+/// <returns>Without -Path, the spec as one string (JSON or CSV text); with -Path, the FileInfo of the file written;
+/// with -WhatIf, nothing.</returns>
+/// <seealso cref="NewEncordImageGroupCommand"/>
+/// <seealso cref="NewEncordDicomSeriesCommand"/>
+public sealed partial class ConvertToEncordSpecCommand;

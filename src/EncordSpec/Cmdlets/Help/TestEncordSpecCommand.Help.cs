@@ -1,0 +1,37 @@
+// What Get-Help shows of Test-EncordSpec beyond its synopsis (the <summary> in ../TestEncordSpecCommand.cs): the compiler
+// merges the doc comments of a partial class's declarations into one, which src/Help turns into the MAML help.
+namespace EncordSpec.Cmdlets;
+
+/// <remarks>
+/// <para>Test-EncordSpec reads each spec once, as a stream (a 1 GB spec is read in constant memory), and returns
+/// $true or $false per file, like Test-Path. A file fails when it breaks a rule of Error severity; with
+/// -WarningsAsErrors, also when it breaks one of Warning severity.</para>
+/// <para>Each problem is written as a non-terminating error (Error severity) or a warning (Warning severity). The
+/// ErrorId is the rule's stable id, such as ObjectUrlWhitespace, and the message names the item (for example
+/// image_groups[2].objectUrl_3), the line and column, and what to do. With -Detailed, Test-EncordSpec outputs the
+/// findings as objects (Severity, RuleId, Location, Line, Column, Message, Path) instead, for Group-Object,
+/// Where-Object or Export-Csv; it then writes no errors or warnings and no $true/$false.</para>
+/// <para>Get-Help about_EncordSpec_Rules lists every rule with its id, severity and meaning. Test-EncordSpec never
+/// throws on bad input: empty files, binary files, invalid UTF-8, deep nesting and truncated files are findings.</para>
+/// </remarks>
+/// <example>
+/// <code>Test-EncordSpec ./upload.json</code>
+/// <para>Checks one spec. Returns $true when it has no errors; each problem is shown with its line and column.</para>
+/// </example>
+/// <example>
+/// <code>Test-EncordSpec ./specs/*.json, ./specs/*.csv -WarningsAsErrors</code>
+/// <para>Checks every JSON and CSV spec in the folder; warnings (duplicate URLs, unknown keys, ...) fail a file too.</para>
+/// </example>
+/// <example>
+/// <code>Test-EncordSpec ./upload.json -Detailed | Group-Object RuleId | Sort-Object Count -Descending</code>
+/// <para>Counts the problems of a large spec by rule.</para>
+/// </example>
+/// <example>
+/// <code>Get-ChildItem ./exports -Recurse -Filter *.json | Where-Object { -not (Test-EncordSpec -LiteralPath $_.FullName -ErrorAction SilentlyContinue) }</code>
+/// <para>Lists the specs under a folder that would fail.</para>
+/// </example>
+/// <example>
+/// <code>$spec = 's3://bucket/a.jpg', 's3://bucket/b.mp4' | ConvertTo-EncordSpec; Test-EncordSpec -Spec $spec</code>
+/// <para>Checks spec text that is not in a file; -Spec (Get-Content x.json -Raw) works too.</para>
+/// </example>
+public sealed partial class TestEncordSpecCommand;

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace EncordSpec.Tests.Support;
+
+/// <summary>Faults the emulators cannot produce, on 127.0.0.1 only: a server that accepts connections and never
+/// answers (a request hangs until cancelled), or one that answers every request with one fixed error response
+/// (the GCS emulator neither checks credentials nor reports missing buckets).</summary>
+public sealed class FaultServer : IDisposable
+{
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly List<TcpClient> held = new();
+    private readonly CancellationTokenSource stop = new();
+    private readonly byte[]? response;
+
+    private FaultServer(byte[]? response)
+    {
+        this.response = response;
+        listener.Start();
+        _ = AcceptAsync();
+    }
+
+    public static FaultServer Silent() => new(null);
+
+    public static FaultServer Answering(int status, string reason, string contentType, string body)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(body);
+        string head = $"HTTP/1.1 {status} {reason}\r\nContent-Type: {contentType}\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
+        return new FaultServer(Encoding.ASCII.GetBytes(head).Concat(bytes).ToArray());
+    }
+
+    public string Url => $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+
+    /// <summary>How many requests were answered.</summary>
+    public int Requests { get; private set; }
+
+    private async Task AcceptAsync()
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var client = await listener.AcceptTcpClientAsync(stop.Token);
+                if (response is null)
+                    lock (held) held.Add(client);
+                else
+                    _ = AnswerAsync(client);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private async Task AnswerAsync(TcpClient client)
+    {
+        using (client)
+        {
+            try
+            {
+                var stream = client.GetStream();
+                if (await HttpHead.ReadAsync(stream, stop.Token) is null)
+                    return;
+                Requests++;
+                await stream.WriteAsync(response!, stop.Token);
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException or SocketException)
+            {
+            }
+        }
+    }
+
+    /// <summary>A loopback URL where nothing listens: connections are refused.</summary>
+    public static string ClosedPortUrl()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return $"http://127.0.0.1:{port}";
+    }
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        listener.Stop();
+        lock (held)
+            foreach (var client in held)
+                client.Dispose();
+    }
+}

@@ -1,0 +1,26 @@
+namespace EncordSpec.Tests.Urls;
+
+public class SignedUrlDetectorTests
+{
+    [Theory]
+    [InlineData("https://b.s3.amazonaws.com/a.jpg?X-Amz-Signature=abc", "X-Amz-Signature")]
+    [InlineData("https://a.blob.core.windows.net/c/b.jpg?sv=1&SIG=x", "SIG")]
+    [InlineData("https://a.blob.core.windows.net/c/b.jpg?se=2030-01-01", "se")]
+    [InlineData("https://storage.googleapis.com/b/o.png?GoogleAccessId=x&Signature=y", "GoogleAccessId")]
+    [InlineData("https://b.s3.amazonaws.com?X-Amz-Signature=abc", "X-Amz-Signature")]
+    [InlineData("https://b.s3.amazonaws.com/a.jpg?versionId=3", null)]
+    [InlineData("https://b.s3.amazonaws.com/a.jpg#sig=1", null)]
+    [InlineData("s3://bucket/odd?sig=name.jpg", null)]
+    public void Signed_urls_are_recognised_by_their_query(string url, string? parameter)
+    {
+        Assert.Equal(parameter, SignedUrlDetector.FindSigningParameter(url));
+    }
+
+    [Fact]
+    public void Signed_url_shown_without_query()
+    {
+        Assert.Equal("https://b.s3.amazonaws.com/a.jpg", SignedUrlDetector.WithoutQuery("https://b.s3.amazonaws.com/a.jpg?X-Amz-Signature=abc"));
+        Assert.Equal("https://b.s3.amazonaws.com/a.jpg", SignedUrlDetector.WithoutQuery("https://b.s3.amazonaws.com/a.jpg#part?sig=1"));
+        Assert.Equal("s3://b/a?b", SignedUrlDetector.WithoutQuery("s3://b/a?b"));
+    }
+}
