@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EncordSpec.Listing;
@@ -9,11 +10,19 @@ namespace EncordSpec.Storage.Inventory;
 
 /// <summary>Reads an S3, Azure Blob or GCS inventory report as a listing (see <see cref="IInventoryReportReader"/>).
 /// The manifest is found (the newest complete report when given a folder or prefix), checked and read when the
-/// reader is made. Reading then takes the data files in manifest order, up to the request's throttle limit at once,
-/// each streamed (gzip decompressed as it is read, Parquet row group by row group) and checked against the size and
-/// MD5 the manifest gives; their objects are sorted into the store's key order in bounded memory
-/// (<see cref="SortedRuns"/>) and come out in pages once every file has been read, so a corrupt file stops the reading
-/// before any object is returned. Created by name from <see cref="Loading.CloudListerLoader"/>.</summary>
+/// reader is made. Reading then goes over the data files twice, in bounded memory whatever the report's size:
+/// <list type="number">
+/// <item>Every data file is read and checked (up to the throttle limit at once), each streamed (gzip decompressed as
+/// it is read, Parquet row group by row group) against the size and MD5 the manifest gives, so a corrupt file stops
+/// the reading before any object is returned. Reading a file also tells whether its rows are in the store's key
+/// order. No provider documents an order (Azure says "no particular order"), but other S3 inventory readers expect
+/// each S3 file in key order: rows in order cost nothing more, and from a file's first row out of order on, its
+/// rows are sorted in runs (<see cref="RunSorter"/>).</item>
+/// <item>The files in order are read again and merged with the sorted runs (<see cref="SourceMerge"/>), and the
+/// objects come out in pages.</item>
+/// </list>
+/// Data files in S3 are downloaded once into the temporary folder for this. Created by name from
+/// <see cref="Loading.CloudListerLoader"/>.</summary>
 internal sealed class InventoryReportReader : IInventoryReportReader
 {
     private const int PageSize = 1000;
@@ -51,6 +60,8 @@ internal sealed class InventoryReportReader : IInventoryReportReader
 
     public InventoryReport Report { get; }
 
+    public InventoryReadSummary? Summary { get; private set; }
+
     private string FindNewest(string folder)
     {
         string? newest = request.Provider switch
@@ -69,38 +80,49 @@ internal sealed class InventoryReportReader : IInventoryReportReader
 
     public IEnumerable<CloudListingPage> ReadPages(CancellationToken cancellationToken)
     {
-        using var sorted = new SortedRuns(KeyOrder.For(request.Provider), request.RunLength, request.TemporaryDirectory);
-        ReadDataFiles(sorted, cancellationToken);
+        using var temporary = new TemporaryFolder(request.TemporaryDirectory);
+        var order = new InventoryEntryOrder(KeyOrder.For(request.Provider));
+        int parallel = Math.Max(1, Math.Min(request.ThrottleLimit, Environment.ProcessorCount));
+        var sorter = new RunSorter(order, Math.Max(1, request.RunLength / parallel), () => temporary.NewFile(".run"));
+        var perFile = ReadDataFiles(order, sorter, parallel, temporary, cancellationToken);
+        var sources = perFile.SelectMany(s => s).ToList();
+        var merge = new SourceMerge(order, request.MaxOpenSources, () => temporary.NewFile(".run"));
+        var merged = merge.Merge(sources, cancellationToken);
+        long objects = sources.Sum(s => s.Count);
+        Summary = new InventoryReadSummary(perFile.Count, perFile.Count(f => f.All(s => s is DataFileSource)), objects,
+            objects - sources.OfType<DataFileSource>().Sum(s => s.Count), sorter.RunsWritten + merge.IntermediateRuns);
 
         var page = new List<CloudObject>(PageSize);
-        foreach (var cloudObject in sorted.Merge(cancellationToken))
+        foreach (var entry in merged)
         {
             if (page.Count == PageSize)
             {
                 yield return new CloudListingPage(page, Array.Empty<string>(), "more");
                 page = new List<CloudObject>(PageSize);
             }
-            page.Add(cloudObject);
+            page.Add(entry.Object);
         }
         yield return new CloudListingPage(page, Array.Empty<string>(), null);
     }
 
-    /// <summary>Reads every data file into <paramref name="sorted"/>, several at once. When files fail, the failure
-    /// of the first in manifest order is thrown, so the same report always gives the same error.</summary>
-    private void ReadDataFiles(SortedRuns sorted, CancellationToken cancellationToken)
+    /// <summary>The first pass: reads and checks every data file, several at once, and returns what the merge reads
+    /// of each (in manifest order, whichever file finished first). When files fail, the failure of the first in manifest
+    /// order is thrown, so the same report always gives the same error.</summary>
+    private List<List<SortedSource>> ReadDataFiles(InventoryEntryOrder order, RunSorter sorter, int parallel, TemporaryFolder temporary,
+        CancellationToken cancellationToken)
     {
+        var filter = new InventoryRowFilter(request, manifest.SourceBucket);
+        var sources = new List<SortedSource>?[manifest.Files.Count];
         var failures = new Exception?[manifest.Files.Count];
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var filter = new InventoryRowFilter(request, manifest.SourceBucket);
         try
         {
-            Parallel.For(0, manifest.Files.Count,
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.ThrottleLimit), CancellationToken = stop.Token },
+            Parallel.For(0, manifest.Files.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = stop.Token },
                 index =>
                 {
                     try
                     {
-                        ReadDataFile(index, filter, sorted.For(index), sorted, stop.Token);
+                        sources[index] = ReadDataFile(index, filter, order, sorter, temporary, stop.Token);
                     }
                     catch (Exception e)
                     {
@@ -117,17 +139,42 @@ internal sealed class InventoryReportReader : IInventoryReportReader
         foreach (var failure in failures)
             if (failure is not null and not OperationCanceledException)
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        return sources.Select(s => s!).ToList();
     }
 
-    private void ReadDataFile(int index, InventoryRowFilter filter, SortedRuns.Collector collector, SortedRuns sorted, CancellationToken cancellationToken)
+    /// <summary>Reads one data file to its end and checks it. The rows up to the first one out of key order stay in the
+    /// file, to be read again by the merge; the rest go through the sorter.</summary>
+    private List<SortedSource> ReadDataFile(int index, InventoryRowFilter filter, InventoryEntryOrder order, RunSorter sorter,
+        TemporaryFolder temporary, CancellationToken cancellationToken)
     {
         var file = manifest.Files[index];
+        var sources = new List<SortedSource>();
         try
         {
-            if (manifest.IsParquet)
-                ReadParquet(file, filter, collector, sorted, cancellationToken);
-            else
-                ReadCsv(file, filter, collector, cancellationToken);
+            string path = files.LocalCopy(file.Location, temporary.Path, cancellationToken, out _);
+            InventoryEntry first = default, previous = default;
+            long inOrder = 0;
+            RunSorter.Collector? unsorted = null;
+            foreach (var entry in ReadEntries(index, path, filter, verify: true, cancellationToken))
+            {
+                if (unsorted is null)
+                {
+                    if (inOrder == 0 || order.Compare(previous, entry) < 0)
+                    {
+                        if (inOrder++ == 0)
+                            first = entry;
+                        previous = entry;
+                        continue;
+                    }
+                    unsorted = sorter.Start();
+                }
+                unsorted.Add(entry);
+            }
+            if (inOrder > 0)
+                sources.Add(new DataFileSource(token => ReadEntries(index, path, filter, verify: false, token), first, previous, inOrder));
+            if (unsorted is not null)
+                sources.AddRange(unsorted.Finish());
+            return sources;
         }
         catch (FileNotFoundException)
         {
@@ -137,38 +184,39 @@ internal sealed class InventoryReportReader : IInventoryReportReader
         {
             throw InventoryManifest.Corrupt(file.Location, $"cannot be read (a truncated or damaged file): {e.Message}");
         }
-        collector.Complete();
     }
 
-    private void ReadCsv(InventoryDataFile file, InventoryRowFilter filter, SortedRuns.Collector collector, CancellationToken cancellationToken)
+    /// <summary>The objects of a data file (a local path) that the request keeps, numbered in the file's order. With
+    /// <paramref name="verify"/>, the file is checked against the size and MD5 the manifest gives.</summary>
+    private IEnumerable<InventoryEntry> ReadEntries(int index, string path, InventoryRowFilter filter, bool verify, CancellationToken cancellationToken)
     {
-        using var verified = new VerifiedStream(files.OpenRead(file.Location, cancellationToken), file);
+        var file = manifest.Files[index];
+        var rows = manifest.IsParquet ? ReadParquet(file, path, verify, cancellationToken) : ReadCsv(file, path, verify, cancellationToken);
+        long row = 0;
+        foreach (var inventoryRow in rows)
+            if (filter.ToObject(inventoryRow) is { } cloudObject)
+                yield return new InventoryEntry(cloudObject, InventoryEntry.SequenceOf(index, row++));
+    }
+
+    private IEnumerable<InventoryRow> ReadCsv(InventoryDataFile file, string path, bool verify, CancellationToken cancellationToken)
+    {
+        var expected = verify ? file : new InventoryDataFile(file.Location, null, null);
+        using var verified = new VerifiedStream(LocalReportFiles.OpenFile(path), expected);
         foreach (var row in CsvInventoryFile.Read(verified, manifest, file.Location, cancellationToken))
-            if (filter.ToObject(row) is { } cloudObject)
-                collector.Add(cloudObject);
+            yield return row;
     }
 
-    private void ReadParquet(InventoryDataFile file, InventoryRowFilter filter, SortedRuns.Collector collector, SortedRuns sorted, CancellationToken cancellationToken)
+    private IEnumerable<InventoryRow> ReadParquet(InventoryDataFile file, string path, bool verify, CancellationToken cancellationToken)
     {
-        string path = files.LocalCopy(file.Location, sorted.Directory, cancellationToken, out bool isTemporary);
-        try
+        // Parquet is read from its footer backwards, so the whole file is checked first.
+        if (verify && (file.Size is not null || file.Md5Hex is not null))
         {
-            // Parquet is read from its footer backwards, so the whole file is checked first.
-            if (file.Size is not null || file.Md5Hex is not null)
-            {
-                using var verified = new VerifiedStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), file);
-                verified.VerifyToEnd();
-            }
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            foreach (var row in ParquetInventoryFile.Read(stream, manifest, file.Location, cancellationToken))
-                if (filter.ToObject(row) is { } cloudObject)
-                    collector.Add(cloudObject);
+            using var verified = new VerifiedStream(LocalReportFiles.OpenFile(path), file);
+            verified.VerifyToEnd();
         }
-        finally
-        {
-            if (isTemporary)
-                File.Delete(path);
-        }
+        using var stream = LocalReportFiles.OpenFile(path);
+        foreach (var row in ParquetInventoryFile.Read(stream, manifest, file.Location, cancellationToken))
+            yield return row;
     }
 
     public void Dispose() => files.Dispose();

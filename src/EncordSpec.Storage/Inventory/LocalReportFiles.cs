@@ -8,8 +8,11 @@ namespace EncordSpec.Storage.Inventory;
 /// storage cp) or written by a test.</summary>
 internal sealed class LocalReportFiles : IReportFiles
 {
-    public Stream OpenRead(string location, CancellationToken cancellationToken) =>
-        new FileStream(location, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+    public Stream OpenRead(string location, CancellationToken cancellationToken) => OpenFile(location);
+
+    /// <summary>A file on this machine, opened for reading from start to end.</summary>
+    public static FileStream OpenFile(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
 
     public bool Exists(string location) => File.Exists(location);
 

@@ -1,32 +1,51 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using EncordSpec.Listing;
 
 namespace EncordSpec.Storage.Inventory;
 
 /// <summary>The temporary file of one sorted run: its objects' fields in order. Text is kept as UTF-16 code units, so
-/// every key comes back exactly as it went in (a key with a lone surrogate too, which the URL builder then reports).</summary>
+/// every key comes back exactly as it went in (a key with a lone surrogate too, which the URL builder then reports).
+/// The file is deleted when its reader is closed.</summary>
 internal static class RunFile
 {
     private const int BufferSize = 1 << 16;
 
-    public static void Write(string path, SortedRuns.Entry[] entries, int count)
+    /// <summary>Writes the entries, which are in the merge's order, as a source for the merge; null when there are none.</summary>
+    public static RunFileSource? Write(string path, IEnumerable<InventoryEntry> entries)
     {
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize);
-        using var writer = new BinaryWriter(stream);
-        for (int i = 0; i < count; i++)
+        InventoryEntry first = default, last = default;
+        long count = 0;
+        using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize))
+        using (var writer = new BinaryWriter(stream))
         {
-            var o = entries[i].Object;
-            writer.Write(entries[i].Sequence);
-            writer.Write((byte)o.Provider);
-            WriteText(writer, o.Bucket);
-            WriteText(writer, o.Key);
-            writer.Write(o.Size);
-            writer.Write(o.LastModified.Ticks);
-            WriteText(writer, o.ETag);
-            WriteText(writer, o.ContentType);
-            WriteText(writer, o.StorageClass);
+            foreach (var entry in entries)
+            {
+                if (count++ == 0)
+                    first = entry;
+                last = entry;
+                Write(writer, entry);
+            }
         }
+        if (count > 0)
+            return new RunFileSource(path, first, last, count);
+        File.Delete(path);
+        return null;
+    }
+
+    private static void Write(BinaryWriter writer, InventoryEntry entry)
+    {
+        var o = entry.Object;
+        writer.Write(entry.Sequence);
+        writer.Write((byte)o.Provider);
+        WriteText(writer, o.Bucket);
+        WriteText(writer, o.Key);
+        writer.Write(o.Size);
+        writer.Write(o.LastModified.Ticks);
+        WriteText(writer, o.ETag);
+        WriteText(writer, o.ContentType);
+        WriteText(writer, o.StorageClass);
     }
 
     private static void WriteText(BinaryWriter writer, string? text)
@@ -56,7 +75,7 @@ internal static class RunFile
             reader = new BinaryReader(stream);
         }
 
-        public bool TryRead(out SortedRuns.Entry entry)
+        public bool TryRead(out InventoryEntry entry)
         {
             if (reader.BaseStream.Position >= length)
             {
@@ -75,7 +94,7 @@ internal static class RunFile
                 ContentType = ReadRepeated(ref lastContentType),
                 StorageClass = ReadRepeated(ref lastStorageClass),
             };
-            entry = new SortedRuns.Entry(cloudObject, sequence);
+            entry = new InventoryEntry(cloudObject, sequence);
             return true;
         }
 

@@ -239,6 +239,7 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
             Prefix = Prefix ?? "",
             Container = Provider == CloudProvider.Azure ? Bucket : null,
             IncludeAllVersions = IncludeAllVersions,
+            ThrottleLimit = ThrottleLimit,
         };
         using var reader = Run(store, scrubber, () => CloudListerLoader.CreateInventoryReader(request));
         var report = reader.Report;

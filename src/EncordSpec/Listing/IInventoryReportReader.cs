@@ -15,6 +15,9 @@ internal interface IInventoryReportReader : IDisposable
     /// <summary>What the manifest says, read and verified when the reader was made.</summary>
     InventoryReport Report { get; }
 
+    /// <summary>What the last <see cref="ReadPages"/> found in the data files; set before its first page comes out.</summary>
+    InventoryReadSummary? Summary { get; }
+
     /// <summary>The report's objects under the request's prefix, latest versions only unless asked otherwise, in pages
     /// in the store's key order. Nothing comes out until every data file has been read and checked.</summary>
     IEnumerable<CloudListingPage> ReadPages(CancellationToken cancellationToken);

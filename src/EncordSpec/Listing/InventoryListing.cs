@@ -37,7 +37,7 @@ internal static class InventoryListing
         bool first = true;
         foreach (var page in reader.ReadPages(cancellationToken))
         {
-            string? note = first ? $"Read {reader.Report.Describe()}; {page.Objects.Count} objects in the first page." : null;
+            string? note = first ? $"Read {reader.Report.Describe()}: {reader.Summary}." : null;
             first = false;
             yield return new ListingChunk(page, partition, page.ContinuationToken is null, note);
         }

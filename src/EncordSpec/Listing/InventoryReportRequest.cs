@@ -3,8 +3,12 @@ namespace EncordSpec.Listing;
 /// <summary>Which inventory report to read and how: what Get-CloudObject -InventoryManifest's parameters say.</summary>
 internal sealed class InventoryReportRequest
 {
-    /// <summary>Rows a data file's reader holds before it sorts them and moves them to a temporary file.</summary>
-    public const int DefaultRunLength = 200_000;
+    /// <summary>Objects held in memory, over all data files read at once, by the sort of rows that are out of key
+    /// order, before they are written to temporary files.</summary>
+    public const int DefaultRunLength = 100_000;
+
+    /// <summary>Sorted files and runs the merge reads at the same time; where more overlap, they are merged in groups first.</summary>
+    public const int DefaultMaxOpenSources = 64;
 
     public InventoryReportRequest(CloudProvider provider, string manifest, CloudListerOptions store)
     {
@@ -26,10 +30,12 @@ internal sealed class InventoryReportRequest
     /// <summary>Keep rows of non-current versions, delete markers, deleted blobs and snapshots (skipped by default, as a
     /// listing of current objects never shows them).</summary>
     public bool IncludeAllVersions { get; set; }
-    /// <summary>How many data files are read at the same time.</summary>
-    public int ThrottleLimit { get; set; } = 4;
+    /// <summary>How many data files are read at the same time in the first pass (at most one per processor).</summary>
+    public int ThrottleLimit { get; set; } = System.Environment.ProcessorCount;
     /// <summary>See <see cref="DefaultRunLength"/>.</summary>
     public int RunLength { get; set; } = DefaultRunLength;
+    /// <summary>See <see cref="DefaultMaxOpenSources"/>.</summary>
+    public int MaxOpenSources { get; set; } = DefaultMaxOpenSources;
     /// <summary>Where sorted runs are kept while the report is read; null for the system's temporary folder.</summary>
     public string? TemporaryDirectory { get; set; }
 }

@@ -15,14 +15,15 @@ public static class InventoryReportBuilder
     public static readonly DateTime RunTime = new(2026, 3, 1, 2, 0, 0, DateTimeKind.Utc);
 
     /// <summary>S3: &lt;root&gt;/&lt;source&gt;/&lt;config&gt;/&lt;time&gt;/manifest.json + manifest.checksum, data in
-    /// &lt;source&gt;/&lt;config&gt;/data/. Returns the manifest's path.</summary>
+    /// &lt;source&gt;/&lt;config&gt;/data/. Returns the manifest's path. With <paramref name="inRanges"/> each data file
+    /// holds the next run of rows (files in key order for sorted rows) instead of rows dealt out in turn.</summary>
     public static string S3(string root, string sourceBucket, IReadOnlyList<TestInventoryRow> rows, bool parquet, int files = 2,
-        string config = "daily", DateTime? runTime = null)
+        string config = "daily", DateTime? runTime = null, bool inRanges = false)
     {
         var time = runTime ?? RunTime;
         string prefix = $"inventory/{sourceBucket}/{config}";
         var dataFiles = new List<(string Key, byte[] Bytes)>();
-        foreach (var (part, index) in Split(rows, files).Select((p, i) => (p, i)))
+        foreach (var (part, index) in (inRanges ? SplitInRanges(rows, files) : Split(rows, files)).Select((p, i) => (p, i)))
         {
             string key = $"{prefix}/data/{Guid.NewGuid()}{(parquet ? ".parquet" : ".csv.gz")}";
             dataFiles.Add((key, parquet ? S3Parquet(part) : Gzip(S3Csv(part))));
@@ -274,6 +275,12 @@ public static class InventoryReportBuilder
         for (int i = 0; i < rows.Count; i++)
             parts[i % parts.Count].Add(rows[i]);
         return parts.Select(p => (IReadOnlyList<TestInventoryRow>)p).ToList();
+    }
+
+    public static List<IReadOnlyList<TestInventoryRow>> SplitInRanges(IReadOnlyList<TestInventoryRow> rows, int files)
+    {
+        int size = (rows.Count + files - 1) / Math.Max(1, files);
+        return Enumerable.Range(0, Math.Max(1, files)).Select(f => (IReadOnlyList<TestInventoryRow>)rows.Skip(f * size).Take(size).ToList()).ToList();
     }
 
     public static byte[] Gzip(byte[] bytes)

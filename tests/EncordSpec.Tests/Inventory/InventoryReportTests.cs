@@ -55,17 +55,62 @@ public sealed class InventoryReportTests : IClassFixture<InventoryFixture>, IDis
     }
 
     [Fact]
-    public void Objects_come_in_key_order_across_data_files_and_sorted_runs_on_disk()
+    public void Files_in_key_order_are_merged_as_they_are_read_without_temporary_files()
     {
-        var time = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        var keys = Enumerable.Range(0, 3000).Select(i => $"folder {i / 100:D2}/img-{i:D4}.jpg").ToList();
+        var rows = keys.Select(k => new TestInventoryRow("src", k, 1, Time, "e")).ToList();
+        foreach (bool inRanges in new[] { true, false })
+        {
+            // In ranges, as S3's files have been seen; dealt out in turn, every file in order but all overlapping.
+            string manifest = InventoryReportBuilder.S3(Path.Combine(root, inRanges ? "ranges" : "dealt"), "src", rows, parquet: false, files: 5, inRanges: inRanges);
+            var (read, summary) = ReadWithSummary(manifest, r => r.RunLength = 10);
+            Assert.Equal(keys, read);
+            Assert.Equal(new InventoryReadSummary(5, 5, 3000, 0, 0), summary);
+        }
+    }
+
+    [Fact]
+    public void Files_out_of_order_are_sorted_through_runs_on_disk_into_key_order()
+    {
         var keys = Enumerable.Range(0, 500).Select(i => $"f{i % 7}/img-{(i * 7919) % 1000:D4}.jpg").Distinct().ToList();
-        var rows = keys.Select(k => new TestInventoryRow("src", k, 1, time, "e")).ToList();
+        var rows = keys.Select(k => new TestInventoryRow("src", k, 1, Time, "e")).ToList();
         string manifest = InventoryReportBuilder.S3(root, "src", rows, parquet: false, files: 5);
 
-        // Runs of 7 rows: every data file spills several sorted runs to disk, which are then merged.
-        var read = ReadAll(CloudProvider.S3, manifest, out _, r => r.RunLength = 7);
-        Assert.Equal(keys.OrderBy(k => k, StringComparer.Ordinal), read.Select(o => o.Key));
-        Assert.Equal(read.Select(o => o.Key), ReadAll(CloudProvider.S3, manifest, out _, r => r.ThrottleLimit = 1).Select(o => o.Key));
+        // Runs of a few rows: every data file writes several sorted runs to disk, which are then merged.
+        var (read, summary) = ReadWithSummary(manifest, r => r.RunLength = 14);
+        Assert.Equal(keys.OrderBy(k => k, StringComparer.Ordinal), read);
+        Assert.Equal(0, summary.DataFilesInOrder);
+        Assert.True(summary.TemporaryRuns >= 5, summary.ToString());
+        Assert.Equal(read, ReadAll(CloudProvider.S3, manifest, out _, r => r.ThrottleLimit = 1).Select(o => o.Key));
+    }
+
+    [Fact]
+    public void A_file_in_order_up_to_some_row_is_merged_with_the_sorted_rest()
+    {
+        // Each file: a run in order, then rows that jump back; with all versions, the same key in several files.
+        var rows = new List<TestInventoryRow>();
+        for (int f = 0; f < 3; f++)
+        {
+            rows.AddRange(Enumerable.Range(0, 40).Select(i => new TestInventoryRow("src", $"k{i:D3}.jpg", f, Time, "e") { VersionId = $"f{f}" }));
+            rows.AddRange(Enumerable.Range(0, 40).Select(i => new TestInventoryRow("src", $"j{39 - i:D3}.jpg", f, Time, "e") { VersionId = $"f{f}" }));
+        }
+        string manifest = InventoryReportBuilder.S3(root, "src", rows, parquet: false, files: 3, inRanges: true);
+        var read = ReadAll(CloudProvider.S3, manifest, out _, r => { r.IncludeAllVersions = true; r.RunLength = 9; });
+        var expected = rows.Select((r, i) => (r.Key, File: i / 80)).OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.File);
+        // Rows of one key come in the report's order: the size says which file each came from.
+        Assert.Equal(expected.Select(r => $"{r.Key}@{r.File}"), read.Select(o => $"{o.Key}@{o.Size}"));
+    }
+
+    [Fact]
+    public void More_overlapping_sources_than_may_be_open_are_merged_in_groups_first()
+    {
+        var keys = Enumerable.Range(0, 1000).Select(i => $"img-{i:D4}.jpg").ToList();
+        var rows = keys.Select(k => new TestInventoryRow("src", k, 1, Time, "e")).ToList();
+        string manifest = InventoryReportBuilder.S3(root, "src", rows, parquet: false, files: 9);
+        var (read, summary) = ReadWithSummary(manifest, r => r.MaxOpenSources = 2);
+        Assert.Equal(keys, read);
+        // Nine files in order, all overlapping: merged in pairs into 4 runs (one file left), those 5 into 2 runs, those 3 into 1.
+        Assert.Equal(new InventoryReadSummary(9, 9, 1000, 0, 7), summary);
     }
 
     [Fact]
@@ -188,6 +233,21 @@ public sealed class InventoryReportTests : IClassFixture<InventoryFixture>, IDis
     }
 
     // Helpers
+
+    private static readonly DateTime Time = new(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+
+    /// <summary>The keys read and what the reading says it did, checking that it left no temporary file behind.</summary>
+    private (List<string> Keys, InventoryReadSummary Summary) ReadWithSummary(string manifest, Action<InventoryReportRequest> configure)
+    {
+        string temporary = Path.Combine(root, "temporary-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(temporary);
+        var request = new InventoryReportRequest(CloudProvider.S3, manifest, new CloudListerOptions(CloudProvider.S3, "unused")) { TemporaryDirectory = temporary };
+        configure(request);
+        using var reader = new InventoryReportReader(request);
+        var keys = reader.ReadPages(CancellationToken.None).SelectMany(p => p.Objects).Select(o => o.Key).ToList();
+        Assert.Empty(Directory.GetFileSystemEntries(temporary));
+        return (keys, reader.Summary!);
+    }
 
     private string Build(CloudProvider provider, bool parquet, List<TestInventoryRow> rows) => provider switch
     {
