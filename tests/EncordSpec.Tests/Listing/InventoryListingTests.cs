@@ -1,5 +1,5 @@
 using EncordSpec.Storage.Inventory;
-using EncordSpec.Tests.Inventory;
+using EncordSpec.Tests.Storage.Inventory;
 
 namespace EncordSpec.Tests.Listing;
 

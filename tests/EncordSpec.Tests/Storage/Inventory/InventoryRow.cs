@@ -1,4 +1,4 @@
-namespace EncordSpec.Tests.Inventory;
+namespace EncordSpec.Tests.Storage.Inventory;
 
 /// <summary>One row of a test report, in the providers' common terms; each builder writes it in its own columns.</summary>
 public sealed record TestInventoryRow(string Bucket, string Key, long? Size, DateTime? LastModified, string? ETag,

@@ -1,7 +1,7 @@
 using EncordSpec.Storage;
 using EncordSpec.TestSeeder;
 
-namespace EncordSpec.Tests.Inventory;
+namespace EncordSpec.Tests.Storage.Inventory;
 
 /// <summary>The awkward keys seeded once into each emulator, and what a live listing of them returns: the objects an
 /// inventory report of the same bucket must reproduce.</summary>

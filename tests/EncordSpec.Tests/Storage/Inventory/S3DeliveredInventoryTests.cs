@@ -1,7 +1,7 @@
 using System.Text;
 using EncordSpec.Storage.Inventory;
 
-namespace EncordSpec.Tests.Inventory;
+namespace EncordSpec.Tests.Storage.Inventory;
 
 /// <summary>An S3 Inventory report read from the bucket it was delivered to (s3:// URLs), through the S3 SDK with the
 /// listing's credentials and endpoint: s3rver stands in for the destination bucket.</summary>

@@ -1,6 +1,6 @@
 using EncordSpec.Storage.Inventory;
 
-namespace EncordSpec.Tests.Inventory;
+namespace EncordSpec.Tests.Storage.Inventory;
 
 /// <summary>The merge of sorted sources: one sequence in key order, however many sources and however they overlap,
 /// with no more sources open at once than allowed (each open source holds a file's read buffers).</summary>

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Parquet;
 using Parquet.Schema;
 
-namespace EncordSpec.Tests.Inventory;
+namespace EncordSpec.Tests.Storage.Inventory;
 
 /// <summary>Writes inventory reports in each provider's documented layout (file names, folders, manifest fields,
 /// checksums, CSV quoting and key encoding, Parquet column names and types), split over several data files, under a

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using EncordSpec.Storage.Inventory;
 
-namespace EncordSpec.Tests.Inventory;
+namespace EncordSpec.Tests.Storage.Inventory;
 
 /// <summary>Reports built in each provider's documented layout, from what the emulator holds plus the rows a real
 /// report has beside the current objects (an older version, a delete marker, a folder placeholder, an HNS
