@@ -79,7 +79,7 @@ internal static class CsvInventoryFile
     }
 
     /// <summary>Counts the bytes read through it.</summary>
-    private sealed class CountingStream : Stream
+    private sealed class CountingStream : ForwardOnlyStream
     {
         private readonly Stream inner;
 
@@ -94,15 +94,7 @@ internal static class CsvInventoryFile
             return read;
         }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
         public override long Position { get => Count; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

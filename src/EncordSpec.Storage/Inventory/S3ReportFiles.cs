@@ -112,22 +112,13 @@ internal sealed class S3ReportFiles : IReportFiles
     public void Dispose() => lister.Dispose();
 
     /// <summary>The object's body; disposing it ends the response.</summary>
-    private sealed class ResponseStream : Stream
+    private sealed class ResponseStream : ForwardOnlyStream
     {
         private readonly GetObjectResponse response;
 
         public ResponseStream(GetObjectResponse response) => this.response = response;
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
         public override int Read(byte[] buffer, int offset, int count) => response.ResponseStream.Read(buffer, offset, count);
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

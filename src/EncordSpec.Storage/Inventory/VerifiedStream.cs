@@ -6,7 +6,7 @@ namespace EncordSpec.Storage.Inventory;
 
 /// <summary>Passes a data file's bytes through while counting them and computing their MD5, and checks both against
 /// what the manifest says once the file has been read to its end: a file cut short or changed is named, not half-read.</summary>
-internal sealed class VerifiedStream : Stream
+internal sealed class VerifiedStream : ForwardOnlyStream
 {
     private readonly Stream inner;
     private readonly InventoryDataFile file;
@@ -79,15 +79,7 @@ internal sealed class VerifiedStream : Stream
         return true;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
     public override long Position { get => length; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
