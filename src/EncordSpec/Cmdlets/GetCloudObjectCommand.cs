@@ -85,7 +85,8 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 
     /// <summary>How many list requests may be in flight at once (1-64, default 8). Above 1 a recursive listing is
     /// split by folder and the folders are listed side by side; 1 lists one page after another. Listings with
-    /// -Delimiter, and -First counts that one page holds, are always one request at a time.</summary>
+    /// -Delimiter, and -First counts that one page holds, are always one request at a time. With -InventoryManifest:
+    /// how many of the report's data files are read and checked at once (at most one per processor).</summary>
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = ParallelListing.DefaultThrottleLimit;
