@@ -15,9 +15,9 @@ namespace EncordSpec.Storage.Inventory;
 /// <item>Every data file is read and checked (up to the throttle limit at once), each streamed (gzip decompressed as
 /// it is read, Parquet row group by row group) against the size and MD5 the manifest gives, so a corrupt file stops
 /// the reading before any object is returned. Reading a file also tells whether its rows are in the store's key
-/// order. No provider documents an order (Azure says "no particular order"), but other S3 inventory readers expect
-/// each S3 file in key order: rows in order cost nothing more, and from a file's first row out of order on, its
-/// rows are sorted in runs (<see cref="RunSorter"/>).</item>
+/// order. No provider documents the order of a report's rows, so both are read in bounded memory: rows in order
+/// cost nothing more, and from a file's first row out of order on, its rows are sorted in runs
+/// (<see cref="RunSorter"/>).</item>
 /// <item>The files in order are read again and merged with the sorted runs (<see cref="SourceMerge"/>), and the
 /// objects come out in pages.</item>
 /// </list>

@@ -61,7 +61,7 @@ public sealed class InventoryReportTests : IClassFixture<InventoryFixture>, IDis
         var rows = keys.Select(k => new TestInventoryRow("src", k, 1, Time, "e")).ToList();
         foreach (bool inRanges in new[] { true, false })
         {
-            // In ranges, as S3's files have been seen; dealt out in turn, every file in order but all overlapping.
+            // In key ranges, one file after another; dealt out in turn, every file in order but all overlapping.
             string manifest = InventoryReportBuilder.S3(Path.Combine(root, inRanges ? "ranges" : "dealt"), "src", rows, parquet: false, files: 5, inRanges: inRanges);
             var (read, summary) = ReadWithSummary(manifest, r => r.RunLength = 10);
             Assert.Equal(keys, read);

@@ -18,7 +18,7 @@ public sealed class SourceMergeTests : IDisposable
     [Fact]
     public void Sources_covering_key_ranges_one_after_another_are_read_one_at_a_time()
     {
-        // As S3 has been seen to write its files: each in key order, each after the one before.
+        // Files each in key order, each after the one before: a report split by key range.
         var sources = Enumerable.Range(0, 500).Select(s => Source(s, Enumerable.Range(s * 10, 10))).Reverse().ToList();
         var merge = new SourceMerge(Order, maxOpen: 4, NewRun);
 
