@@ -215,7 +215,7 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
             }
         }
         if (parallel is not null)
-            WriteVerbose($"Listed with {parallel.Requests} requests, up to {ThrottleLimit} at a time; {parallel.Splits} prefixes split into their folders.");
+            WriteVerbose($"Listed with {parallel.Requests} requests, up to {ThrottleLimit} at a time; {parallel.Splits} key ranges split in two.");
     }
 
     /// <summary>Parallel for recursive listings of more than one page: a one-level listing, or a -First that one
