@@ -64,8 +64,11 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     public string? Delimiter { get; set; }
 
     /// <summary>How many list requests may be in flight at once (1-64, default 8). Above 1 a recursive listing is
-    /// split by folder and the folders are listed side by side; 1 lists one page after another. Listings with
-    /// -Delimiter, and -First counts that one page holds, are always one request at a time.</summary>
+    /// split into key ranges that are listed side by side, also a flat folder of numbered names: S3 and OBS with
+    /// start-after, GCS with startOffset/endOffset, Azure with startFrom (List Blobs service version 2026-02-06 and
+    /// later; a store that ignores the start key is listed one page after another, and nothing is missed). Every
+    /// object comes out exactly once; 1 lists one page after another. Listings with -Delimiter, and -First counts
+    /// that one page holds, are always one request at a time.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = ParallelListing.DefaultThrottleLimit;
