@@ -74,8 +74,8 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     public int ThrottleLimit { get; set; } = ParallelListing.DefaultThrottleLimit;
 
     /// <summary>Emits the objects in the store's key order, exactly as a sequential listing (-ThrottleLimit 1) would,
-    /// while still listing in parallel. Without it each folder's objects come out in key order, but folders as their
-    /// pages arrive. -First and -Skip imply it.</summary>
+    /// while still listing in parallel. Without it the objects of each key range come out in key order, but ranges
+    /// as their pages arrive. -First and -Skip imply it.</summary>
     [Parameter]
     public SwitchParameter Sort { get; set; }
 
