@@ -1,5 +1,5 @@
 using System.Text;
-using EncordSpec.Reading;
+using EncordSpec.Validation;
 using EncordSpec.Format;
 
 namespace EncordSpec;

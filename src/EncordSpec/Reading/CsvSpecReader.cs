@@ -17,25 +17,25 @@ internal sealed class CsvSpecReader
 
     private readonly Stream stream;
     private readonly SpecCheckContext check;
+    private readonly SpecReadOptions options;
     private readonly ISpecReadListener listener;
+    /// <summary>A row's file type decides its section; the checker remembers the last few extensions it saw.</summary>
+    private readonly ObjectUrlChecker types = new();
     private readonly int[] sectionCounts = new int[5];
     private CsvReader? csv;
-    private int urlColumn = -1;
-    private int titleColumn = -1;
-    private int createVideoColumn = -1;
-    private int headerCount;
+    private CsvColumns columns = new(-1, -1, -1, 0);
     private GroupRun? run;
     private bool utf8Reported;
-    private long rowNumber;
+    /// <summary>The data row being read (the header not counted): where its findings are.</summary>
+    private ItemLocation row;
 
-    public CsvSpecReader(Stream stream, SpecCheckContext check, ISpecReadListener listener)
+    public CsvSpecReader(Stream stream, SpecCheckContext check, SpecReadOptions options, ISpecReadListener listener)
     {
         this.stream = stream;
         this.check = check;
+        this.options = options;
         this.listener = listener;
     }
-
-    private SpecReadOptions Options => check.Options;
 
     public void Read()
     {
@@ -52,7 +52,7 @@ internal sealed class CsvSpecReader
                 "The file starts with a UTF-8 byte order mark (Excel writes one). A reader that does not expect it sees the first header as " +
                 "'\\uFEFFObjectUrl' instead of 'ObjectUrl'; save the file as UTF-8 without BOM.");
 
-        var options = new CsvReaderOptions
+        var csvOptions = new CsvReaderOptions
         {
             Separator = ',',
             DetectSeparatorHint = false,
@@ -61,7 +61,7 @@ internal sealed class CsvSpecReader
             MaxRecordSize = SpecLimits.MaxCsvRecordBytes,
             OnMalformedRecord = OnMalformedRecord,
         };
-        using var reader = CsvReader.Create(new PrefixedStream(start, stream), options, leaveOpen: true);
+        using var reader = CsvReader.Create(new PrefixedStream(start, stream), csvOptions, leaveOpen: true);
         csv = reader;
         try
         {
@@ -69,7 +69,7 @@ internal sealed class CsvSpecReader
                 return;
             while (reader.Read())
             {
-                Options.CancellationToken.ThrowIfCancellationRequested();
+                options.CancellationToken.ThrowIfCancellationRequested();
                 ReadRow();
             }
             FinishRun();
@@ -86,101 +86,43 @@ internal sealed class CsvSpecReader
     private bool ReadHeader()
     {
         var headers = csv!.Headers;
-        headerCount = headers.Count;
-        if (headerCount == 0 || (headerCount == 1 && headers[0].Length == 0))
+        if (headers.Count == 0 || (headers.Count == 1 && headers[0].Length == 0))
         {
             check.Report(RuleIds.SpecEmpty, "", TextPosition.None,
                 $"The file is empty. A CSV spec starts with the header line {string.Join(",", SpecKeys.CsvHeaders)}.");
             return false;
         }
-
-        var unknown = new List<int>();
-        for (int i = 0; i < headerCount; i++)
-        {
-            string header = headers[i];
-            ref int column = ref urlColumn;
-            if (header == SpecKeys.CsvObjectUrl) column = ref urlColumn;
-            else if (header == SpecKeys.CsvImageGroupTitle) column = ref titleColumn;
-            else if (header == SpecKeys.CsvCreateVideo) column = ref createVideoColumn;
-            else
-            {
-                unknown.Add(i);
-                continue;
-            }
-            if (column >= 0)
-                check.Report(RuleIds.CsvHeaderDuplicate, "header", new TextPosition(1, HeaderColumn(headers, i)),
-                    $"The header '{header}' appears twice (columns {column + 1} and {i + 1}). Remove one of the columns.");
-            else
-                column = i;
-        }
-
-        var explained = new HashSet<int>();
-        ReportMissingHeader(SpecKeys.CsvObjectUrl, urlColumn, headers, unknown, explained);
-        ReportMissingHeader(SpecKeys.CsvImageGroupTitle, titleColumn, headers, unknown, explained);
-        ReportMissingHeader(SpecKeys.CsvCreateVideo, createVideoColumn, headers, unknown, explained);
-        foreach (int i in unknown)
-            if (!explained.Contains(i))
-                check.Report(RuleIds.CsvUnknownColumn, "header", new TextPosition(1, HeaderColumn(headers, i)),
-                    $"The column '{headers[i]}' is not one the platform reads; it is ignored. The columns are {string.Join(", ", SpecKeys.CsvHeaders)}.");
-        return urlColumn >= 0;
+        columns = CsvHeader.Read(headers, out var problems);
+        foreach (var problem in problems)
+            check.Report(problem.RuleId, "header", problem.Position, problem.Message);
+        return columns.Url >= 0;
     }
-
-    private void ReportMissingHeader(string name, int column, IReadOnlyList<string> headers, List<int> unknown, HashSet<int> explained)
-    {
-        if (column >= 0) return;
-        string detail = $"The header line must name the columns exactly {string.Join(",", SpecKeys.CsvHeaders)}; every column must be there, even when it is blank in every row.";
-        if (headers.Count == 1 && (headers[0].IndexOf(';') >= 0 || headers[0].IndexOf('\t') >= 0))
-        {
-            detail = $"The header line '{headers[0]}' is separated by '{(headers[0].IndexOf(';') >= 0 ? ";" : "tab")}', but the platform expects commas. Save the file with comma separators.";
-        }
-        else
-        {
-            foreach (int i in unknown)
-            {
-                if (explained.Contains(i) || KeySuggestion.Nearest(headers[i], new[] { name }) is null) continue;
-                explained.Add(i);
-                detail = $"Column {i + 1} is headed '{headers[i]}'; the name must be exactly '{name}'.";
-                break;
-            }
-        }
-        check.Report(RuleIds.CsvHeaderMissing, "header", new TextPosition(1, 1), $"The CSV has no '{name}' column. {detail}");
-    }
-
-    private static int HeaderColumn(IReadOnlyList<string> headers, int index)
-    {
-        int column = 1;
-        for (int i = 0; i < index; i++) column += headers[i].Length + 1;
-        return column;
-    }
-
-    /// <summary>The data row (the header is not counted).</summary>
-    private ItemLocation Row => ItemLocation.Row(rowNumber);
 
     /// <summary>"row 4".</summary>
-    private string RowLocation => Row.ToString();
+    private string RowLocation => row.ToString();
 
-    private string LocationOf(string? key) => Row.LocationOf(key);
+    private string LocationOf(string? key) => row.LocationOf(key);
 
     private void ReadRow()
     {
         var reader = csv!;
         long line = reader.LineNumber;
-        rowNumber = reader.RowNumber;
-        if (reader.FieldCount > headerCount)
-            check.Report(RuleIds.CsvTooManyFields, RowLocation, new TextPosition(line, ColumnOf(headerCount)),
-                $"This row has {reader.FieldCount} fields, the header {headerCount}. A comma inside a value needs the value in double quotes.");
+        row = ItemLocation.Row(reader.RowNumber);
+        if (reader.FieldCount > columns.Count)
+            check.Report(RuleIds.CsvTooManyFields, RowLocation, new TextPosition(line, ColumnOf(columns.Count)),
+                $"This row has {reader.FieldCount} fields, the header {columns.Count}. A comma inside a value needs the value in double quotes.");
 
-        string url = Field(urlColumn, line);
-        string title = titleColumn >= 0 ? Field(titleColumn, line) : "";
-        string createVideoText = createVideoColumn >= 0 ? Field(createVideoColumn, line) : "";
+        string url = Field(columns.Url, line);
+        string title = columns.Title >= 0 ? Field(columns.Title, line) : "";
+        string createVideoText = columns.CreateVideo >= 0 ? Field(columns.CreateVideo, line) : "";
         bool? createVideo = ParseCreateVideo(createVideoText, line);
-        var urlPosition = new TextPosition(line, ColumnOf(urlColumn));
+        var urlPosition = new TextPosition(line, ColumnOf(columns.Url));
 
         if (title.Length == 0)
         {
             FinishRun();
             if (createVideoText.Length > 0)
-                check.Report(RuleIds.CsvCreateVideoWithoutTitle, LocationOf(SpecKeys.CsvCreateVideo), new TextPosition(line, ColumnOf(createVideoColumn)),
+                check.Report(RuleIds.CsvCreateVideoWithoutTitle, LocationOf(SpecKeys.CsvCreateVideo), new TextPosition(line, ColumnOf(columns.CreateVideo)),
                     "This row has no image group title, so its Create video value means nothing. Leave it blank, or add the group's title.");
             ReadSingleRow(url, urlPosition);
         }
@@ -192,19 +134,19 @@ internal sealed class CsvSpecReader
 
     private void ReadSingleRow(string url, TextPosition position)
     {
-        var type = check.TypeOf(url);
+        var type = types.TypeOf(url.AsSpan());
         var section = type switch
         {
             DataType.Image => SpecSection.Images,
             DataType.Audio => SpecSection.Audio,
             _ => SpecSection.Videos,
         };
-        check.CountItem(Row, position);
-        check.CheckObjectUrl(url.AsSpan(), ObjectUrlKey, section, Row, position, groupId: 0);
+        check.CountItem(row, position);
+        check.CheckObjectUrl(url.AsSpan(), ObjectUrlKey, section, row, position, groupId: 0);
         if (section == SpecSection.Audio)
             check.Report(RuleIds.UnsupportedFileType, LocationOf(SpecKeys.CsvObjectUrl), position,
                 $"The ObjectUrl '{ObjectUrlChecker.Shown(url)}' is an audio file, but the CSV form has no audio (the page names videos, images and image groups). Put audio files in a JSON spec's audio section.");
-        if (Options.ReadItems)
+        if (options.ReadItems)
         {
             EncordSingleItem item = section switch
             {
@@ -212,7 +154,7 @@ internal sealed class CsvSpecReader
                 SpecSection.Audio => new EncordAudio(url),
                 _ => new EncordVideo(url),
             };
-            item.Source = new SpecItemSource(Options.Path, section, sectionCounts[(int)section]++, position.Line);
+            item.Source = new SpecItemSource(options.Path, section, sectionCounts[(int)section]++, position.Line);
             listener.OnItem(item);
         }
     }
@@ -223,34 +165,34 @@ internal sealed class CsvSpecReader
         {
             FinishRun();
             run = new GroupRun(title, urlPosition.Line, createVideo ?? true, check.NewGroup());
-            check.CountItem(Row, urlPosition);
+            check.CountItem(row, urlPosition);
             if (!check.RememberTitle(title.AsSpan(), urlPosition.Line, out long firstLine))
-                check.Report(RuleIds.CsvGroupRowsApart, LocationOf(SpecKeys.CsvImageGroupTitle), new TextPosition(urlPosition.Line, ColumnOf(titleColumn)),
+                check.Report(RuleIds.CsvGroupRowsApart, LocationOf(SpecKeys.CsvImageGroupTitle), new TextPosition(urlPosition.Line, ColumnOf(columns.Title)),
                     $"The image group '{title}' already had rows from line {firstLine}, then other rows came between. Keep all rows of a group together, " +
                     "in image order; ConvertFrom-EncordSpec returns the parts as separate groups.");
         }
         else if ((createVideo ?? true) != run.CreateVideo && !run.MismatchReported)
         {
             run.MismatchReported = true;
-            check.Report(RuleIds.CsvCreateVideoMismatch, LocationOf(SpecKeys.CsvCreateVideo), new TextPosition(urlPosition.Line, ColumnOf(createVideoColumn)),
+            check.Report(RuleIds.CsvCreateVideoMismatch, LocationOf(SpecKeys.CsvCreateVideo), new TextPosition(urlPosition.Line, ColumnOf(columns.CreateVideo)),
                 $"Create video is {(createVideo ?? true ? "true (or blank)" : "false")} here, but {(run.CreateVideo ? "true (or blank)" : "false")} on line {run.FirstLine} " +
                 $"of the same image group '{title}'. Give all rows of a group the same value (false on every row for the original images).");
         }
-        check.CheckObjectUrl(url.AsSpan(), ObjectUrlKey, SpecSection.ImageGroups, Row, urlPosition, run.GroupId);
-        if (Options.ReadItems)
+        check.CheckObjectUrl(url.AsSpan(), ObjectUrlKey, SpecSection.ImageGroups, row, urlPosition, run.GroupId);
+        if (options.ReadItems)
             run.Urls.Add(url);
     }
 
     private void FinishRun()
     {
         if (run is null) return;
-        if (Options.ReadItems)
+        if (options.ReadItems)
             listener.OnItem(new EncordImageGroup
             {
                 Title = run.Title,
                 ObjectUrls = run.Urls.ToArray(),
                 CreateVideo = run.CreateVideo,
-                Source = new SpecItemSource(Options.Path, SpecSection.ImageGroups, sectionCounts[(int)SpecSection.ImageGroups]++, run.FirstLine),
+                Source = new SpecItemSource(options.Path, SpecSection.ImageGroups, sectionCounts[(int)SpecSection.ImageGroups]++, run.FirstLine),
             });
         run = null;
     }
@@ -263,7 +205,7 @@ internal sealed class CsvSpecReader
             case "true": return true;
             case "false": return false;
         }
-        check.Report(RuleIds.CsvCreateVideoInvalid, LocationOf(SpecKeys.CsvCreateVideo), new TextPosition(line, ColumnOf(createVideoColumn)),
+        check.Report(RuleIds.CsvCreateVideoInvalid, LocationOf(SpecKeys.CsvCreateVideo), new TextPosition(line, ColumnOf(columns.CreateVideo)),
             $"Create video is '{text}'; it must be true, false or blank (blank means true)." +
             (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase)
                 ? " Write it in lower case, as the page does." : ""));
@@ -309,22 +251,10 @@ internal sealed class CsvSpecReader
             $"This row has {what}. A field that holds a quote or comma must be in double quotes, with each quote inside doubled (\"\").");
     }
 
-    /// <summary>The rows of the image group being read.</summary>
-    private sealed class GroupRun
+    /// <summary>The rows of the image group being read: its title, first line, Create video value and id for
+    /// the URL checks, whether a differing Create video was reported, and its URLs when items are built.</summary>
+    private sealed record GroupRun(string Title, long FirstLine, bool CreateVideo, long GroupId)
     {
-        public GroupRun(string title, long firstLine, bool createVideo, long groupId)
-        {
-            Title = title;
-            FirstLine = firstLine;
-            CreateVideo = createVideo;
-            GroupId = groupId;
-        }
-
-        public long GroupId { get; }
-
-        public string Title { get; }
-        public long FirstLine { get; }
-        public bool CreateVideo { get; }
         public bool MismatchReported { get; set; }
         public List<string> Urls { get; } = new();
     }

@@ -23,7 +23,6 @@ internal enum ItemKey
 /// <summary>Recognises item keys straight from the reader's bytes, so the common keys cost no string.</summary>
 internal static class ItemKeys
 {
-    private static readonly string[] SingleKeys = { SpecKeys.ObjectUrl, SpecKeys.Title, SpecKeys.ClientMetadata };
     private static readonly string[] ImageGroupKeys = { SpecKeys.Title, SpecKeys.CreateVideo, SpecKeys.IndexedObjectUrl(0), SpecKeys.ClientMetadata };
     private static readonly string[] DicomKeys = { SpecKeys.Title, SpecKeys.IndexedObjectUrl(0), SpecKeys.ClientMetadata };
 
@@ -44,7 +43,7 @@ internal static class ItemKeys
         if (reader.ValueIsEscaped)
         {
             // Escaped names are rare: decode (which may fail on a bad escape) and classify the text.
-            if (!JsonSpecReader.TryGetString(ref reader, out name))
+            if (!JsonTokens.TryGetString(ref reader, out name))
                 return ItemKey.Undecodable;
             return Classify(name!, System.Text.Encoding.UTF8.GetBytes(name!), section, out urlIndex, ref name);
         }

@@ -52,7 +52,7 @@ internal sealed class JsonMetadataReader
                     $"The clientMetadata is {size}; the platform allows at most 10 MB per item. Keep large data in your bucket and put a reference in the metadata.");
             else
                 check.Report(RuleIds.ValueTooLarge, location.ToString(), start, $"The {key} is {size}; it holds a few numbers and strings.");
-            JsonSpecReader.SkipValue(tokens, ref reader);
+            tokens.Skip(ref reader);
             return false;
         }
 
@@ -107,13 +107,15 @@ internal sealed class JsonMetadataReader
             switch (probe.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    if (!TrySetKey(top, ref probe, location, ref readable))
+                    string? key = KeyOf(ref probe, location, ref readable);
+                    top.Key = key ?? "?";
+                    if (key is null)
                         continue;
-                    if (!top.Keys.Add(top.KeyHash))
+                    if (!top.Keys.Add(top.Key))
                         check.Report(RuleIds.DuplicateKey, PathOf(location), tokens.PositionOf(probe),
-                            $"The key '{top.KeyText(tokens.Chunk)}' appears twice in this object. PostgreSQL's jsonb keeps only the last value; remove or rename one of them.");
+                            $"The key '{top.Key}' appears twice in this object. PostgreSQL's jsonb keeps only the last value; remove or rename one of them.");
                     if (schema is not null && depth == 1)
-                        mediaFields.Add(new MediaField(top.KeyText(tokens.Chunk), tokens.PositionOf(probe)));
+                        mediaFields.Add(new MediaField(top.Key, tokens.PositionOf(probe)));
                     continue;
                 case JsonTokenType.StartObject:
                 case JsonTokenType.StartArray:
@@ -126,7 +128,7 @@ internal sealed class JsonMetadataReader
                     continue;
                 case JsonTokenType.String:
                     OnValue(top, schema, MediaValueKind.String, probe);
-                    if (probe.ValueIsEscaped && TryGetString(ref probe, location, ref readable) is null) { }
+                    if (probe.ValueIsEscaped) TryGetString(ref probe, location, ref readable);
                     continue;
                 case JsonTokenType.Number:
                     OnValue(top, schema, probe.TryGetInt64(out _) ? MediaValueKind.Integer : MediaValueKind.Number, probe);
@@ -182,29 +184,18 @@ internal sealed class JsonMetadataReader
                     "since it then uses these values instead of reading the file.");
     }
 
-    /// <summary>Remembers the property name the probe stands on in the frame: as a place in the buffer (which stays
-    /// put during the check) and a hash, so that keys cost no strings unless a message needs them.</summary>
-    [MethodImpl(HotPath.Optimized)]
-    private bool TrySetKey(Frame frame, ref Utf8JsonReader probe, LazyLocation location, ref bool readable)
+    /// <summary>The property name the probe stands on; null when it cannot be decoded (reported).</summary>
+    private string? KeyOf(ref Utf8JsonReader probe, LazyLocation location, ref bool readable)
     {
-        if (!probe.ValueIsEscaped)
-        {
-            frame.SetKey((int)probe.TokenStartIndex + 1, probe.ValueSpan.Length, StringHash64.Of(probe.ValueSpan));
-            return true;
-        }
-        string? key = TryGetString(ref probe, location, ref readable);
-        if (key is null)
-        {
-            frame.SetKey("?");
-            return false;
-        }
-        frame.SetKey(key);
-        return true;
+        if (probe.ValueIsEscaped)
+            return TryGetString(ref probe, location, ref readable);
+        // Bytes that are not UTF-8 are the document reader's to report; here they only name the key.
+        return JsonTokens.TryGetString(ref probe, out string? text) ? text : System.Text.Encoding.UTF8.GetString(probe.ValueSpan.ToArray());
     }
 
     private string? TryGetString(ref Utf8JsonReader probe, LazyLocation location, ref bool readable)
     {
-        if (JsonSpecReader.TryGetString(ref probe, out string? text))
+        if (JsonTokens.TryGetString(ref probe, out string? text))
             return text;
         readable = false;
         if (Utf8Text.IsValid(probe.ValueSpan))
@@ -221,7 +212,7 @@ internal sealed class JsonMetadataReader
         var frame = frames[depth++];
         frame.IsArray = isArray;
         frame.ArrayIndex = -1;
-        frame.ClearKey();
+        frame.Key = null;
         frame.Keys.Clear();
     }
 
@@ -236,9 +227,9 @@ internal sealed class JsonMetadataReader
             {
                 if (frame.ArrayIndex >= 0) path.Append('[').Append(frame.ArrayIndex).Append(']');
             }
-            else if (frame.HasKey)
+            else if (frame.Key is not null)
             {
-                path.Append('.').Append(frame.KeyText(tokens.Chunk));
+                path.Append('.').Append(frame.Key);
             }
         }
         return path.ToString();
@@ -259,44 +250,15 @@ internal sealed class JsonMetadataReader
         public override string ToString() => where.LocationOf(key);
     }
 
+    /// <summary>An object or array being checked; reused for the next one at the same depth.</summary>
     private sealed class Frame
     {
-        private string? keyText;
-        private int keyStart = -1;
-        private int keyLength;
-
         public bool IsArray;
         public int ArrayIndex;
-        public ulong KeyHash;
-        /// <summary>Hashes of the keys of this object so far (of their UTF-8 text).</summary>
-        public readonly HashSet<ulong> Keys = new();
-
-        public bool HasKey => keyText is not null || keyStart >= 0;
-
-        public void SetKey(int start, int length, ulong hash)
-        {
-            keyText = null;
-            keyStart = start;
-            keyLength = length;
-            KeyHash = hash;
-        }
-
-        public void SetKey(string text)
-        {
-            keyText = text;
-            keyStart = -1;
-            KeyHash = StringHash64.Of(System.Text.Encoding.UTF8.GetBytes(text));
-        }
-
-        public void ClearKey()
-        {
-            keyText = null;
-            keyStart = -1;
-        }
-
-        /// <summary>The current key's text (made from the buffer on demand).</summary>
-        public string KeyText(ReadOnlySpan<byte> chunk) =>
-            keyText ??= keyStart >= 0 ? System.Text.Encoding.UTF8.GetString(chunk.Slice(keyStart, keyLength).ToArray()) : "";
+        /// <summary>The object's current key ("?" when it could not be decoded).</summary>
+        public string? Key;
+        /// <summary>The object's keys so far, to find repeats.</summary>
+        public readonly HashSet<string> Keys = new(StringComparer.Ordinal);
     }
 
     private readonly struct MediaField

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using EncordSpec.Validation;
 
 namespace EncordSpec.Reading;
 
@@ -68,6 +69,18 @@ internal sealed class JsonTokenStream
             Refill(ref reader);
         }
         return true;
+    }
+
+    /// <summary>Skips the value the reader stands on (all of an object or array), refilling as needed.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    public void Skip(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+            return;
+        int depth = reader.CurrentDepth;
+        while (Read(ref reader))
+            if (reader.CurrentDepth == depth && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                return;
     }
 
     /// <summary>For a reader on StartObject or StartArray: makes sure the whole value is in the buffer, so it can

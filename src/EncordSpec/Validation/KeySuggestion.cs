@@ -46,7 +46,7 @@ internal static class KeySuggestion
     }
 
     /// <summary>Levenshtein distance (insertions, deletions, substitutions).</summary>
-    public static int Distance(string a, string b)
+    private static int Distance(string a, string b)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];

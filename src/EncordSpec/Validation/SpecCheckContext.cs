@@ -2,44 +2,48 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using EncordSpec.Format;
-using EncordSpec.Reading;
 
 namespace EncordSpec.Validation;
 
-/// <summary>The checks that span a whole spec file, shared by the JSON and the CSV reader: delivering and counting
+/// <summary>The checks that span a whole spec file, for the JSON and the CSV reader alike: delivering and counting
 /// findings, counting items against the platform's limit, object URLs (<see cref="UrlChecks"/>, on a second thread
 /// for large specs that are only checked) and group titles. Memory stays flat: URLs and titles are remembered as
-/// 64-bit hashes only. Findings reach the listener on the reader's thread, in file order.</summary>
+/// 64-bit hashes only. Findings reach <c>onFinding</c> on the reader's thread, in file order.
+/// It knows nothing of file formats: the readers (EncordSpec.Reading) call it, never the other way round.</summary>
 internal sealed class SpecCheckContext : IDisposable
 {
-    private readonly ISpecReadListener listener;
+    private readonly Action<SpecFinding> onFinding;
+    private readonly Action<long>? progress;
     private readonly UrlChecks urlChecks;
     private readonly UrlCheckPipeline? pipeline;
     private readonly List<SpecFinding> urlFindings = new();
     private readonly Action<SpecFinding> deliver;
     private readonly FirstSeenTable titles = new(256);
-    private readonly ObjectUrlChecker typeChecker = new();
     private long lastGroupId;
 
-    /// <param name="options">How to read.</param>
-    /// <param name="listener">Receives the findings.</param>
-    /// <param name="large">Whether the spec is large enough for the URL checks to pay for a second thread.</param>
-    public SpecCheckContext(SpecReadOptions options, ISpecReadListener listener, bool large)
+    /// <param name="path">The spec's file path, named in findings; null for a spec given as text.</param>
+    /// <param name="onFinding">Receives each finding, in file order.</param>
+    /// <param name="progress">Called after each item with the number of items so far; may be null.</param>
+    /// <param name="checkUrlsOnSecondThread">Run the URL checks on a second thread (see <see cref="UrlCheckPipeline"/>);
+    /// only when no items are built, since items must come out between the findings in file order.</param>
+    public SpecCheckContext(string? path, Action<SpecFinding> onFinding, Action<long>? progress, bool checkUrlsOnSecondThread)
     {
-        Options = options;
-        this.listener = listener;
-        urlChecks = new UrlChecks(options.Path);
+        Path = path;
+        this.onFinding = onFinding;
+        this.progress = progress;
+        urlChecks = new UrlChecks(path);
         deliver = Deliver;
-        // Items must come out between the findings in file order, so reading items stays on one thread.
-        if (large && !options.ReadItems)
+        if (checkUrlsOnSecondThread)
             pipeline = new UrlCheckPipeline(urlChecks);
     }
 
-    public SpecReadOptions Options { get; }
-    public string? Path => Options.Path;
+    public string? Path { get; }
     public int Errors { get; private set; }
     public int Warnings { get; private set; }
     public long Items { get; private set; }
+
+    /// <summary>The object URLs checked; complete after <see cref="Flush"/>.</summary>
+    public long ObjectUrls => urlChecks.ObjectUrls;
 
     /// <summary>True once a spec has said skip_duplicate_urls: true (JSON only); duplicate messages mention it.</summary>
     public bool SkipDuplicateUrls { get; set; }
@@ -58,15 +62,11 @@ internal sealed class SpecCheckContext : IDisposable
     {
         if (finding.Severity == FindingSeverity.Error) Errors++;
         else Warnings++;
-        listener.OnFinding(finding);
+        onFinding(finding);
     }
 
     /// <summary>Delivers what is still being checked; call once at the end of the spec.</summary>
-    public SpecReadSummary Finish()
-    {
-        pipeline?.Flush(deliver);
-        return new SpecReadSummary(Errors, Warnings, Items, urlChecks.ObjectUrls, SkipDuplicateUrls, UpsertMetadata);
-    }
+    public void Flush() => pipeline?.Flush(deliver);
 
     public void Dispose() => pipeline?.Dispose();
 
@@ -88,7 +88,7 @@ internal sealed class SpecCheckContext : IDisposable
             Report(RuleIds.TooManyItems, where.ToString(), position,
                 $"This is item number {Items:N0}; the platform accepts at most {SpecLimits.MaxItemsPerFile:N0} items per file. " +
                 "Split the spec into several files (for example with ConvertFrom-EncordSpec, Select-Object -Skip/-First and ConvertTo-EncordSpec).");
-        Options.Progress?.Invoke(Items);
+        progress?.Invoke(Items);
     }
 
     /// <summary>A new group's id, for <see cref="CheckObjectUrl"/> (0 stands for single items).</summary>
@@ -116,9 +116,6 @@ internal sealed class SpecCheckContext : IDisposable
             Deliver(finding);
         urlFindings.Clear();
     }
-
-    /// <summary>The file type of a URL by its extension (recent extensions are remembered).</summary>
-    public DataType TypeOf(string url) => typeChecker.TypeOf(url.AsSpan());
 
     /// <summary>Remembers a group title. False when it was seen before, with the line of its first use.</summary>
     public bool RememberTitle(ReadOnlySpan<char> title, long line, out long firstLine) =>

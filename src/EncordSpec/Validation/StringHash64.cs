@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 
 namespace EncordSpec.Validation;
 
-/// <summary>A fast 64-bit hash of a string's UTF-16 code units (or of bytes), for remembering a million URLs as 8-byte keys
+/// <summary>A fast 64-bit hash of a string's UTF-16 code units, for remembering a million URLs as 8-byte keys
 /// instead of strings. With 64 bits, a false "duplicate" among a million distinct URLs has a chance of about
 /// one in 36 million.</summary>
 internal static class StringHash64
@@ -19,9 +19,8 @@ internal static class StringHash64
     /// <summary>The hash of text (its UTF-16 code units); never 0.</summary>
     public static ulong Of(ReadOnlySpan<char> text) => Of(MemoryMarshal.AsBytes(text));
 
-    /// <summary>The hash of raw bytes (such as UTF-8 text); never 0.</summary>
     [MethodImpl(HotPath.Optimized)]
-    public static ulong Of(ReadOnlySpan<byte> bytes)
+    private static ulong Of(ReadOnlySpan<byte> bytes)
     {
         ulong hash = Prime3 ^ ((ulong)bytes.Length * Prime1);
         int i = 0;

@@ -6,9 +6,10 @@ using System.Threading;
 namespace EncordSpec.Validation;
 
 /// <summary>Runs <see cref="UrlChecks"/> on a second thread while the reader goes on parsing, for large specs that
-/// are only checked: the URL checks and the duplicate table are a third of the work. The reader hands over URLs in
-/// batches (text copied, everything else captured in a <see cref="UrlCheckRequest"/>); the findings come back per
-/// batch, and the reader delivers them in file order, before any finding of its own that comes later in the file.</summary>
+/// are only checked: the URL checks and the duplicate table take about half the CPU time of checking a million URLs,
+/// which a second core then spends alongside the parsing. The reader hands over URLs in batches (text copied,
+/// everything else captured in a <see cref="UrlCheckRequest"/>); the findings come back per batch, and the reader
+/// delivers them in file order, before any finding of its own that comes later in the file.</summary>
 internal sealed class UrlCheckPipeline : IDisposable
 {
     private const int BatchUrls = 2048;
@@ -17,6 +18,9 @@ internal sealed class UrlCheckPipeline : IDisposable
     private readonly UrlChecks checks;
     private readonly BlockingCollection<Batch> pending = new(boundedCapacity: 4);
     private readonly Queue<Batch> inFlight = new();
+    // Finished batches are reused: a fresh batch for every 2,048 URLs kept the garbage collector's young generation
+    // full and raised the peak memory of checking a million URLs from about 165 MB to 200-260 MB, past the 200 MB
+    // target (smaller batches, which stay off the large object heap, did no better).
     private readonly Stack<Batch> free = new();
     private readonly Thread worker;
     private readonly object progress = new();

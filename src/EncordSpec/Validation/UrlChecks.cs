@@ -62,9 +62,6 @@ internal sealed class UrlChecks
         }
     }
 
-    /// <summary>The file type of a URL by its extension (the checker remembers recent extensions).</summary>
-    public DataType TypeOf(ReadOnlySpan<char> url) => checker.TypeOf(url);
-
     private SpecFinding Finding(string ruleId, in UrlCheckRequest request, string message) =>
         new(ruleId, request.Location, request.Position, message, path);
 

@@ -1,18 +1,9 @@
-namespace EncordSpec.Reading;
+namespace EncordSpec.Validation;
 
 /// <summary>A place in a spec's text: 1-based line and column (the column counts UTF-16 characters, as editors
 /// do). <see cref="None"/> (0, 0) when a finding is about the whole file.</summary>
-internal readonly struct TextPosition
+internal readonly record struct TextPosition(long Line, long Column)
 {
-    public TextPosition(long line, long column)
-    {
-        Line = line;
-        Column = column;
-    }
-
-    public long Line { get; }
-    public long Column { get; }
-
     public static TextPosition None => default;
     public bool IsKnown => Line > 0;
 
