@@ -2,19 +2,6 @@ using System.Collections.Generic;
 
 namespace EncordSpec.Listing;
 
-/// <summary>Where a part of a parallel listing is.</summary>
-internal enum PartState
-{
-    /// <summary>Made by a split; no request sent yet.</summary>
-    Waiting,
-    /// <summary>Listed at least one page, and more may follow; no request in flight.</summary>
-    Idle,
-    /// <summary>A request is in flight.</summary>
-    Fetching,
-    /// <summary>Its last page arrived: no more requests.</summary>
-    Done,
-}
-
 /// <summary>One part of a parallel listing: the keys of one <see cref="KeyRange"/>, listed page after page with one
 /// request at a time. Read and written under <see cref="ParallelListing"/>'s lock only.</summary>
 internal sealed class RangePart
@@ -60,7 +47,3 @@ internal sealed class RangePart
 
     public override string ToString() => $"{State} {Range}";
 }
-
-/// <summary>What one page of a part became: chunks in key order (objects with and without the part's partition, the
-/// partition's completion after its last page).</summary>
-internal sealed record ListedPage(RangePart Part, IReadOnlyList<ListingChunk> Chunks);
