@@ -121,6 +121,20 @@ Describe 'ConvertFrom-EncordSpec' {
         $off.PSObject.Properties.Name | Should -Be 'images'
     }
 
+    It 'carries a flag into no file of a split, with a warning naming the switch, rather than into the last file alone' {
+        $spec = '{"images": [{"objectUrl": "s3://b/1.jpg"}, {"objectUrl": "s3://b/2.jpg"}, {"objectUrl": "s3://b/3.jpg"}], "skip_duplicate_urls": true}'
+        $target = Join-Path $TestDrive 'carried.json'
+        $files = ConvertFrom-EncordSpec -Spec $spec | ConvertTo-EncordSpec -Path $target -MaxItemsPerFile 2 -WarningVariable warnings -WarningAction SilentlyContinue
+        $files.Name | Should -Be 'carried-0001.json', 'carried-0002.json'
+        foreach ($file in $files) {
+            (Get-Content $file -Raw | ConvertFrom-Json).PSObject.Properties.Name | Should -Be 'images'
+        }
+        "$warnings" | Should -BeLike '*skip_duplicate_urls*split into several files*-SkipDuplicateUrls*'
+        # Given explicitly, every file sets it.
+        $files = ConvertFrom-EncordSpec -Spec $spec | ConvertTo-EncordSpec -Path $target -MaxItemsPerFile 2 -SkipDuplicateUrls -Force
+        foreach ($file in $files) { (Get-Content $file -Raw | ConvertFrom-Json).skip_duplicate_urls | Should -BeTrue }
+    }
+
     It 'warns, naming the specs, when merged specs disagree on a flag, and when CSV cannot hold it' {
         $a = Join-Path $TestDrive 'flag-a.json'
         $b = Join-Path $TestDrive 'flag-b.json'

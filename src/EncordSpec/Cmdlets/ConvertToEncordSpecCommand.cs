@@ -433,6 +433,16 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     {
         if (!carried.Any || Append)
             return;
+        if (output!.Specs > 1)
+        {
+            // The flags are known only once every spec was read, and the first files of a split are written by then:
+            // carrying them into the last file alone would make the set disagree with itself.
+            if (!MyInvocation.BoundParameters.ContainsKey(nameof(SkipDuplicateUrls)) && carried.SkipDuplicateUrls(out _) == true)
+                WarnNotCarried(SpecKeys.SkipDuplicateUrls, nameof(SkipDuplicateUrls));
+            if (!MyInvocation.BoundParameters.ContainsKey(nameof(UpsertMetadata)) && carried.UpsertMetadata(out _) == true)
+                WarnNotCarried(SpecKeys.UpsertMetadata, nameof(UpsertMetadata));
+            return;
+        }
         bool csv = writingCsv;
         if (!MyInvocation.BoundParameters.ContainsKey(nameof(SkipDuplicateUrls)) && carried.SkipDuplicateUrls(out string? skipWarning) is { } skip)
         {
@@ -447,6 +457,10 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
             else flags.UpsertMetadata = upsert;
         }
     }
+
+    private void WarnNotCarried(string key, string parameter) =>
+        WriteWarning($"The specs read set {key}, but the input was split into several files, the first written before " +
+            $"the last spec was read, so none of them sets it. Give -{parameter} to set it in every file.");
 
     public void Dispose() => output?.Dispose();
 }
