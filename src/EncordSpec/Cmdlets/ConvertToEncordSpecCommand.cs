@@ -90,8 +90,7 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                ThrowTerminatingError(new ErrorRecord(e, "SpecFileNotWritable",
-                    e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError, fullPath));
+                ThrowNotWritable(e, fullPath);
             }
         }
         else
@@ -99,6 +98,20 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
             output = SpecOutput.Nowhere(format, flags); // -WhatIf: still check every item, touch no disk
         }
         progress = new ProgressReporter(this, 1, "ConvertTo-EncordSpec");
+    }
+
+    /// <summary>A spec file that cannot be written ends the run under the stable ErrorId of what went wrong
+    /// (<see cref="SpecFileErrorIds"/>); the exception is always a <see cref="SpecFileException"/>.</summary>
+    private void ThrowNotWritable(Exception e, string path)
+    {
+        var error = SpecFileErrors.Translate(path, e);
+        ThrowTerminatingError(new ErrorRecord(error, error.ErrorId, error.ErrorId switch
+        {
+            SpecFileErrorIds.FolderNotFound => ErrorCategory.ObjectNotFound,
+            SpecFileErrorIds.NotARegularFile => ErrorCategory.InvalidArgument,
+            SpecFileErrorIds.DiskFull => ErrorCategory.WriteError,
+            _ => e is UnauthorizedAccessException || e.InnerException is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError,
+        }, path));
     }
 
     private void CheckParameters()
@@ -157,7 +170,14 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         if (Csv && SpecItemRules.CsvLimitation(item) is { } limitation)
             ThrowTerminatingError(ErrorRecords.Terminating("CsvCannotExpress", limitation, ErrorCategory.InvalidData, item));
 
-        output!.Add(item);
+        try
+        {
+            output!.Add(item);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ThrowNotWritable(e, Path!);
+        }
         progress!.Report(++received, "items written");
     }
 
@@ -171,7 +191,16 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
             WriteWarning("The spec has no items; the platform would reject it.");
         WriteVerbose("Spec holds " + counts);
 
-        if (output.Complete() is { } written)
+        object? written = null;
+        try
+        {
+            written = output.Complete();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ThrowNotWritable(e, Path!);
+        }
+        if (written is not null)
             WriteObject(written);
         // The spec is written either way (nothing is lost), but the platform would refuse it as it is.
         foreach (var problem in SpecFileLimits.Check(counts, Path is null ? null : System.IO.Path.GetFileName(Path)))

@@ -55,9 +55,7 @@ internal sealed class SpecOutput : IDisposable
         format == SpecFormat.Csv ? new SpecCsvWriter(output) : new SpecJsonWriter(output, flags, createBuffer);
 
     /// <summary>Each section of a JSON spec waits in a hidden file beside the target until the end.</summary>
-    private static Stream SectionBufferFile(string targetPath) =>
-        new FileStream(AtomicFileWriter.TempPathBeside(targetPath, "section"), FileMode.CreateNew, FileAccess.ReadWrite,
-            FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+    private static Stream SectionBufferFile(string targetPath) => AtomicFileWriter.OpenBufferBeside(targetPath);
 
     /// <summary>Items written so far, per section.</summary>
     public SpecCounts Counts => writer.Counts;

@@ -74,7 +74,8 @@ public sealed class SpecOutputTests : IDisposable
     public void An_existing_file_is_refused_without_overwrite_and_left_alone()
     {
         File.WriteAllText(Target, "old");
-        Assert.Throws<IOException>(() => SpecOutput.ToFile(Target, overwrite: false, SpecFormat.Json, Flags));
+        var error = Assert.Throws<SpecFileException>(() => SpecOutput.ToFile(Target, overwrite: false, SpecFormat.Json, Flags));
+        Assert.Equal(SpecFileErrorIds.NotWritable, error.ErrorId);
         Assert.Equal(new[] { Target }, Directory.GetFiles(folder));
         Assert.Equal("old", File.ReadAllText(Target));
     }
