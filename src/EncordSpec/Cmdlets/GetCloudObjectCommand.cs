@@ -189,7 +189,7 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
         var urls = CreateUrlBuilder(options, location);
         var reader = new CloudListingReader(urls, filter, request.Delimiter);
         WriteVerbose($"Listing {options.Describe()} under '{prefix}' ({(request.Delimiter is null ? "recursively" : "one level")}, " +
-                     $"{request.PageSize} per page) at {options.EndpointUrl ?? "the provider's endpoint"}; object URLs: {urls.Style?.ToString() ?? ObjectUrlBase}.");
+                     $"{request.PageSize} per page) at {options.EndpointForDisplay ?? "the provider's endpoint"}; object URLs: {urls.Style?.ToString() ?? ObjectUrlBase}.");
 
         using var parallel = UsesParallelListing(request)
             ? new ParallelListing(lister, request, ThrottleLimit, Sort || paging.IsPaging, KeyOrder.For(provider))
