@@ -19,7 +19,7 @@ internal sealed class SecretScrubber
 
     /// <summary>A line of an INI file (the AWS shared credentials and config files) quoted by a parser's message:
     /// "Line 3:&lt;aws_secret_access_key: ...&gt;". The line number stays, the line goes.</summary>
-    private static readonly Regex QuotedIniLine = new(@"(?i)\b(line\s*\d+)\s*:\s*<[^\r\n]*>", RegexOptions.CultureInvariant);
+    private static readonly Regex QuotedIniLine = new(@"(?is)\b(line\s*\d+)\s*:\s*<.*?>", RegexOptions.CultureInvariant);
 
     /// <summary>A credential as a key and value in a file or a process's output.</summary>
     private static readonly Regex CredentialAssignment = new(

@@ -62,7 +62,7 @@ public class SecretScrubberTests
     {
         var scrubber = new SecretScrubber(Array.Empty<string>());
         string text = scrubber.Scrub("Invalid URI: ftp://user:pass-word-9@example.com/x; " +
-            "Line 3:<aws_secret_access_key: FAKESECRETVALUE> is not a valid line; credential_process said aws_session_token=FAKETOKEN9");
+            "Line 3:<aws_secret_access_key: FAKESECRETVALUE\n> is not a valid line; credential_process said aws_session_token=FAKETOKEN9");
         Assert.DoesNotContain("pass-word-9", text);
         Assert.DoesNotContain("FAKESECRETVALUE", text);
         Assert.DoesNotContain("FAKETOKEN9", text);
