@@ -125,9 +125,10 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
 
     private void WriteGroups(IEnumerable<CompletedGroup> groups)
     {
-        // Each URL was checked as it came and a group holds it once; the metadata was checked at the start.
+        // Each URL was checked as it came and a group holds it once; the metadata was checked at the start. Each
+        // group gets its own copy of it: changing one group's metadata later must not change the others'.
         foreach (var group in groups)
-            WriteObject(CreateGroup(group.Title, group.ObjectUrls, metadata));
+            WriteObject(CreateGroup(group.Title, group.ObjectUrls, metadata is null ? null : JsonValueNormalizer.ToJsonObject(metadata)));
     }
 
     /// <summary>Offers "Folder" for -GroupBy.</summary>

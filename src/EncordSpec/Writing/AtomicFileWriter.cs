@@ -200,13 +200,46 @@ internal sealed class AtomicFileWriter : IDisposable
     private static class LiveTemporaries
     {
         private static readonly HashSet<string> Paths = new();
+        private static readonly object? SigtermRegistration;
 
-        static LiveTemporaries() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        static LiveTemporaries()
+        {
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteAll();
+            SigtermRegistration = OnSigterm(nameof(DeleteAllOnSignal));
+        }
+
+        private static void DeleteAll()
         {
             lock (Paths)
                 foreach (string path in Paths)
                     try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        };
+        }
+
+        /// <summary>Called with the PosixSignalContext; the signal then ends the process as it would have.</summary>
+        private static void DeleteAllOnSignal(object context) => DeleteAll();
+
+        /// <summary>pwsh ends on SIGTERM without raising ProcessExit (measured), so the signal itself is hooked where
+        /// the runtime offers it (.NET 6 and later: PosixSignalRegistration, which netstandard2.0 cannot name, hence
+        /// reflection). Returns the registration, which must stay referenced; null where there is none.</summary>
+        private static object? OnSigterm(string handlerName)
+        {
+            var registration = Type.GetType("System.Runtime.InteropServices.PosixSignalRegistration, System.Runtime.InteropServices", throwOnError: false);
+            var signal = Type.GetType("System.Runtime.InteropServices.PosixSignal, System.Runtime.InteropServices", throwOnError: false);
+            var context = Type.GetType("System.Runtime.InteropServices.PosixSignalContext, System.Runtime.InteropServices", throwOnError: false);
+            var create = registration?.GetMethod("Create");
+            if (create is null || signal is null || context is null)
+                return null;
+            try
+            {
+                var handler = Delegate.CreateDelegate(typeof(Action<>).MakeGenericType(context),
+                    typeof(LiveTemporaries).GetMethod(handlerName, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!);
+                return create.Invoke(null, new object[] { Enum.Parse(signal, "SIGTERM"), handler });
+            }
+            catch (Exception e) when (e is System.Reflection.TargetInvocationException or ArgumentException or PlatformNotSupportedException)
+            {
+                return null; // no signals here (Windows PowerShell 5.1): the files go with the next successful write
+            }
+        }
 
         public static void Add(string path)
         {

@@ -81,8 +81,17 @@ internal sealed class SpecOutput : IDisposable
     /// <summary>Without <see cref="Complete"/> (an error, Ctrl+C) this deletes the temporary and section files.</summary>
     public void Dispose()
     {
-        writer.Dispose();
-        file?.Dispose();
-        text?.Dispose();
+        try
+        {
+            writer.Dispose(); // flushes what it holds: on a full disk that fails again, and the files must go all the same
+        }
+        catch (IOException)
+        {
+        }
+        finally
+        {
+            file?.Dispose();
+            text?.Dispose();
+        }
     }
 }
