@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using EncordSpec.Reading;
+using EncordSpec.Validation;
 
 namespace EncordSpec.Cmdlets;
 
@@ -39,6 +40,14 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
     /// when it starts with { or [, otherwise CSV.</summary>
     [Parameter]
     public SpecFormat? Format { get; set; }
+
+    /// <summary>The most findings shown per rule and file (100 by default); the rest are counted in one closing warning
+    /// per rule. 0 shows every finding. Whether a file passes does not depend on it.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int MaxFindings { get; set; } = FindingCap.DefaultPerRule;
+
+    private FindingCap? findingCap;
 
     /// <summary>Build the items (ConvertFrom-EncordSpec) or only check (Test-EncordSpec).</summary>
     private protected abstract bool ReadItems { get; }
@@ -147,8 +156,32 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
             CancellationToken = StopToken,
             Progress = count => progress!.Report(count, activity),
         };
-        var summary = UntilStopped(() => SpecReader.Read(stream, format, options, CreateListener()));
+        findingCap ??= new FindingCap(MaxFindings);
+        var summary = UntilStopped(() => SpecReader.Read(stream, format, options, new CappedListener(CreateListener(), findingCap)));
+        foreach (string notShown in findingCap.Summaries(path))
+            WriteWarning(notShown);
         OnSpecRead(path, summary);
+    }
+
+    /// <summary>Passes items on, and the findings <see cref="FindingCap"/> admits.</summary>
+    private sealed class CappedListener : ISpecReadListener
+    {
+        private readonly ISpecReadListener inner;
+        private readonly FindingCap cap;
+
+        public CappedListener(ISpecReadListener inner, FindingCap cap)
+        {
+            this.inner = inner;
+            this.cap = cap;
+        }
+
+        public void OnItem(EncordDataItem item) => inner.OnItem(item);
+
+        public void OnFinding(SpecFinding finding)
+        {
+            if (cap.Admit(finding))
+                inner.OnFinding(finding);
+        }
     }
 
     /// <summary>Writes a finding as the error or warning users see (the rule id is the ErrorId).</summary>
