@@ -113,7 +113,12 @@ internal sealed class AtomicFileWriter : IDisposable
         var file = SpecFileErrors.Guard(targetPath, () =>
             new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose));
         LiveTemporaries.Add(path);
-        return new GuardedStream(file, targetPath, ownsInner: true, onDispose: () => LiveTemporaries.Remove(path));
+        return new GuardedStream(file, targetPath, ownsInner: true, onDispose: () =>
+        {
+            // DeleteOnClose is skipped when the last flush fails (a full disk): the file goes here all the same.
+            try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            LiveTemporaries.Remove(path);
+        });
     }
 
     /// <summary>Removes the hidden temporary and section files that runs writing <paramref name="targetPath"/> left
@@ -121,11 +126,18 @@ internal sealed class AtomicFileWriter : IDisposable
     /// be removed is left; it is never an error.</summary>
     public static void RemoveStaleBeside(string targetPath)
     {
-        string prefix = TempPrefix(Path.GetFileName(targetPath));
+        string name = NameInTemp(Path.GetFileName(targetPath));
+        RemoveStaleIn(Path.GetDirectoryName(targetPath)!, candidate => candidate == name);
+    }
+
+    /// <summary>As <see cref="RemoveStaleBeside"/>, for every target in <paramref name="folder"/> whose name (as a
+    /// temporary name holds it: cut to 150 bytes) <paramref name="isTarget"/> accepts, such as the files of a set.</summary>
+    public static void RemoveStaleIn(string folder, Func<string, bool> isTarget)
+    {
         string[] candidates;
         try
         {
-            candidates = Directory.GetFiles(Path.GetDirectoryName(targetPath)!, prefix + "*");
+            candidates = Directory.GetFiles(folder, ".*");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -133,7 +145,7 @@ internal sealed class AtomicFileWriter : IDisposable
         }
         foreach (string candidate in candidates)
         {
-            if (WriterOf(Path.GetFileName(candidate), prefix) is not { } pid || IsRunning(pid))
+            if (ParseTempName(Path.GetFileName(candidate)) is not { } parsed || !isTarget(parsed.Target) || IsRunning(parsed.Pid))
                 continue;
             try { File.Delete(candidate); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
@@ -153,28 +165,34 @@ internal sealed class AtomicFileWriter : IDisposable
     private const int MaxTargetBytesInTempName = 150;
     private static readonly int CurrentProcessId = Process.GetCurrentProcess().Id;
 
-    /// <summary>".name." with the name cut to whole characters of at most 150 UTF-8 bytes.</summary>
-    private static string TempPrefix(string fileName)
+    /// <summary>".name." with the name cut as <see cref="NameInTemp"/> says.</summary>
+    private static string TempPrefix(string fileName) => "." + NameInTemp(fileName) + ".";
+
+    /// <summary>A target's name as its temporary names hold it: cut to whole characters of at most 150 UTF-8 bytes.</summary>
+    public static string NameInTemp(string fileName)
     {
         int length = fileName.Length;
         while (Encoding.UTF8.GetByteCount(fileName.Substring(0, length)) > MaxTargetBytesInTempName)
             length -= char.IsLowSurrogate(fileName[length - 1]) && length > 1 ? 2 : 1;
-        return "." + fileName.Substring(0, length) + ".";
+        return fileName.Substring(0, length);
     }
 
-    /// <summary>The process id in a name made by <see cref="TempPathBeside"/>, or null when the name is not one.</summary>
-    private static int? WriterOf(string fileName, string prefix)
+    /// <summary>The target's name and the writer's process id in a name made by <see cref="TempPathBeside"/>
+    /// (".name.PID-RANDOM12.tmp" or ".section"), or null when the name is not one.</summary>
+    private static (string Target, int Pid)? ParseTempName(string fileName)
     {
-        string rest = fileName.Substring(prefix.Length);
-        int dash = rest.IndexOf('-');
-        int dot = rest.LastIndexOf('.');
-        if (dash <= 0 || dot != dash + 13)
+        int suffix = fileName.LastIndexOf('.');
+        if (fileName.Length == 0 || fileName[0] != '.' || suffix <= 0 || fileName.Substring(suffix + 1) is not ("tmp" or "section"))
             return null;
-        string suffix = rest.Substring(dot + 1);
-        if (suffix != "tmp" && suffix != "section")
+        int writer = fileName.LastIndexOf('.', suffix - 1);
+        if (writer <= 1)
             return null;
-        return int.TryParse(rest.Substring(0, dash), out int pid) ? pid : null;
+        string[] idAndRandom = fileName.Substring(writer + 1, suffix - writer - 1).Split('-');
+        if (idAndRandom.Length != 2 || idAndRandom[1].Length != 12 || !int.TryParse(idAndRandom[0], out int pid))
+            return null;
+        return (fileName.Substring(1, writer - 1), pid);
     }
+
 
     private static bool IsRunning(int pid)
     {

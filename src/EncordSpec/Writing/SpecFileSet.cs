@@ -72,7 +72,7 @@ internal sealed class SpecFileSet : ISpecDestination
                 try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             throw;
         }
-        AtomicFileWriter.RemoveStaleBeside(names.Plain); // section buffers of killed runs are named after it
+        AtomicFileWriter.RemoveStaleIn(names.Folder, names.IsOfSet); // what killed runs writing this set left
         return committed;
     }
 

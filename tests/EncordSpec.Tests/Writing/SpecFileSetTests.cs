@@ -156,4 +156,24 @@ public sealed class SpecFileSetTests : IDisposable
         Assert.Equal("gs://b/new-2.jpg", UrlIn("spec-0002.json"));
         Assert.Equal("gs://b/old-3.jpg", UrlIn("spec-0003.json")); // removing it is the cmdlet's step, with a warning
     }
+
+    [Fact]
+    public void A_committed_set_removes_what_killed_runs_writing_any_file_of_it_left_and_nothing_else()
+    {
+        using var exited = System.Diagnostics.Process.Start("true")!;
+        exited.WaitForExit();
+        int dead = exited.Id;
+        string[] left = { $".spec.json.{dead}-0123456789ab.section", $".spec-0007.json.{dead}-0123456789ab.tmp" };
+        string[] kept = { $".other.json.{dead}-0123456789ab.tmp", $".spec-extra.json.{dead}-0123456789ab.tmp", ".spec.json.notes" };
+        foreach (string name in left.Concat(kept))
+            File.WriteAllText(InFolder(name), "left");
+
+        using (var set = Set())
+        {
+            Finish(set, 2);
+            set.Commit();
+        }
+
+        Assert.Equal(kept.Append("spec-0001.json").Append("spec-0002.json").Order(StringComparer.Ordinal), FolderNames());
+    }
 }
