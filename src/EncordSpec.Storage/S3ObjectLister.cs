@@ -190,6 +190,10 @@ internal sealed partial class S3ObjectLister : ICloudObjectLister
         if (response.CommonPrefixes is not null)
             foreach (string prefix in response.CommonPrefixes)
                 prefixes.Add(Decode(prefix));
+        // A page that says more follow but gives no way to ask for them would end the listing silently short.
+        if (response.IsTruncated == true && string.IsNullOrEmpty(response.NextContinuationToken))
+            throw errors.Create(CloudErrorKind.Failed,
+                $"the store marked a page of {objects.Count} objects as truncated (IsTruncated) but gave no continuation token, so the rest cannot be asked for");
         return new CloudListingPage(objects, prefixes, response.IsTruncated == true ? response.NextContinuationToken : null);
     }
 
