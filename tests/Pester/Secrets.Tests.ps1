@@ -7,7 +7,8 @@ BeforeAll {
 
     # Everything a command wrote to any stream, the caught terminating error, $Error's records with their inner
     # exceptions, and a transcript of the run, as one text.
-    function Get-EverythingWritten([scriptblock] $Command) {
+    # -WithoutTargets leaves out the records' target objects: for the writing cmdlets that is the user's own input.
+    function Get-EverythingWritten([scriptblock] $Command, [switch] $WithoutTargets) {
         $Error.Clear()
         $transcript = Join-Path $TestDrive "transcript-$([guid]::NewGuid()).txt"
         $null = Start-Transcript -LiteralPath $transcript
@@ -20,7 +21,8 @@ BeforeAll {
         $details = foreach ($record in @($errors) + @($Error)) {
             if ($record -isnot [System.Management.Automation.ErrorRecord]) { "$record"; continue }
             for ($e = $record.Exception; $e; $e = $e.InnerException) { $e.ToString(); $e.Message }
-            $record.ToString(); $record.FullyQualifiedErrorId; "$($record.ErrorDetails)"; "$($record.TargetObject)"
+            $record.ToString(); $record.FullyQualifiedErrorId; "$($record.ErrorDetails)"
+            if (-not $WithoutTargets) { "$($record.TargetObject)" }
         }
         [pscustomobject]@{
             Errors = $errors
@@ -88,5 +90,32 @@ Describe 'Secrets in AWS profiles' {
         $result.Errors.Count | Should -Be 1
         $result.Errors[0].Exception.Message | Should -BeLike "*S3 bucket 'cord-dev'*credential_process*'failing'*exit value 1*"
         $result.Text | Should -Not -Match 'FakeProcessSecret0004|FakeProcessToken0004'
+    }
+}
+
+Describe 'Signed URLs in the writing cmdlets'' messages' {
+    It 'quotes no query of a signed URL in <Case>' -ForEach @(
+        @{ Case = 'the Skipped warning'; Url = 'https://b.s3.eu-west-2.amazonaws.com/a.txt?X-Amz-Signature=FakeSignature0005' }
+        @{ Case = 'ObjectUrlWhitespace'; Url = 'https://b.s3.eu-west-2.amazonaws.com/a b.jpg?X-Amz-Signature=FakeSignature0005' }
+        @{ Case = 'LoneDicomFile'; Url = 'https://b.s3.eu-west-2.amazonaws.com/a.dcm?sv=2024&sig=FakeSignature0005' }
+    ) {
+        $result = Get-EverythingWritten { $Url | ConvertTo-EncordSpec -Verbose -ErrorAction Continue } -WithoutTargets
+        $result.Text | Should -Not -Match 'FakeSignature0005'
+        $result.Text | Should -Match ([regex]::Escape('?...'))
+    }
+
+    It 'quotes no query in DuplicateUrlInGroup' {
+        $url = 'https://b.s3.eu-west-2.amazonaws.com/g/1.jpg?X-Goog-Signature=FakeSignature0006'
+        $result = Get-EverythingWritten { $null = $url, $url | New-EncordImageGroup -Title g -ErrorAction Continue } -WithoutTargets # the group itself holds the URL as given
+        $result.Errors.FullyQualifiedErrorId | Should -BeLike 'DuplicateUrlInGroup,*'
+        $result.Text | Should -Not -Match 'FakeSignature0006'
+    }
+
+    It 'finds a signature whose parameter name is percent-encoded (?sv=2024&%73ig=...)' {
+        $spec = '{"images": [{"objectUrl": "https://a.blob.core.windows.net/c/a.jpg?sv=2024&%73ig=FakeSignature0007"}]}'
+        $result = Test-EncordSpec -Spec $spec -ErrorVariable problems -ErrorAction SilentlyContinue
+        $result | Should -BeFalse
+        $problems.FullyQualifiedErrorId | Should -Contain 'ObjectUrlSigned,EncordSpec.Cmdlets.TestEncordSpecCommand'
+        "$problems" | Should -Not -Match 'FakeSignature0007'
     }
 }

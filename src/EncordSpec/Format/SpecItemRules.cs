@@ -6,6 +6,8 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using EncordSpec.Metadata;
 
+using EncordSpec.Urls;
+
 namespace EncordSpec.Format;
 
 /// <summary>What every item must satisfy before a writer takes it. The writers never see a bad item: the cmdlets
@@ -50,7 +52,7 @@ internal static class SpecItemRules
         int whitespace = IndexOfWhitespace(url!);
         if (whitespace >= 0)
             return new ItemProblem(RuleIds.ObjectUrlWhitespace,
-                $"The {key} '{url}' contains whitespace (U+{(int)url![whitespace]:X4} at position {whitespace + 1}); " +
+                $"The {key} '{ObjectUrlChecker.Shown(SignedUrlDetector.QueryHidden(url))}' contains whitespace (U+{(int)url![whitespace]:X4} at position {whitespace + 1}); " +
                 "object URLs must not contain any. Encode it (a space is '+' in S3 console URLs, '%20' elsewhere).");
         if (url!.Length > SpecLimits.MaxObjectUrlLength)
             return new ItemProblem(RuleIds.ObjectUrlTooLong,
@@ -106,7 +108,7 @@ internal static class SpecItemRules
     /// <summary>Why the CSV form cannot carry this item, or null when it can.</summary>
     public static string? CsvLimitation(EncordDataItem item)
     {
-        string name = item is EncordSingleItem single ? $"'{single.ObjectUrl}'" : $"'{item.Title}'";
+        string name = item is EncordSingleItem single ? $"'{SignedUrlDetector.QueryHidden(single.ObjectUrl)}'" : $"'{item.Title}'";
         return item switch
         {
             EncordAudio => $"The audio file {name} cannot be written as CSV: the CSV form has no audio. Use -Json.",

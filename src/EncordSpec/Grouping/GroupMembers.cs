@@ -1,6 +1,7 @@
 using System;
 using EncordSpec.Format;
 using EncordSpec.Input;
+using EncordSpec.Urls;
 
 namespace EncordSpec.Grouping;
 
@@ -30,7 +31,7 @@ internal sealed class GroupMembers
         return type == DataType.Image
             ? null
             : new ItemProblem("NotAnImage",
-                $"'{input.ObjectUrl}' is not an image ({type}, by its extension), so it is left out of the group.");
+                $"'{SignedUrlDetector.QueryHidden(input.ObjectUrl)}' is not an image ({type}, by its extension), so it is left out of the group.");
     }
 
     private static ItemProblem? CheckDicom(ObjectUrlInput input)
@@ -40,6 +41,6 @@ internal sealed class GroupMembers
         if (type == DataType.Dicom || input.DeclaredDataType == DataType.Dicom)
             return null;
         return new ItemProblem("NotDicom",
-            $"'{input.ObjectUrl}' is not a DICOM file ({type}, by its extension), so it is left out of the series.");
+            $"'{SignedUrlDetector.QueryHidden(input.ObjectUrl)}' is not a DICOM file ({type}, by its extension), so it is left out of the series.");
     }
 }

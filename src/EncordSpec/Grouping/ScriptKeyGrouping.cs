@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text;
 using EncordSpec.Input;
+using EncordSpec.Urls;
 
 namespace EncordSpec.Grouping;
 
@@ -32,7 +33,7 @@ internal sealed class ScriptKeyGrouping : GroupingStrategy
         catch (RuntimeException e)
         {
             key = "";
-            problem = new InputProblem("GroupByScriptFailed", $"-GroupBy failed for '{input.ObjectUrl}': {e.Message}",
+            problem = new InputProblem("GroupByScriptFailed", $"-GroupBy failed for '{SignedUrlDetector.QueryHidden(input.ObjectUrl)}': {e.Message}",
                 input.ObjectUrl, ErrorCategory.InvalidResult);
             return false;
         }
@@ -43,7 +44,7 @@ internal sealed class ScriptKeyGrouping : GroupingStrategy
         key = text.ToString();
         if (key.Length == 0)
         {
-            problem = new InputProblem("GroupByKeyEmpty", $"-GroupBy returned no key for '{input.ObjectUrl}', so it belongs to no group.",
+            problem = new InputProblem("GroupByKeyEmpty", $"-GroupBy returned no key for '{SignedUrlDetector.QueryHidden(input.ObjectUrl)}', so it belongs to no group.",
                 input.ObjectUrl, ErrorCategory.InvalidResult);
             return false;
         }

@@ -1,5 +1,6 @@
 using EncordSpec.Format;
 using EncordSpec.Metadata;
+using EncordSpec.Urls;
 
 namespace EncordSpec.Input;
 
@@ -26,12 +27,12 @@ internal sealed class SpecItemConverter
         var type = input.DeclaredDataType ?? FileTypeClassifier.Classify(input.ObjectUrl);
         if (type == DataType.Dicom)
             return ItemOutcome.Rejected(new InputProblem("LoneDicomFile",
-                $"'{input.ObjectUrl}' is a DICOM file; DICOM files go into a series. Pipe them through New-EncordDicomSeries first.",
+                $"'{SignedUrlDetector.QueryHidden(input.ObjectUrl)}' is a DICOM file; DICOM files go into a series. Pipe them through New-EncordDicomSeries first.",
                 input.ObjectUrl));
         if (type == DataType.Unsupported)
         {
             SkippedUnsupported++;
-            return ItemOutcome.Skip($"Skipped '{input.ObjectUrl}': its file type is not an image, video or audio format the platform supports.");
+            return ItemOutcome.Skip($"Skipped '{SignedUrlDetector.QueryHidden(input.ObjectUrl)}': its file type is not an image, video or audio format the platform supports.");
         }
 
         try
@@ -40,7 +41,7 @@ internal sealed class SpecItemConverter
         }
         catch (ClientMetadataException e)
         {
-            return ItemOutcome.Rejected(new InputProblem(RuleIds.ClientMetadataNotObject, $"'{input.ObjectUrl}': {e.Message}", input.ObjectUrl));
+            return ItemOutcome.Rejected(new InputProblem(RuleIds.ClientMetadataNotObject, $"'{SignedUrlDetector.QueryHidden(input.ObjectUrl)}': {e.Message}", input.ObjectUrl));
         }
     }
 }
