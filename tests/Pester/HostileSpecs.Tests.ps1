@@ -54,7 +54,46 @@ Describe 'Findings quote values in short' {
         ($notes + $problems) | Should -HaveCount 2 # and UnknownItemKey, a warning
         foreach ($finding in @($problems) + @($notes)) {
             "$finding".Length | Should -BeLessThan 2000
-            "$finding" | Should -BeLike '*characters left out*'
+            "$finding" | Should -Match "characters left out|\.\.\.'" # a marked excerpt: cut where it says so
         }
+    }
+}
+
+Describe 'Reading a stream that stalls' {
+    It '<Command> on a FIFO nobody writes to stops within seconds when asked' -ForEach @(
+        @{ Command = 'Test-EncordSpec' }, @{ Command = 'ConvertFrom-EncordSpec' }
+    ) {
+        $fifo = Join-Path $TestDrive "stalled-$Command.json"
+        & mkfifo $fifo
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddCommand('Import-Module').AddArgument($env:ENCORDSPEC_MODULE_PATH).AddStatement().AddCommand($Command).AddArgument($fifo)
+            $running = $shell.BeginInvoke()
+            Start-Sleep -Milliseconds 1500
+            $running.IsCompleted | Should -BeFalse # it waits for a writer, as it should
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $stopping = $shell.BeginStop($null, $null)
+            $stopping.AsyncWaitHandle.WaitOne(15000) | Should -BeTrue
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally {
+            # Let a worker still blocked in open() go: a writer that opens and closes the FIFO ends it.
+            $writer = [IO.File]::Open($fifo, 'Open', 'Write', 'ReadWrite'); $writer.Dispose()
+            $shell.Dispose()
+        }
+    }
+
+    It 'still reads a spec from a FIFO that is written' {
+        $fifo = Join-Path $TestDrive 'written.json'
+        & mkfifo $fifo
+        $writer = Start-ThreadJob {
+            param($Path) # FileMode.Open: a FIFO cannot be truncated or sought, as Set-Content would
+            $stream = [IO.FileStream]::new($Path, 'Open', 'Write')
+            try { $bytes = [Text.Encoding]::UTF8.GetBytes('{"images": [{"objectUrl": "https://b.s3.eu-west-2.amazonaws.com/a.jpg"}]}'); $stream.Write($bytes, 0, $bytes.Length) }
+            finally { $stream.Dispose() }
+        } -ArgumentList $fifo
+        try { (ConvertFrom-EncordSpec -LiteralPath $fifo).ObjectUrl | Should -Be 'https://b.s3.eu-west-2.amazonaws.com/a.jpg' }
+        finally { $writer | Wait-Job -Timeout 10 | Remove-Job -Force }
     }
 }

@@ -117,12 +117,15 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
 
     private void ReadFile(string file)
     {
-        FileStream stream;
+        Stream stream;
         try
         {
             if (Directory.Exists(file))
                 throw new IOException($"'{file}' is a folder, not a spec file. Use Get-ChildItem '{file}' -Filter *.json | {MyInvocation.MyCommand.Name}.");
-            stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            // A FIFO or device may stall in open() and read(): read it so that Ctrl+C still stops the command.
+            stream = Writing.PosixFile.Status(file, followLinks: true)?.Kind is Writing.FileKind.Regular or null
+                ? new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)
+                : new StallableFileStream(file, StopToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -19,13 +19,14 @@ internal static class PosixFile
     private static readonly bool IsLinux = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
     private static readonly bool IsUnix = IsLinux || RuntimeInformation.IsOSPlatform(OSPlatform.OSX);
 
-    /// <summary>The path's own status (a link is not followed), or null when nothing is there.</summary>
-    public static FileStatus? Status(string path)
+    /// <summary>The path's own status (a link is not followed unless <paramref name="followLinks"/>), or null when
+    /// nothing is there.</summary>
+    public static FileStatus? Status(string path, bool followLinks = false)
     {
         if (!IsLinux)
-            return ManagedStatus(path);
+            return followLinks ? null : ManagedStatus(path);
         var record = new byte[256];
-        if (statx(AtCurrentFolder, path, AtSymlinkNoFollow, StatxBasicStats, record) != 0)
+        if (statx(AtCurrentFolder, path, followLinks ? 0 : AtSymlinkNoFollow, StatxBasicStats, record) != 0)
         {
             int errno = Marshal.GetLastWin32Error();
             if (errno is NoSuchFile or NotAFolder)
