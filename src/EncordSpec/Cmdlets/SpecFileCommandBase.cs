@@ -49,6 +49,9 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
 
     private FindingCap? findingCap;
 
+    /// <summary>The integration the specs are for (Test-EncordSpec -Integration); Standard otherwise.</summary>
+    private protected virtual IntegrationKind IntegrationToCheck => IntegrationKind.Standard;
+
     /// <summary>Build the items (ConvertFrom-EncordSpec) or only check (Test-EncordSpec).</summary>
     private protected abstract bool ReadItems { get; }
 
@@ -156,6 +159,7 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
         {
             Path = path,
             ReadItems = ReadItems,
+            Integration = IntegrationToCheck,
             CancellationToken = StopToken,
             Progress = count => progress!.Report(count, activity),
         };

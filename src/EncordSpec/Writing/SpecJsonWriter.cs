@@ -16,7 +16,7 @@ internal sealed class SpecJsonWriter : ISpecWriter
 {
     private readonly SpecWriterOptions options;
     private readonly Func<SpecSection, Stream> createBuffer;
-    private readonly SectionBuffer?[] sections = new SectionBuffer?[5];
+    private readonly SectionBuffer?[] sections = new SectionBuffer?[SpecSectionNames.Count];
     private bool completed;
     private const int FlushThreshold = 1 << 16;
 
@@ -55,7 +55,8 @@ internal sealed class SpecJsonWriter : ISpecWriter
                 if (single.Title is not null)
                     writer.WriteString(SpecKeys.Title, single.Title);
                 WriteMetadata(writer, SpecKeys.ClientMetadata, single.ClientMetadata);
-                WriteMetadata(writer, SpecKeys.MediaMetadataKey(single.Section), single.MediaMetadata);
+                if (single.MediaMetadata is not null)
+                    WriteMetadata(writer, SpecKeys.MediaMetadataKey(single.Section), single.MediaMetadata);
                 break;
             case EncordGroupItem group:
                 writer.WriteString(SpecKeys.Title, group.Title);
