@@ -30,7 +30,7 @@ internal static class SpecItemRules
                     return missing;
                 if (single.MediaMetadata is not null && !SpecKeys.HasMediaMetadata(single.Section))
                     return new ItemProblem(RuleIds.MediaMetadataInvalid,
-                        $"The NIfTI item '{single.ObjectUrl}' has MediaMetadata, but the platform takes no media metadata for NIfTI files. Leave it empty.");
+                        $"The NIfTI item '{SignedUrlDetector.QueryHidden(single.ObjectUrl)}' has MediaMetadata, but the platform takes no media metadata for NIfTI files. Leave it empty.");
                 break;
             case EncordGroupItem group:
                 string kind = group is EncordImageGroup ? "An image group" : "A DICOM series";

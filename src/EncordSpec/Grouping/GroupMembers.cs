@@ -40,7 +40,7 @@ internal sealed class GroupMembers
         FileTypeClassifier.FitsImageSequence(input.ObjectUrl)
             ? null
             : new ItemProblem("NotInImageSequence",
-                $"'{input.ObjectUrl}' is a TIFF image, which an image sequence (-CreateVideo $true) cannot take, so it is left out. " +
+                $"'{SignedUrlDetector.QueryHidden(input.ObjectUrl)}' is a TIFF image, which an image sequence (-CreateVideo $true) cannot take, so it is left out. " +
                 "Convert it, or make an image group with -CreateVideo $false.");
 
     private static ItemProblem? CheckDicom(ObjectUrlInput input)
