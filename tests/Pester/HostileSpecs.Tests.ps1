@@ -50,8 +50,8 @@ Describe 'Findings quote values in short' {
         $huge = 'x' * 5MB
         Set-Content -LiteralPath $spec -Value ('{"images": [{"objectUrl": "https://b.s3.eu-west-2.amazonaws.com/a b' + $huge + '.jpg", "' + $huge + '": 1}]}')
         $null = Test-EncordSpec $spec -ErrorVariable problems -ErrorAction SilentlyContinue -WarningVariable notes -WarningAction SilentlyContinue
-        $problems.FullyQualifiedErrorId | Should -Be 'ObjectUrlWhitespace,EncordSpec.Cmdlets.TestEncordSpecCommand'
-        ($notes + $problems) | Should -HaveCount 2 # and UnknownItemKey, a warning
+        $problems.FullyQualifiedErrorId | Should -Contain 'ObjectUrlWhitespace,EncordSpec.Cmdlets.TestEncordSpecCommand'
+        "$notes" | Should -BeLike 'UnknownItemKey*'
         foreach ($finding in @($problems) + @($notes)) {
             "$finding".Length | Should -BeLessThan 2000
             "$finding" | Should -Match "characters left out|\.\.\.'" # a marked excerpt: cut where it says so

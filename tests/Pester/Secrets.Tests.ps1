@@ -95,7 +95,7 @@ Describe 'Secrets in AWS profiles' {
 
 Describe 'Signed URLs in the writing cmdlets'' messages' {
     It 'quotes no query of a signed URL in <Case>' -ForEach @(
-        @{ Case = 'the Skipped warning'; Url = 'https://b.s3.eu-west-2.amazonaws.com/a.txt?X-Amz-Signature=FakeSignature0005' }
+        @{ Case = 'the Skipped warning'; Url = 'https://b.s3.eu-west-2.amazonaws.com/a.unknownext?X-Amz-Signature=FakeSignature0005' }
         @{ Case = 'ObjectUrlWhitespace'; Url = 'https://b.s3.eu-west-2.amazonaws.com/a b.jpg?X-Amz-Signature=FakeSignature0005' }
         @{ Case = 'LoneDicomFile'; Url = 'https://b.s3.eu-west-2.amazonaws.com/a.dcm?sv=2024&sig=FakeSignature0005' }
     ) {
