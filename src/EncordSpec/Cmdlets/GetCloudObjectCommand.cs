@@ -15,16 +15,35 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 {
     private const string BucketSet = "Bucket";
     private const string PrefixObjectSet = "PrefixObject";
+    private const string InventorySet = "Inventory";
 
     private ProgressReporter? progress;
     private ListingPaging? paging;
 
     /// <summary>The storage service: S3 (also any S3-compatible store with -EndpointUrl), Azure, GCS or OTC.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = BucketSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = InventorySet)]
     public CloudProvider Provider { get; set; }
 
-    /// <summary>The bucket to list; for Azure, the container.</summary>
+    /// <summary>Reads an inventory report instead of listing: an S3 Inventory manifest.json (a local path or an s3:// URL,
+    /// read with the same credentials as a listing), an Azure Blob Inventory &lt;rule&gt;-manifest.json or a GCS
+    /// inventory report's _manifest.json (local copies), or the folder or s3:// prefix the reports are delivered under
+    /// (the newest complete report is read). The objects, keys, sizes and URLs are those a listing of the same objects
+    /// gives, in key order.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InventorySet)]
+    [Alias("Manifest")]
+    [ValidateNotNullOrEmpty]
+    public string? InventoryManifest { get; set; }
+
+    /// <summary>With -InventoryManifest: also emit rows of non-current versions, delete markers, soft-deleted blobs and
+    /// snapshots, which a listing never shows (their object URLs name the current object).</summary>
+    [Parameter(ParameterSetName = InventorySet)]
+    public SwitchParameter IncludeAllVersions { get; set; }
+
+    /// <summary>The bucket to list; for Azure, the container. With -InventoryManifest: the bucket the report lists
+    /// (by default the manifest's source bucket), for Azure the container to take from the account's report.</summary>
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = BucketSet)]
+    [Parameter(Position = 1, ParameterSetName = InventorySet)]
     [Alias("BucketName", "Container")]
     [ValidateNotNullOrEmpty]
     public string Bucket { get; set; } = "";
@@ -35,6 +54,7 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 
     /// <summary>Lists only keys that start with this text, such as 'food-dataset/'. The default lists the whole bucket.</summary>
     [Parameter(Position = 2, ParameterSetName = BucketSet)]
+    [Parameter(ParameterSetName = InventorySet)]
     [Alias("KeyPrefix")]
     [AllowEmptyString]
     public string Prefix { get; set; } = "";
@@ -68,7 +88,8 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 
     /// <summary>How many list requests may be in flight at once (1-64, default 8). Above 1 a recursive listing is
     /// split by folder and the folders are listed side by side; 1 lists one page after another. Listings with
-    /// -Delimiter, and -First counts that one page holds, are always one request at a time.</summary>
+    /// -Delimiter, and -First counts that one page holds, are always one request at a time. With -InventoryManifest:
+    /// how many of the report's data files are read and checked at once (at most one per processor).</summary>
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = ParallelListing.DefaultThrottleLimit;
@@ -165,6 +186,8 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     {
         if (InputObject is not null)
             List(InputObject.Provider, InputObject.Bucket, InputObject.Prefix);
+        else if (InventoryManifest is not null)
+            ReadInventory();
         else
             List(Provider, Bucket, Prefix ?? "");
     }
@@ -198,8 +221,45 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
             ? new ParallelListing(lister, request, ThrottleLimit, Sort || paging.IsPaging, KeyOrder.For(provider))
             : null;
         var chunks = parallel?.Read(StopToken) ?? SequentialListing.Chunks(lister, request, StopToken);
-        using var pending = new ListingEmitter(reader, paging).Emit(chunks).GetEnumerator();
-        string progressNoun = $"objects from {options.Describe()}";
+        Emit(chunks, reader, options, scrubber, $"objects from {options.Describe()}");
+        if (parallel is not null)
+            WriteVerbose($"Listed with {parallel.Requests} requests, up to {ThrottleLimit} at a time; {parallel.Splits} prefixes split into their folders.");
+    }
+
+    /// <summary>-InventoryManifest: the report's objects, through the same reader, filter, paging and partition
+    /// stamping as a listing.</summary>
+    private void ReadInventory()
+    {
+        if (Delimiter is not null)
+            ThrowParameterError("DelimiterWithInventory", "-Delimiter lists one level of a live bucket; an inventory report is read whole. Narrow it with -Prefix.");
+        if (Provider == CloudProvider.Azure && Bucket.Length == 0)
+            ThrowParameterError("ContainerMissing", "An Azure inventory report covers the whole storage account: give the container as -Bucket.");
+        string manifest = InventoryListing.IsInStore(InventoryManifest!)
+            ? InventoryManifest! : SessionState.Path.GetUnresolvedProviderPathFromPSPath(InventoryManifest);
+        var store = CreateOptions(Provider, InventoryListing.StoreBucket(manifest));
+        var scrubber = new SecretScrubber(store.Secrets());
+        var request = new InventoryReportRequest(Provider, manifest, store)
+        {
+            Prefix = Prefix ?? "",
+            Container = Provider == CloudProvider.Azure ? Bucket : null,
+            IncludeAllVersions = IncludeAllVersions,
+            ThrottleLimit = ThrottleLimit,
+        };
+        using var reader = Run(store, scrubber, () => CloudListerLoader.CreateInventoryReader(request));
+        var report = reader.Report;
+        string bucket = InventoryListing.ListedBucket(Bucket, report)
+            ?? ThrowParameterError<string>("BucketMissing", $"{report.Describe()} does not name the bucket it lists; give it as -Bucket.");
+        var urls = CreateUrlBuilder(CreateOptions(Provider, bucket), new CloudBucketLocation(Region, StorageAccountName ?? report.AccountName));
+        WriteVerbose($"Reading {report.Describe()}, made {report.Created:u}; object URLs: {urls.Style?.ToString() ?? ObjectUrlBase}.");
+        var listingReader = new CloudListingReader(urls, new CloudObjectFilter(Include, Exclude, DataType), delimiter: null);
+        Emit(InventoryListing.Chunks(reader, request.Prefix, StopToken), listingReader, store, scrubber, $"objects from {report.Describe()}");
+    }
+
+    /// <summary>Writes what <see cref="ListingEmitter"/> makes of the chunks: objects and folders, an error per key no
+    /// URL can carry, notes for -Verbose.</summary>
+    private void Emit(IEnumerable<ListingChunk> chunks, CloudListingReader reader, CloudListerOptions options, SecretScrubber scrubber, string progressNoun)
+    {
+        using var pending = new ListingEmitter(reader, paging!).Emit(chunks).GetEnumerator();
         while (Run(options, scrubber, pending.MoveNext))
         {
             switch (pending.Current)
@@ -213,12 +273,10 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
                     break;
                 case var item:
                     WriteObject(item);
-                    progress!.Report((long)paging.Emitted, progressNoun);
+                    progress!.Report((long)paging!.Emitted, progressNoun);
                     break;
             }
         }
-        if (parallel is not null)
-            WriteVerbose($"Listed with {parallel.Requests} requests, up to {ThrottleLimit} at a time; {parallel.Splits} prefixes split into their folders.");
     }
 
     /// <summary>Parallel for recursive listings of more than one page: a one-level listing, or a -First that one
@@ -255,6 +313,10 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
         {
             ThrowTerminatingError(CloudErrorRecords.ForFailure(e, options, scrubber));
         }
+        catch (Exception e) when (InventoryManifest is not null && CloudErrorRecords.ForReport(e, InventoryManifest, scrubber) is { } error)
+        {
+            ThrowTerminatingError(error);
+        }
         catch (Exception e) when (e is not PipelineStoppedException and not OutOfMemoryException)
         {
             var failure = new CloudStorageException(CloudErrorKind.Failed, $"{e.GetType().Name}: {e.Message}");
@@ -280,4 +342,10 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 
     private void ThrowParameterError(string errorId, string message) =>
         ThrowTerminatingError(ErrorRecords.Terminating(errorId, message, ErrorCategory.InvalidArgument, null));
+
+    private T ThrowParameterError<T>(string errorId, string message)
+    {
+        ThrowParameterError(errorId, message);
+        throw new InvalidOperationException("Not reached: ThrowTerminatingError throws.");
+    }
 }
