@@ -74,7 +74,7 @@ $text = (@($errors) + @($warnings) | ForEach-Object { "$_" }) -join "`n"
 $probeFile = Join-Path $WorkDirectory 'probe.ps1'
 Set-Content $probeFile $probe
 $pwsh = [Environment]::ProcessPath
-$pwshArguments = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { @((Join-Path $PSHOME 'pwsh.dll')) } else { @() }
+[string[]] $pwshArguments = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { @((Join-Path $PSHOME 'pwsh.dll')) } else { @() }
 
 foreach ($name in $cases.Keys) {
     if ($Case -and $name -notin $Case) { continue }
