@@ -42,11 +42,11 @@ internal sealed class ListingEmitter
                         yield break;
                 }
                 if (item is CloudObject cloudObject)
-                    chunk.Partition.Stamp(cloudObject);
+                    chunk.Partition?.Stamp(cloudObject);
                 yield return item;
             }
             if (chunk.CompletesPartition)
-                chunk.Partition.MarkComplete();
+                chunk.Partition?.MarkComplete();
         }
     }
 }
