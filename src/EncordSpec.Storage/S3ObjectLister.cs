@@ -53,7 +53,18 @@ internal sealed partial class S3ObjectLister : ICloudObjectLister
         // the session (a runbook pointing at its own credentials file) would otherwise be missed.
         string? credentialsFile = Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE");
         var chain = string.IsNullOrEmpty(credentialsFile) ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(credentialsFile);
-        if (!chain.TryGetProfile(options.ProfileName, out var profile))
+        CredentialProfile? profile;
+        try
+        {
+            chain.TryGetProfile(options.ProfileName, out profile);
+        }
+        catch (System.IO.InvalidDataException e)
+        {
+            // The SDK quotes the malformed line, which may hold a key: the scrubber drops it and keeps file and line.
+            throw new CloudStorageException(CloudErrorKind.CredentialsMissing,
+                $"Reading the AWS profile '{options.ProfileName}' failed, the shared config or credentials file is malformed: {e.Message}");
+        }
+        if (profile is null)
             throw new CloudStorageException(CloudErrorKind.CredentialsMissing,
                 $"There is no AWS profile '{options.ProfileName}' in the shared config or credentials file (~/.aws/config, ~/.aws/credentials).");
         profileRegion = profile.Region?.SystemName;
@@ -182,12 +193,28 @@ internal sealed partial class S3ObjectLister : ICloudObjectLister
         if (response.CommonPrefixes is not null)
             foreach (string prefix in response.CommonPrefixes)
                 prefixes.Add(Decode(prefix));
+        // A page that says more follow but gives no way to ask for them would end the listing silently short.
+        if (response.IsTruncated == true && string.IsNullOrEmpty(response.NextContinuationToken))
+            throw errors.Create(CloudErrorKind.Failed,
+                $"the store marked a page of {objects.Count} objects as truncated (IsTruncated) but gave no continuation token, so the rest cannot be asked for");
         return new CloudListingPage(objects, prefixes, response.IsTruncated == true ? response.NextContinuationToken : null);
     }
 
     /// <summary>What an S3 error means for the user, or null when it is not an S3 service error.</summary>
     private StorageFailure? Classify(Exception exception)
     {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            // Its message ends with what the process wrote to stderr, which may be a key: only the exit value is kept.
+            if (inner is ProcessAWSCredentialException process)
+            {
+                string message = process.Message;
+                int quoted = message.IndexOf(" with the error", StringComparison.Ordinal);
+                return new StorageFailure(CloudErrorKind.CredentialsMissing,
+                    $"the credential_process of the AWS profile '{options.ProfileName}' failed ({(quoted < 0 ? "see its own log" : message.Substring(0, quoted))}); " +
+                    "what it wrote is not quoted, as it may hold a secret");
+            }
+        }
         if (exception is not AmazonServiceException e || e.StatusCode == 0 && string.IsNullOrEmpty(e.ErrorCode))
         {
             return exception is AmazonClientException client && client.Message.IndexOf("credentials", StringComparison.OrdinalIgnoreCase) >= 0

@@ -45,12 +45,9 @@ internal sealed class StorageErrors
     public CloudStorageException Create(CloudErrorKind kind, string detail) => new(kind, scrubber.Scrub(detail));
 
     private string EndpointDescription() =>
-        options.EndpointUrl is { } endpoint ? StripUserInfo(endpoint)
+        options.EndpointForDisplay is { } endpoint ? endpoint
         : ClientEndpoint is { } client ? client.GetLeftPart(UriPartial.Path)
         : $"the {options.Provider} endpoint";
-
-    private static string StripUserInfo(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0 ? url.Replace(uri.UserInfo + "@", "") : url;
 
     /// <summary>The first exception in the chain that says the server could not be reached or did not answer.</summary>
     private static Exception? FindNetworkFailure(Exception exception)

@@ -12,10 +12,10 @@ public sealed class SpecFinding
         var rule = SpecRules.Get(ruleId);
         Severity = rule.Severity;
         RuleId = rule.Id;
-        Location = location;
+        Location = Shortened(location, MaxLocationLength);
         Line = position.Line;
         Column = position.Column;
-        Message = message;
+        Message = Shortened(message, MaxMessageLength);
         Path = path;
     }
 
@@ -35,6 +35,22 @@ public sealed class SpecFinding
 
     /// <summary>The message with its place, as error records and warnings show it:
     /// "image_groups[2].objectUrl_3 at line 40, column 5 of spec.json: ...".</summary>
+    /// <summary>The longest message a finding carries: a message that quotes a hostile value (a 50 MB number or key)
+    /// keeps a marked excerpt of it, not the whole.</summary>
+    internal const int MaxMessageLength = 1000;
+
+    /// <summary>The longest location (it names keys, which may be hostile too).</summary>
+    internal const int MaxLocationLength = 300;
+
+    private static string Shortened(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+            return text;
+        int tail = maxLength / 10;
+        int head = maxLength - tail - 60;
+        return text.Substring(0, head) + $"[... {text.Length - head - tail:N0} characters left out ...]" + text.Substring(text.Length - tail);
+    }
+
     public override string ToString()
     {
         var text = new StringBuilder();

@@ -150,6 +150,18 @@ Describe 'New-EncordImageGroup' {
             Should -Throw -ErrorId 'ClientMetadataNotObject,*'
     }
 
+    It 'gives every group its own -ClientMetadata, and leaves the caller''s hashtable as it was' {
+        $metadata = @{ site = 'lab'; tags = @{ shift = 'night' } }
+        $groups = 'gs://b/a/1.jpg', 'gs://b/b/1.jpg' | New-EncordImageGroup -GroupBy Folder -ClientMetadata $metadata
+        $groups | Should -HaveCount 2
+        $groups[0].ClientMetadata['site'] = 'changed'
+        $groups[0].ClientMetadata['tags']['shift'] = 'day'
+        $groups[1].ClientMetadata['site'] | Should -Be 'lab'
+        $groups[1].ClientMetadata['tags']['shift'] | Should -Be 'night'
+        $metadata.site | Should -Be 'lab'
+        $metadata.tags.shift | Should -Be 'night'
+    }
+
     It 'refuses -ClientMetadata over the platform''s 10 MB limit before grouping anything' {
         { 'gs://b/a.jpg' | New-EncordImageGroup -Title t -ClientMetadata @{ big = 'x' * 10.5MB } -ErrorAction Stop } |
             Should -Throw -ErrorId 'ClientMetadataTooLarge,*'

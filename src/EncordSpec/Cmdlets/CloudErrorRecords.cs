@@ -18,7 +18,7 @@ internal static class CloudErrorRecords
             CloudErrorKind.CredentialsMissing => ("CloudCredentialsMissing", ErrorCategory.AuthenticationError,
                 $"Listing {what} found no usable credentials: {detail}. Give them with {CredentialHint(options.Provider)}."),
             CloudErrorKind.BucketNotFound => ("CloudBucketNotFound", ErrorCategory.ObjectNotFound,
-                $"{Capitalize(what)} does not exist{(options.EndpointUrl is null ? "" : " at " + options.EndpointUrl)}: {detail}."),
+                $"{Capitalize(what)} does not exist{(options.EndpointForDisplay is null ? "" : " at " + options.EndpointForDisplay)}: {detail}."),
             CloudErrorKind.EndpointUnreachable => ("CloudEndpointUnreachable", ErrorCategory.ConnectionError,
                 $"Listing {what} failed: {detail}. Check -EndpointUrl, the network and any proxy."),
             CloudErrorKind.InconsistentListing => ("CloudListingInconsistent", ErrorCategory.InvalidResult,

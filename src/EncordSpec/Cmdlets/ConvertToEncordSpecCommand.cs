@@ -227,9 +227,19 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     private bool LimitsGiven => MyInvocation.BoundParameters.ContainsKey(nameof(MaxItemsPerFile)) ||
         MyInvocation.BoundParameters.ContainsKey(nameof(MaxUrlsPerFile));
 
-    private void ThrowNotWritable(Exception e, string path) =>
-        ThrowTerminatingError(new ErrorRecord(e, "SpecFileNotWritable",
-            e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError, path));
+    /// <summary>A spec file that cannot be written ends the run under the stable ErrorId of what went wrong
+    /// (<see cref="SpecFileErrorIds"/>); the exception is always a <see cref="SpecFileException"/>.</summary>
+    private void ThrowNotWritable(Exception e, string path)
+    {
+        var error = SpecFileErrors.Translate(path, e);
+        ThrowTerminatingError(new ErrorRecord(error, error.ErrorId, error.ErrorId switch
+        {
+            SpecFileErrorIds.FolderNotFound => ErrorCategory.ObjectNotFound,
+            SpecFileErrorIds.NotARegularFile => ErrorCategory.InvalidArgument,
+            SpecFileErrorIds.DiskFull => ErrorCategory.WriteError,
+            _ => e is UnauthorizedAccessException || e.InnerException is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError,
+        }, path));
+    }
 
     private void CheckParameters()
     {

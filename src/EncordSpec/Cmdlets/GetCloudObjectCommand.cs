@@ -247,7 +247,7 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
         var urls = CreateUrlBuilder(options, location, urlStyle, objectUrlBase);
         var reader = new CloudListingReader(urls, filter, request.Delimiter);
         WriteVerbose($"Listing {options.Describe()} under '{prefix}' ({(request.Delimiter is null ? "recursively" : "one level")}, " +
-                     $"{request.PageSize} per page) at {options.EndpointUrl ?? "the provider's endpoint"}; object URLs: {urls.Style?.ToString() ?? objectUrlBase}.");
+                     $"{request.PageSize} per page) at {options.EndpointForDisplay ?? "the provider's endpoint"}; object URLs: {urls.Style?.ToString() ?? objectUrlBase}.");
         // A folder piped back lists as this listing did, with the region its URLs were built for.
         var asListed = CreateOptions(provider, bucket, inherited?.Options);
         asListed.Region = location.Region ?? options.Region;

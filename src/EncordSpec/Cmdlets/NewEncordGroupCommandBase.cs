@@ -151,10 +151,11 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
 
     private void WriteGroups(IEnumerable<CompletedGroup> groups)
     {
-        // Each URL was checked as it came and a group holds it once; fixed metadata was checked at the start.
+        // Each URL was checked as it came and a group holds it once; fixed metadata was checked at the start. Each
+        // group gets its own copy of it: changing one group's metadata later must not change the others'.
         foreach (var completed in groups)
         {
-            var group = CreateGroup(completed.Title, completed.ObjectUrls, metadata);
+            var group = CreateGroup(completed.Title, completed.ObjectUrls, metadata is null ? null : JsonValueNormalizer.ToJsonObject(metadata));
             if (metadataScript is null || TryApplyMetadataScript(group))
                 WriteObject(group);
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using EncordSpec.Reading;
+using EncordSpec.Validation;
 
 namespace EncordSpec.Cmdlets;
 
@@ -47,6 +48,14 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
     /// extension or the text's first character.</summary>
     private SpecFormat FormatOf(string? path) =>
         Format ?? (CsvDelimiter is not null ? SpecFormat.Csv : path is null ? SpecFormats.FromText(Spec) : SpecFormats.FromPath(path));
+
+    /// <summary>The most findings shown per rule and file (100 by default); the rest are counted in one closing warning
+    /// per rule. 0 shows every finding. Whether a file passes does not depend on it.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int MaxFindings { get; set; } = FindingCap.DefaultPerRule;
+
+    private FindingCap? findingCap;
 
     /// <summary>The integration the specs are for (Test-EncordSpec -Integration); Standard otherwise.</summary>
     private protected virtual IntegrationKind IntegrationToCheck => IntegrationKind.Standard;
@@ -122,12 +131,15 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
 
     private void ReadFile(string file)
     {
-        FileStream stream;
+        Stream stream;
         try
         {
             if (Directory.Exists(file))
                 throw new IOException($"'{file}' is a folder, not a spec file. Use Get-ChildItem '{file}' -Filter *.json | {MyInvocation.MyCommand.Name}.");
-            stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            // A FIFO or device may stall in open() and read(): read it so that Ctrl+C still stops the command.
+            stream = Writing.PosixFile.Status(file, followLinks: true)?.Kind is Writing.FileKind.Regular or null
+                ? new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)
+                : new StallableFileStream(file, StopToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -164,8 +176,32 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
             Progress = count => progress!.Report(count, activity),
         };
         OnSpecStarting(path, format, stream.CanSeek ? stream.Length : 0);
-        var summary = UntilStopped(() => SpecReader.Read(stream, format, options, CreateListener()));
+        findingCap ??= new FindingCap(MaxFindings);
+        var summary = UntilStopped(() => SpecReader.Read(stream, format, options, new CappedListener(CreateListener(), findingCap)));
+        foreach (string notShown in findingCap.Summaries(path))
+            WriteWarning(notShown);
         OnSpecRead(path, summary);
+    }
+
+    /// <summary>Passes items on, and the findings <see cref="FindingCap"/> admits.</summary>
+    private sealed class CappedListener : ISpecReadListener
+    {
+        private readonly ISpecReadListener inner;
+        private readonly FindingCap cap;
+
+        public CappedListener(ISpecReadListener inner, FindingCap cap)
+        {
+            this.inner = inner;
+            this.cap = cap;
+        }
+
+        public void OnItem(EncordDataItem item) => inner.OnItem(item);
+
+        public void OnFinding(SpecFinding finding)
+        {
+            if (cap.Admit(finding))
+                inner.OnFinding(finding);
+        }
     }
 
     /// <summary>Writes a finding as the error or warning users see (the rule id is the ErrorId).</summary>

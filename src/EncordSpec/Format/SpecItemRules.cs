@@ -30,7 +30,7 @@ internal static class SpecItemRules
                     return missing;
                 if (single.MediaMetadata is not null && !SpecKeys.HasMediaMetadata(single.Section))
                     return new ItemProblem(RuleIds.MediaMetadataInvalid,
-                        $"The NIfTI item '{single.ObjectUrl}' has MediaMetadata, but the platform takes no media metadata for NIfTI files. Leave it empty.");
+                        $"The NIfTI item '{SignedUrlDetector.QueryHidden(single.ObjectUrl)}' has MediaMetadata, but the platform takes no media metadata for NIfTI files. Leave it empty.");
                 break;
             case EncordGroupItem group:
                 string kind = group is EncordImageGroup ? "An image group" : "A DICOM series";
@@ -63,7 +63,7 @@ internal static class SpecItemRules
         int whitespace = IndexOfWhitespace(url!);
         if (whitespace >= 0)
             return new ItemProblem(RuleIds.ObjectUrlWhitespace,
-                $"The {key} '{url}' contains whitespace (U+{(int)url![whitespace]:X4} at position {whitespace + 1}); " +
+                $"The {key} '{ObjectUrlChecker.Shown(SignedUrlDetector.QueryHidden(url))}' contains whitespace (U+{(int)url![whitespace]:X4} at position {whitespace + 1}); " +
                 "object URLs must not contain any. Encode it (a space is '+' in S3 console URLs, '%20' elsewhere).");
         if (url!.Length > SpecLimits.MaxObjectUrlLength)
             return new ItemProblem(RuleIds.ObjectUrlTooLong,
@@ -178,7 +178,7 @@ internal static class SpecItemRules
     /// <summary>Why the CSV form cannot carry this item, or null when it can.</summary>
     public static string? CsvLimitation(EncordDataItem item)
     {
-        string name = item is EncordSingleItem single ? $"'{single.ObjectUrl}'" : $"'{item.Title}'";
+        string name = item is EncordSingleItem single ? $"'{SignedUrlDetector.QueryHidden(single.ObjectUrl)}'" : $"'{item.Title}'";
         return item switch
         {
             EncordAudio => $"The audio file {name} cannot be written as CSV: the CSV form has no audio. Use -Json.",

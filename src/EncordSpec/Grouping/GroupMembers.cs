@@ -1,6 +1,7 @@
 using System;
 using EncordSpec.Format;
 using EncordSpec.Input;
+using EncordSpec.Urls;
 
 namespace EncordSpec.Grouping;
 
@@ -33,7 +34,7 @@ internal sealed class GroupMembers
 
     /// <summary>The warning that skips the input, or null when it can be a member.</summary>
     public string? Check(ObjectUrlInput input) =>
-        nonMemberType(input) is { } type ? SkippedFiles.NotMember(input.ObjectUrl, type, Noun, GroupNoun) : null;
+        nonMemberType(input) is { } type ? SkippedFiles.NotMember(SignedUrlDetector.QueryHidden(input.ObjectUrl), type, Noun, GroupNoun) : null;
 
     /// <summary>The error that leaves a member of the right kind out (a TIFF frame of a sequence), or null.</summary>
     public ItemProblem? Problem(ObjectUrlInput input) => problemOf?.Invoke(input);
@@ -48,7 +49,7 @@ internal sealed class GroupMembers
         FileTypeClassifier.FitsImageSequence(input.ObjectUrl)
             ? null
             : new ItemProblem("NotInImageSequence",
-                $"'{input.ObjectUrl}' is a TIFF image, which an image sequence (-CreateVideo $true) cannot take, so it is left out. " +
+                $"'{SignedUrlDetector.QueryHidden(input.ObjectUrl)}' is a TIFF image, which an image sequence (-CreateVideo $true) cannot take, so it is left out. " +
                 "Convert it, or make an image group with -CreateVideo $false.");
 
     private static DataType? CheckDicom(ObjectUrlInput input)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using EncordSpec.Format;
 using EncordSpec.Input;
+using EncordSpec.Urls;
 
 namespace EncordSpec.Grouping;
 
@@ -76,7 +77,7 @@ internal sealed class Grouper
         {
             if (collector.WasReleased(key))
                 return GroupingStep.LeftOut(new InputProblem("FolderGroupAlreadyWritten",
-                    $"'{input.ObjectUrl}' came after its folder's group was written: the listing's objects were re-ordered or " +
+                    $"'{SignedUrlDetector.QueryHidden(input.ObjectUrl)}' came after its folder's group was written: the listing's objects were re-ordered or " +
                     "repeated on the way. Pipe Get-CloudObject straight into New-EncordImageGroup, or sort the objects by Key first.",
                     input.ObjectUrl, System.Management.Automation.ErrorCategory.InvalidOperation), completed);
             group = collector.Open(key, strategy.TitleFor(input, key, titles));
@@ -84,7 +85,7 @@ internal sealed class Grouper
         }
         if (!group.TryAdd(input.ObjectUrl))
             return GroupingStep.LeftOut(new InputProblem(RuleIds.DuplicateUrlInGroup,
-                $"The object URL '{input.ObjectUrl}' is already in the group '{group.Title}'; it is added once.", input.ObjectUrl), completed);
+                $"The object URL '{SignedUrlDetector.QueryHidden(input.ObjectUrl)}' is already in the group '{group.Title}'; it is added once.", input.ObjectUrl), completed);
         Added++;
         return GroupingStep.Joined(completed);
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text;
 using EncordSpec.Input;
+using EncordSpec.Urls;
 
 namespace EncordSpec.Grouping;
 
@@ -40,7 +41,7 @@ internal sealed class KeyGrouping : GroupingStrategy
         catch (RuntimeException e)
         {
             key = "";
-            problem = new InputProblem("GroupByScriptFailed", $"-GroupBy failed for '{input.ObjectUrl}': {e.Message}",
+            problem = new InputProblem("GroupByScriptFailed", $"-GroupBy failed for '{SignedUrlDetector.QueryHidden(input.ObjectUrl)}': {e.Message}",
                 input.ObjectUrl, ErrorCategory.InvalidResult);
             return false;
         }
@@ -52,8 +53,8 @@ internal sealed class KeyGrouping : GroupingStrategy
         if (key.Length == 0)
         {
             problem = new InputProblem("GroupByKeyEmpty", propertyName is null
-                    ? $"-GroupBy returned no key for '{input.ObjectUrl}', so it belongs to no group."
-                    : $"'{input.ObjectUrl}' has no value for -GroupBy's property '{propertyName}' (the input has no such property, or it is empty), so it belongs to no group.",
+                    ? $"-GroupBy returned no key for '{SignedUrlDetector.QueryHidden(input.ObjectUrl)}', so it belongs to no group."
+                    : $"'{SignedUrlDetector.QueryHidden(input.ObjectUrl)}' has no value for -GroupBy's property '{propertyName}' (the input has no such property, or it is empty), so it belongs to no group.",
                 input.ObjectUrl, ErrorCategory.InvalidResult);
             return false;
         }

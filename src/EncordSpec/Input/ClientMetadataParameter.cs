@@ -4,6 +4,7 @@ using System.Collections.Specialized;
 using System.Management.Automation;
 using EncordSpec.Format;
 using EncordSpec.Metadata;
+using EncordSpec.Urls;
 
 namespace EncordSpec.Input;
 
@@ -51,7 +52,7 @@ internal sealed class ClientMetadataParameter
             catch (Exception e) when (e is RuntimeException or ClientMetadataException)
             {
                 return ItemOutcome.Rejected(new InputProblem(RuleIds.ClientMetadataNotObject,
-                    $"-ClientMetadata for '{single.ObjectUrl}': {e.Message}", single.ObjectUrl));
+                    $"-ClientMetadata for '{SignedUrlDetector.QueryHidden(single.ObjectUrl)}': {e.Message}", single.ObjectUrl));
             }
         }
         return ItemOutcome.Accepted(SingleItemFactory.WithClientMetadata(single, Merge(single.ClientMetadata, extra)));

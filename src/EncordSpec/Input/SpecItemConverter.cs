@@ -94,12 +94,12 @@ internal sealed class SpecItemConverter
         }
         if (type == DataType.Dicom)
             return ItemOutcome.Rejected(new InputProblem("LoneDicomFile",
-                $"'{input.ObjectUrl}' is a DICOM file; DICOM files go into a series. Pipe them through New-EncordDicomSeries first.",
+                $"'{SignedUrlDetector.QueryHidden(input.ObjectUrl)}' is a DICOM file; DICOM files go into a series. Pipe them through New-EncordDicomSeries first.",
                 input.ObjectUrl));
         if (type == DataType.Unsupported)
         {
             skippedUnsupported++;
-            return ItemOutcome.Skip($"{RuleIds.UnsupportedFileType}: skipped '{input.ObjectUrl}': {DescribeUndocumented(input.ObjectUrl)} " +
+            return ItemOutcome.Skip($"{RuleIds.UnsupportedFileType}: skipped '{SignedUrlDetector.QueryHidden(input.ObjectUrl)}': {DescribeUndocumented(input.ObjectUrl)} " +
                 "If it is one of the platform's types, say which with a DataType property or -DataType.");
         }
         if (type == DataType.Text && !stated && dataTypes is null)
@@ -109,7 +109,7 @@ internal sealed class SpecItemConverter
         }
 
         string? warning = stated && byName != type && !IsAudioContainer(input.ObjectUrl, type)
-            ? $"{RuleIds.UnsupportedFileType}: '{input.ObjectUrl}' is written as {type} as you stated, though the platform does not document " +
+            ? $"{RuleIds.UnsupportedFileType}: '{SignedUrlDetector.QueryHidden(input.ObjectUrl)}' is written as {type} as you stated, though the platform does not document " +
               $"{DescribeExtension(input.ObjectUrl)} for {type}."
             : null;
         try
@@ -118,7 +118,7 @@ internal sealed class SpecItemConverter
         }
         catch (ClientMetadataException e)
         {
-            return ItemOutcome.Rejected(new InputProblem(RuleIds.ClientMetadataNotObject, $"'{input.ObjectUrl}': {e.Message}", input.ObjectUrl));
+            return ItemOutcome.Rejected(new InputProblem(RuleIds.ClientMetadataNotObject, $"'{SignedUrlDetector.QueryHidden(input.ObjectUrl)}': {e.Message}", input.ObjectUrl));
         }
     }
 

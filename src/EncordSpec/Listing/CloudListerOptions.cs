@@ -20,6 +20,9 @@ internal sealed class CloudListerOptions
     /// <summary>Where requests go instead of the provider's public endpoint (VPC endpoint, mirror, emulator).</summary>
     public string? EndpointUrl { get; set; }
 
+    /// <summary>-EndpointUrl as messages show it: without user info, query values masked.</summary>
+    public string? EndpointForDisplay => EndpointUrl is null ? null : SecretScrubber.EndpointForDisplay(EndpointUrl);
+
     // S3 and OTC
     public string? ProfileName { get; set; }
     public string? AccessKey { get; set; }
@@ -50,6 +53,8 @@ internal sealed class CloudListerOptions
         foreach (string? secret in new[] { SecretKey, SessionToken, SasToken, StorageAccountKey, ConnectionString })
             if (!string.IsNullOrEmpty(secret))
                 yield return secret!;
+        foreach (string secret in SecretScrubber.SecretsIn(EndpointUrl))
+            yield return secret;
     }
 
     public override string ToString() => Describe();

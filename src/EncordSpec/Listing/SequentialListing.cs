@@ -14,16 +14,27 @@ internal static class SequentialListing
     {
         using var inFlight = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var next = lister.ListPageAsync(request, null, inFlight.Token);
+        // A store that hands out a token it gave before would have the loop list the same pages forever.
+        var tokensSeen = new HashSet<string>(StringComparer.Ordinal);
+        long objectsListed = 0;
         try
         {
             while (true)
             {
                 var page = Wait(next, cancellationToken);
+                objectsListed += page.Objects.Count;
                 if (page.ContinuationToken is null)
                 {
                     next = null;
                     yield return page;
                     yield break;
+                }
+                if (!tokensSeen.Add(page.ContinuationToken))
+                {
+                    next = null;
+                    throw new CloudStorageException(CloudErrorKind.Failed,
+                        $"the store answered page {tokensSeen.Count + 1:N0} with a continuation token it had already given, so listing on " +
+                        $"would repeat the same pages forever; {objectsListed - page.Objects.Count:N0} objects were listed before it");
                 }
                 next = lister.ListPageAsync(request, page.ContinuationToken, inFlight.Token);
                 yield return page;

@@ -30,12 +30,29 @@ internal static class SignedUrlDetector
             var pair = amp < 0 ? rest : rest.Slice(0, amp);
             int equals = pair.IndexOf('=');
             var name = equals < 0 ? pair : pair.Slice(0, equals);
-            foreach (string parameter in SigningParameters)
-                if (name.Equals(parameter.AsSpan(), StringComparison.OrdinalIgnoreCase))
-                    return name.ToString();
+            // A server decodes the name before it reads it: '%73ig' is 'sig'.
+            if (IsSigningParameter(name) || name.IndexOf('%') >= 0 && IsSigningParameter(Uri.UnescapeDataString(name.ToString()).AsSpan()))
+                return name.ToString();
             rest = amp < 0 ? ReadOnlySpan<char>.Empty : rest.Slice(amp + 1);
         }
         return null;
+    }
+
+    private static bool IsSigningParameter(ReadOnlySpan<char> name)
+    {
+        foreach (string parameter in SigningParameters)
+            if (name.Equals(parameter.AsSpan(), StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
+    /// <summary>A URL as messages quote it: an http(s) URL's query and fragment (where signatures and SAS tokens are)
+    /// shown as "?...", other URLs as they are.</summary>
+    public static string QueryHidden(string? url)
+    {
+        if (url is null) return "";
+        string shown = WithoutQuery(url);
+        return shown.Length == url.Length ? url : shown + "?...";
     }
 
     /// <summary>An http(s) URL without its query and fragment, safe to show in messages; other URLs as they are.</summary>

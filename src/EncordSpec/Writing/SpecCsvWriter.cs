@@ -56,7 +56,13 @@ internal sealed class SpecCsvWriter : ISpecWriter
 
     public void Dispose()
     {
-        csv.Dispose();
-        buffer.Dispose();
+        try
+        {
+            csv.Dispose(); // flushes: on a full disk that fails, and the buffer must still go
+        }
+        finally
+        {
+            buffer.Dispose();
+        }
     }
 }

@@ -56,6 +56,13 @@ internal sealed class SpecFileNames
             yield return Numbered(number);
     }
 
+    /// <summary>Whether <paramref name="fileName"/> (as a temporary name holds it, see
+    /// <see cref="AtomicFileWriter.NameInTemp"/>) names a file of this set: the plain name or a numbered one.</summary>
+    public bool IsOfSet(string fileName) =>
+        fileName == AtomicFileWriter.NameInTemp(Path.GetFileName(Plain)) ||
+        fileName.Length == stem.Length + 5 + extension.Length && fileName.StartsWith(stem + "-", StringComparison.Ordinal) &&
+        fileName.EndsWith(extension, StringComparison.Ordinal) && fileName.Substring(stem.Length + 1, 4).All(char.IsDigit);
+
     /// <summary>Files of an earlier set at this path that the new one (<paramref name="written"/>) does not replace: an
     /// earlier run that wrote more files, or a plain spec.json beside a new numbered set. They would be uploaded with
     /// the new set.</summary>

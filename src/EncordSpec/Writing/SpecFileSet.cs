@@ -25,17 +25,15 @@ internal sealed class SpecFileSet : ISpecDestination
         this.names = names;
         this.overwrite = overwrite;
         if (!Directory.Exists(names.Folder))
-            throw new DirectoryNotFoundException($"The folder '{names.Folder}' does not exist.");
+            throw new SpecFileException(SpecFileErrorIds.FolderNotFound, $"The folder '{names.Folder}' does not exist. Create it first, or give a -Path in a folder that exists.");
         if (Directory.Exists(names.Plain))
-            throw new IOException($"'{names.Plain}' is a folder. Give the path of the spec file to write, such as '{Path.Combine(names.Plain, "spec.json")}'.");
+            throw SpecFileErrors.NotARegularFile(names.Plain, FileKind.Folder);
         if (!overwrite && names.Existing().ToList() is { Count: > 0 } existing)
-            throw new IOException($"{Describe(existing)} already {(existing.Count == 1 ? "exists" : "exist")}. " +
+            throw new SpecFileException(SpecFileErrorIds.NotWritable, $"{Describe(existing)} already {(existing.Count == 1 ? "exists" : "exist")}. " +
                 "Use -Force to replace the spec (and the numbered files of an earlier split), or choose another -Path.");
     }
 
-    public Stream CreateBuffer() =>
-        new FileStream(AtomicFileWriter.TempPathBeside(names.Plain, "section"), FileMode.CreateNew, FileAccess.ReadWrite,
-            FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+    public Stream CreateBuffer() => AtomicFileWriter.OpenBufferBeside(names.Plain);
 
     public void Finish(ISpecWriter spec, int number, bool last)
     {
@@ -56,7 +54,7 @@ internal sealed class SpecFileSet : ISpecDestination
     public IReadOnlyList<FileInfo> Commit()
     {
         if (!overwrite && targets.Where(File.Exists).ToList() is { Count: > 0 } appeared)
-            throw new IOException($"{Describe(appeared)} appeared while the spec was written. Use -Force to replace it.");
+            throw new SpecFileException(SpecFileErrorIds.NotWritable, $"{Describe(appeared)} appeared while the spec was written. Use -Force to replace it.");
         var committed = new List<FileInfo>(sealedFiles.Count);
         var created = new List<string>();
         try
@@ -74,6 +72,7 @@ internal sealed class SpecFileSet : ISpecDestination
                 try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             throw;
         }
+        AtomicFileWriter.RemoveStaleIn(names.Folder, names.IsOfSet); // what killed runs writing this set left
         return committed;
     }
 

@@ -88,8 +88,17 @@ internal sealed class SpecOutput : IDisposable
     /// <summary>Without <see cref="Complete"/> (an error, Ctrl+C) this deletes every temporary and buffer file.</summary>
     public void Dispose()
     {
-        splitter.Dispose();
-        destination.Dispose();
+        try
+        {
+            splitter.Dispose(); // flushes what it holds: on a full disk that fails again, and the files must go all the same
+        }
+        catch (IOException)
+        {
+        }
+        finally
+        {
+            destination.Dispose();
+        }
     }
 
     private sealed class TextDestination : ISpecDestination

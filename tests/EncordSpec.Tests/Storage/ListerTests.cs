@@ -156,6 +156,42 @@ public sealed class S3ListerTests(S3ListerFixture fixture) : ListerTests<S3Liste
         Assert.DoesNotContain(WrongSecret, error.ToString());
     }
 
+    private const string TruncatedPage = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" +
+        "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>b</Name><Prefix></Prefix>" +
+        "<KeyCount>2</KeyCount><MaxKeys>2</MaxKeys><IsTruncated>true</IsTruncated>{0}" +
+        "<Contents><Key>a.jpg</Key><LastModified>2026-01-02T03:04:05.000Z</LastModified><ETag>&quot;01&quot;</ETag><Size>1</Size></Contents>" +
+        "<Contents><Key>b.jpg</Key><LastModified>2026-01-02T03:04:05.000Z</LastModified><ETag>&quot;02&quot;</ETag><Size>1</Size></Contents>" +
+        "</ListBucketResult>";
+
+    /// <summary>A page that says it is truncated and gives no continuation token ended the listing silently short.</summary>
+    [Fact]
+    public void A_truncated_page_without_a_continuation_token_ends_the_listing_with_an_error_that_says_so()
+    {
+        using var server = FaultServer.Answering(200, "OK", "application/xml", string.Format(TruncatedPage, ""));
+        var error = ListingFailure(Options("b", server.Url));
+        Assert.Equal(CloudErrorKind.Failed, error.Kind);
+        Assert.Contains("truncated", error.Message);
+        Assert.Contains("no continuation token", error.Message);
+    }
+
+    /// <summary>A store that repeats a continuation token made the listing loop forever, emitting duplicates.</summary>
+    [Fact]
+    public void A_repeated_continuation_token_ends_the_listing_with_an_error_instead_of_looping()
+    {
+        using var server = FaultServer.Answering(200, "OK", "application/xml",
+            string.Format(TruncatedPage, "<NextContinuationToken>the-same-token</NextContinuationToken>"));
+        using var lister = CreateLister(Options("b", server.Url));
+        var pages = new List<CloudListingPage>();
+        var error = Assert.Throws<CloudStorageException>(() =>
+        {
+            foreach (var page in SequentialListing.Pages(lister, new CloudListingRequest("", null, 2), CancellationToken.None))
+                pages.Add(page);
+        });
+        Assert.Single(pages); // the first page, once; the repeat is not emitted
+        Assert.Contains("continuation token it had already given", error.Message);
+        Assert.Contains("2 objects were listed", error.Message);
+    }
+
     /// <summary>s3rver ignores encoding-type=url; S3 honours it and says so in the response. A key with '+', a space
     /// and '%' must come back as stored: decoded once, not twice.</summary>
     [Fact]

@@ -93,7 +93,8 @@ public sealed class SpecFileSetTests : IDisposable
     public void Without_overwrite_any_file_of_an_earlier_set_is_refused_before_anything_is_written(string existing)
     {
         File.WriteAllText(InFolder(existing), "old");
-        var error = Assert.Throws<IOException>(() => Set());
+        var error = Assert.Throws<SpecFileException>(() => Set());
+        Assert.Equal(SpecFileErrorIds.NotWritable, error.ErrorId);
         Assert.Contains(existing, error.Message);
         Assert.Contains("-Force", error.Message);
         Assert.Equal(new[] { existing }, FolderNames());
@@ -104,7 +105,8 @@ public sealed class SpecFileSetTests : IDisposable
     public void A_folder_at_the_path_is_refused()
     {
         Directory.CreateDirectory(InFolder("spec.json"));
-        var error = Assert.Throws<IOException>(() => Set(overwrite: true));
+        var error = Assert.Throws<SpecFileException>(() => Set(overwrite: true));
+        Assert.Equal(SpecFileErrorIds.NotARegularFile, error.ErrorId);
         Assert.Contains("is a folder", error.Message);
     }
 
@@ -117,7 +119,7 @@ public sealed class SpecFileSetTests : IDisposable
             File.WriteAllText(InFolder("spec-0002.json"), "someone else's");
             var spec = new SpecJsonWriter(new SpecWriterOptions(), _ => set.CreateBuffer());
             spec.Add(new EncordImage("gs://b/2.jpg"));
-            Assert.Throws<IOException>(() => set.Finish(spec, 2, last: true));
+            Assert.Equal(SpecFileErrorIds.NotWritable, Assert.Throws<SpecFileException>(() => set.Finish(spec, 2, last: true)).ErrorId);
         }
         Assert.Equal(new[] { "spec-0002.json" }, FolderNames());
         Assert.Equal("someone else's", File.ReadAllText(InFolder("spec-0002.json")));
@@ -153,5 +155,25 @@ public sealed class SpecFileSetTests : IDisposable
         Assert.Equal("gs://b/new-1.jpg", UrlIn("spec-0001.json"));
         Assert.Equal("gs://b/new-2.jpg", UrlIn("spec-0002.json"));
         Assert.Equal("gs://b/old-3.jpg", UrlIn("spec-0003.json")); // removing it is the cmdlet's step, with a warning
+    }
+
+    [Fact]
+    public void A_committed_set_removes_what_killed_runs_writing_any_file_of_it_left_and_nothing_else()
+    {
+        using var exited = System.Diagnostics.Process.Start("true")!;
+        exited.WaitForExit();
+        int dead = exited.Id;
+        string[] left = { $".spec.json.{dead}-0123456789ab.section", $".spec-0007.json.{dead}-0123456789ab.tmp" };
+        string[] kept = { $".other.json.{dead}-0123456789ab.tmp", $".spec-extra.json.{dead}-0123456789ab.tmp", ".spec.json.notes" };
+        foreach (string name in left.Concat(kept))
+            File.WriteAllText(InFolder(name), "left");
+
+        using (var set = Set())
+        {
+            Finish(set, 2);
+            set.Commit();
+        }
+
+        Assert.Equal(kept.Append("spec-0001.json").Append("spec-0002.json").Order(StringComparer.Ordinal), FolderNames());
     }
 }

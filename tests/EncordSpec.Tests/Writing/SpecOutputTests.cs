@@ -101,7 +101,8 @@ public sealed class SpecOutputTests : IDisposable
     public void An_existing_file_is_refused_without_overwrite_and_left_alone()
     {
         File.WriteAllText(Target, "old");
-        Assert.Throws<IOException>(() => SpecOutput.ToFiles(Names(), overwrite: false, SpecFormat.Json, Flags, Platform));
+        var error = Assert.Throws<SpecFileException>(() => SpecOutput.ToFiles(Names(), overwrite: false, SpecFormat.Json, Flags, Platform));
+        Assert.Equal(SpecFileErrorIds.NotWritable, error.ErrorId);
         Assert.Equal(new[] { Target }, Directory.GetFiles(folder));
         Assert.Equal("old", File.ReadAllText(Target));
     }

@@ -1,0 +1,99 @@
+# Specs made to hurt the reader: too many findings, huge values, a stream that never ends. Each gives its findings, or
+# stops when asked, in bounded time and output.
+
+BeforeAll {
+    Import-Module $env:ENCORDSPEC_MODULE_PATH -Force
+
+    # A spec of $Count images, each with its title key given twice: $Count DuplicateKey findings.
+    function New-DuplicateKeySpec([string] $Path, [int] $Count) {
+        $items = foreach ($i in 1..$Count) { "{`"objectUrl`": `"https://b.s3.eu-west-2.amazonaws.com/$i.jpg`", `"title`": `"a`", `"title`": `"b`"}" }
+        Set-Content -LiteralPath $Path -Value ("{`"images`": [" + ($items -join ",`n") + "]}")
+    }
+}
+
+Describe 'Findings are capped per rule' {
+    BeforeAll {
+        $spec = Join-Path $TestDrive 'duplicates.json'
+        New-DuplicateKeySpec $spec 1000
+    }
+
+    It 'shows the first 100 findings of a rule, then says how many more there were' {
+        $result = Test-EncordSpec $spec -ErrorVariable problems -ErrorAction SilentlyContinue -WarningVariable notes -WarningAction SilentlyContinue
+        $result | Should -BeFalse
+        $problems | Should -HaveCount 100
+        @($problems.FullyQualifiedErrorId | Sort-Object -Unique) | Should -Be 'DuplicateKey,EncordSpec.Cmdlets.TestEncordSpecCommand'
+        $notes | Should -HaveCount 1
+        "$notes" | Should -BeLike 'duplicates.json: 900 more DuplicateKey finding(s) not shown (1,000 in all;*-MaxFindings*'
+    }
+
+    It 'shows as many as -MaxFindings says, every one with -MaxFindings 0, and caps -Detailed alike' {
+        $null = Test-EncordSpec $spec -MaxFindings 5 -ErrorVariable five -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $five | Should -HaveCount 5
+        $null = Test-EncordSpec $spec -MaxFindings 0 -ErrorVariable all -ErrorAction SilentlyContinue -WarningVariable none
+        $all | Should -HaveCount 1000
+        $none | Should -BeNullOrEmpty
+        $detailed = Test-EncordSpec $spec -Detailed -MaxFindings 7 -WarningVariable notes -WarningAction SilentlyContinue
+        $detailed | Should -HaveCount 7
+        "$notes" | Should -BeLike '*993 more DuplicateKey*'
+    }
+
+    It 'caps ConvertFrom-EncordSpec''s findings too, and still returns every item' {
+        $items = ConvertFrom-EncordSpec $spec -MaxFindings 3 -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $items | Should -HaveCount 1000
+        $problems | Should -HaveCount 3
+    }
+}
+
+Describe 'Findings quote values in short' {
+    It 'quotes a 5 MB key and a 5 MB URL as marked excerpts, not whole' {
+        $spec = Join-Path $TestDrive 'huge-values.json'
+        $huge = 'x' * 5MB
+        Set-Content -LiteralPath $spec -Value ('{"images": [{"objectUrl": "https://b.s3.eu-west-2.amazonaws.com/a b' + $huge + '.jpg", "' + $huge + '": 1}]}')
+        $null = Test-EncordSpec $spec -ErrorVariable problems -ErrorAction SilentlyContinue -WarningVariable notes -WarningAction SilentlyContinue
+        $problems.FullyQualifiedErrorId | Should -Contain 'ObjectUrlWhitespace,EncordSpec.Cmdlets.TestEncordSpecCommand'
+        "$notes" | Should -BeLike 'UnknownItemKey*'
+        foreach ($finding in @($problems) + @($notes)) {
+            "$finding".Length | Should -BeLessThan 2000
+            "$finding" | Should -Match "characters left out|\.\.\.'" # a marked excerpt: cut where it says so
+        }
+    }
+}
+
+Describe 'Reading a stream that stalls' {
+    It '<Command> on a FIFO nobody writes to stops within seconds when asked' -ForEach @(
+        @{ Command = 'Test-EncordSpec' }, @{ Command = 'ConvertFrom-EncordSpec' }
+    ) {
+        $fifo = Join-Path $TestDrive "stalled-$Command.json"
+        & mkfifo $fifo
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddCommand('Import-Module').AddArgument($env:ENCORDSPEC_MODULE_PATH).AddStatement().AddCommand($Command).AddArgument($fifo)
+            $running = $shell.BeginInvoke()
+            Start-Sleep -Milliseconds 1500
+            $running.IsCompleted | Should -BeFalse # it waits for a writer, as it should
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $stopping = $shell.BeginStop($null, $null)
+            $stopping.AsyncWaitHandle.WaitOne(15000) | Should -BeTrue
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally {
+            # Let a worker still blocked in open() go: a writer that opens and closes the FIFO ends it.
+            $writer = [IO.File]::Open($fifo, 'Open', 'Write', 'ReadWrite'); $writer.Dispose()
+            $shell.Dispose()
+        }
+    }
+
+    It 'still reads a spec from a FIFO that is written' {
+        $fifo = Join-Path $TestDrive 'written.json'
+        & mkfifo $fifo
+        $writer = Start-ThreadJob {
+            param($Path) # FileMode.Open: a FIFO cannot be truncated or sought, as Set-Content would
+            $stream = [IO.FileStream]::new($Path, 'Open', 'Write')
+            try { $bytes = [Text.Encoding]::UTF8.GetBytes('{"images": [{"objectUrl": "https://b.s3.eu-west-2.amazonaws.com/a.jpg"}]}'); $stream.Write($bytes, 0, $bytes.Length) }
+            finally { $stream.Dispose() }
+        } -ArgumentList $fifo
+        try { (ConvertFrom-EncordSpec -LiteralPath $fifo).ObjectUrl | Should -Be 'https://b.s3.eu-west-2.amazonaws.com/a.jpg' }
+        finally { $writer | Wait-Job -Timeout 10 | Remove-Job -Force }
+    }
+}
