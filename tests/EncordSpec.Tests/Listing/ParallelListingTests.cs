@@ -109,9 +109,10 @@ public abstract class ParallelListingTests<TFixture> : IClassFixture<TFixture> w
         else
             Assert.Equal(sequential.Order(StringComparer.Ordinal), parallel.Order(StringComparer.Ordinal)); // each object exactly once
         // Key ranges split a flat prefix as well as a tree. The GCS emulator ignores startOffset and endOffset: the
-        // listing sees that on its first split and goes on without splitting (the in-memory tests cover that store).
+        // listing sees that in the first answer to a split and splits no more (the in-memory tests cover that store).
+        // Until that answer comes, idle request slots may each have split once: at most throttle limit - 1 splits.
         if (Fixture.Provider == CloudProvider.GCS)
-            Assert.True(listing.Splits <= 1, $"{listing.Splits} splits on a store that ignores key ranges");
+            Assert.True(listing.Splits <= 3, $"{listing.Splits} splits on a store that ignores key ranges, with 4 requests at once");
         else
             Assert.True(listing.Splits >= 2, $"{listing.Splits} splits: the listing should split into key ranges");
     }
