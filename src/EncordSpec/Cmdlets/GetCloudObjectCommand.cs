@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Security;
 using EncordSpec.Loading;
 using EncordSpec.Listing;
+using EncordSpec.Media;
 using EncordSpec.Urls;
 
 namespace EncordSpec.Cmdlets;
@@ -15,6 +16,8 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 {
     private const string BucketSet = "Bucket";
     private const string PrefixObjectSet = "PrefixObject";
+    /// <summary>The table view (EncordSpec.Storage.format.ps1xml) that shows the media values beside the key.</summary>
+    private const string MediaViewTypeName = "EncordSpec.CloudObject#MediaMetadata";
 
     private ProgressReporter? progress;
     private ListingPaging? paging;
@@ -69,6 +72,13 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = ParallelListing.DefaultThrottleLimit;
+
+    /// <summary>Reads each image, video, audio, PDF and text object's media metadata from its own header (a ranged
+    /// read of its first few KB, and of the few other ranges some formats keep it in), up to -ThrottleLimit objects at
+    /// a time, into its MediaMetadata property: the values ConvertTo-EncordSpec writes as imageMetadata, videoMetadata
+    /// or audioMetadata.</summary>
+    [Parameter]
+    public SwitchParameter MediaMetadata { get; set; }
 
     /// <summary>Emits the objects in the store's key order, exactly as a sequential listing (-ThrottleLimit 1) would,
     /// while still listing in parallel. Without it each folder's objects come out in key order, but folders as their
@@ -195,8 +205,11 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
             ? new ParallelListing(lister, request, ThrottleLimit, Sort || paging.IsPaging, KeyOrder.For(provider))
             : null;
         var chunks = parallel?.Read(StopToken) ?? SequentialListing.Chunks(lister, request, StopToken);
-        using var pending = new ListingEmitter(reader, paging).Emit(chunks).GetEnumerator();
-        string progressNoun = $"objects from {options.Describe()}";
+        var emitter = new ListingEmitter(reader, paging);
+        var media = MediaMetadata ? Run(options, scrubber, () => new MediaMetadataReader(MediaProbeLoader.Create(), (ICloudObjectReader)lister, ThrottleLimit)) : null;
+        var items = media is null ? emitter.Emit(chunks) : emitter.Emit(chunks, listed => media.ReadListing(listed, StopToken));
+        using var pending = items.GetEnumerator();
+        string progressNoun = $"objects {(media is null ? "" : "listed ")}from {options.Describe()}";
         while (Run(options, scrubber, pending.MoveNext))
         {
             switch (pending.Current)
@@ -208,14 +221,34 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
                     WriteError(new ErrorRecord(new ArgumentException(unaddressable.Message), "KeyHasNoObjectUrl",
                         ErrorCategory.InvalidData, unaddressable.Object));
                     break;
+                case MediaReadResult unread:
+                    WriteError(CloudErrorRecords.ForUnreadableMedia((CloudObject)unread.Item, unread.Error!, scrubber));
+                    WriteListed(unread.Item, media!, progressNoun);
+                    break;
                 case var item:
-                    WriteObject(item);
-                    progress!.Report((long)paging.Emitted, progressNoun);
+                    WriteListed(item, media, progressNoun);
                     break;
             }
         }
         if (parallel is not null)
             WriteVerbose($"Listed with {parallel.Requests} requests, up to {ThrottleLimit} at a time; {parallel.Splits} prefixes split into their folders.");
+        if (media is not null)
+            WriteVerbose($"Read the media headers of {media.Probed} objects, up to {media.ThrottleLimit} at a time; {media.Failed} could not be read.");
+    }
+
+    private void WriteListed(object item, MediaMetadataReader? media, string progressNoun)
+    {
+        if (media is null)
+        {
+            WriteObject(item);
+            progress!.Report((long)paging!.Emitted, progressNoun);
+            return;
+        }
+        var shown = PSObject.AsPSObject(item);
+        if (item is CloudObject)
+            shown.TypeNames.Insert(0, MediaViewTypeName);
+        WriteObject(shown);
+        progress!.Report((long)paging!.Emitted, progressNoun, media.Probed, "media headers read");
     }
 
     /// <summary>Parallel for recursive listings of more than one page: a one-level listing, or a -First that one

@@ -159,8 +159,13 @@ internal static class MediaMetadataFields
 
     private static int AsInt(object value) => checked((int)AsLong(value));
 
-    private static double AsDouble(object value) => value is string or bool ? throw new InvalidCastException()
-        : Convert.ToDouble(value, CultureInfo.InvariantCulture);
+    private static double AsDouble(object value) => value switch
+    {
+        string or bool => throw new InvalidCastException(),
+        // A decimal with more digits than a double holds stays in OtherFields as written, so a round trip keeps it.
+        decimal exact when (decimal)(double)exact != exact => throw new FormatException(),
+        _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+    };
 
     /// <summary>1920.0 is a whole number; 1920.5 is not.</summary>
     private static double WholeNumber(double value) => Math.Floor(value) == value ? value : throw new FormatException();

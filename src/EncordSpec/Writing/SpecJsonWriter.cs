@@ -58,7 +58,11 @@ internal sealed class SpecJsonWriter : ISpecWriter
                 if (single.Title is not null)
                     writer.WriteString(SpecKeys.Title, single.Title);
                 WriteMetadata(writer, SpecKeys.ClientMetadata, single.ClientMetadata);
-                WriteMetadata(writer, SpecKeys.MediaMetadataKey(single.Section), single.MediaMetadata);
+                if (single.MediaMetadata is not null)
+                {
+                    string mediaKey = SpecKeys.MediaMetadataKey(single.Section);
+                    WriteMetadata(writer, mediaKey, MediaMetadataFields.ToSpecObject(single.MediaMetadata, mediaKey));
+                }
                 break;
             case EncordGroupItem group:
                 writer.WriteString(SpecKeys.Title, group.Title);

@@ -82,6 +82,18 @@ public sealed class MediaMetadataFieldsTests
     }
 
     [Fact]
+    public void A_number_with_more_digits_than_a_double_holds_is_kept_as_written()
+    {
+        var read = new OrderedDictionary { ["fps"] = 29.970029970029970029970029970m, ["duration"] = 2.5m };
+
+        var metadata = MediaMetadataFields.FromSpecObject(read, SpecKeys.VideoMetadata);
+
+        Assert.Null(metadata.Fps);
+        Assert.Equal(2.5, metadata.Duration);
+        Assert.Equal("""{"duration":2.5,"fps":29.970029970029970029970029970}""", Json(MediaMetadataFields.ToSpecObject(metadata, SpecKeys.VideoMetadata)));
+    }
+
+    [Fact]
     public void The_summary_names_what_a_user_looks_for()
     {
         Assert.Equal("176x144 1.502 s 29.97 fps", new MediaMetadata { Width = 176, Height = 144, Duration = 1.5015, Fps = 30000.0 / 1001 }.ToString());

@@ -79,10 +79,10 @@ internal static class GeneratedSpecs
         };
     }
 
-    private static OrderedDictionary Media(EncordSingleItem item) => item switch
+    private static MediaMetadata Media(EncordSingleItem item) => item switch
     {
-        EncordImage => new OrderedDictionary { ["mimeType"] = "image/jpeg", ["fileSize"] = 1024L, ["height"] = 480L, ["width"] = 640L },
-        EncordVideo => new OrderedDictionary { ["fps"] = 29.97m, ["duration"] = 12L, ["width"] = 1920L, ["height"] = 1080L, ["fileSize"] = 9000000L, ["mimeType"] = "video/mp4" },
-        _ => new OrderedDictionary { ["duration"] = 3.5m, ["fileSize"] = 2048L, ["mimeType"] = "audio/wav", ["sampleRate"] = 44100L, ["bitDepth"] = 16L, ["codec"] = "pcm", ["numChannels"] = 2L },
+        EncordImage => new MediaMetadata { MimeType = "image/jpeg", FileSize = 1024, Height = 480, Width = 640 },
+        EncordVideo => new MediaMetadata { Fps = 29.97, Duration = 12, Width = 1920, Height = 1080, FileSize = 9000000, MimeType = "video/mp4" },
+        _ => new MediaMetadata { Duration = 3.5, FileSize = 2048, MimeType = "audio/wav", SampleRate = 44100, BitDepth = 16, Codec = "pcm", Channels = 2 },
     };
 }
