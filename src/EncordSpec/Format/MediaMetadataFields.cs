@@ -163,9 +163,17 @@ internal static class MediaMetadataFields
     {
         string or bool => throw new InvalidCastException(),
         // A decimal with more digits than a double holds stays in OtherFields as written, so a round trip keeps it.
-        decimal exact when (decimal)(double)exact != exact => throw new FormatException(),
+        decimal exact when !IsExactDouble(exact) => throw new FormatException(),
         _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),
     };
+
+    /// <summary>Whether the double nearest to <paramref name="value"/> is written back as the same number (the writer
+    /// writes a double's shortest round-trip text).</summary>
+    private static bool IsExactDouble(decimal value)
+    {
+        string written = ((double)value).ToString("R", CultureInfo.InvariantCulture);
+        return decimal.TryParse(written, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal back) && back == value;
+    }
 
     /// <summary>1920.0 is a whole number; 1920.5 is not.</summary>
     private static double WholeNumber(double value) => Math.Floor(value) == value ? value : throw new FormatException();

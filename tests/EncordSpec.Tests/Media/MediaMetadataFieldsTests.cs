@@ -84,13 +84,15 @@ public sealed class MediaMetadataFieldsTests
     [Fact]
     public void A_number_with_more_digits_than_a_double_holds_is_kept_as_written()
     {
-        var read = new OrderedDictionary { ["fps"] = 29.970029970029970029970029970m, ["duration"] = 2.5m };
+        var read = new OrderedDictionary { ["fps"] = 29.970029970029970029970029970m, ["duration"] = 1.5015m };
+        var asWritten = new OrderedDictionary { ["fps"] = 29.97002997002997m }; // what the writer writes for 30000/1001
 
         var metadata = MediaMetadataFields.FromSpecObject(read, SpecKeys.VideoMetadata);
 
         Assert.Null(metadata.Fps);
-        Assert.Equal(2.5, metadata.Duration);
-        Assert.Equal("""{"duration":2.5,"fps":29.970029970029970029970029970}""", Json(MediaMetadataFields.ToSpecObject(metadata, SpecKeys.VideoMetadata)));
+        Assert.Equal(1.5015, metadata.Duration);
+        Assert.Equal(30000.0 / 1001, MediaMetadataFields.FromSpecObject(asWritten, SpecKeys.VideoMetadata).Fps);
+        Assert.Equal("""{"duration":1.5015,"fps":29.970029970029970029970029970}""", Json(MediaMetadataFields.ToSpecObject(metadata, SpecKeys.VideoMetadata)));
     }
 
     [Fact]
