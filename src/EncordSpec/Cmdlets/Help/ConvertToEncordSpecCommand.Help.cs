@@ -8,7 +8,11 @@ namespace EncordSpec.Cmdlets;
 /// <see cref="NewEncordDicomSeriesCommand"/>, typed single items (EncordSpec.EncordImage, EncordVideo,
 /// EncordAudio), object URLs as strings, and any object with an ObjectUrl (or Url) property, such as rows of
 /// Import-Csv or the CloudObject objects of Get-CloudObject; an object's Title and ClientMetadata properties (the
-/// latter an object, or JSON text as in a CSV column) become the item's title and clientMetadata.</para>
+/// latter an object, or JSON text as in a CSV column) become the item's title and clientMetadata. A CloudObject
+/// listed with Get-CloudObject -MediaMetadata (or an object with its MediaMetadata property) has its media values
+/// written as the item's imageMetadata (mimeType, fileSize, width, height), videoMetadata (fps, duration, width,
+/// height, file_size, mime_type) or audioMetadata (duration, file_size, mime_type, sample_rate, bit_depth, codec,
+/// num_channels), spelled as in the platform's own examples.</para>
 /// <para>Single files are sorted into the images, videos and audio sections by the extension of their URL (or
 /// their DataType property). A file of an unsupported type gets a warning, is left out, and a count of the
 /// skipped files follows at the end. A lone DICOM file gets a non-terminating error (LoneDicomFile): DICOM files
