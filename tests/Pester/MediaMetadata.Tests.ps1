@@ -4,11 +4,7 @@
 BeforeAll {
     Import-Module $env:ENCORDSPEC_MODULE_PATH -Force
 
-    function Invoke-Seeder([string] $Provider, [string] $Bucket, [string] $Sets) {
-        $json = & dotnet $env:ENCORDSPEC_SEEDER seed $Provider $Bucket $Sets
-        if ($LASTEXITCODE -ne 0) { throw "Seeding the $Provider bucket '$Bucket' failed." }
-        @($json | ConvertFrom-Json)
-    }
+    . (Join-Path $PSScriptRoot 'Support/Seeder.ps1')
 
     $AzuriteKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
     $Stores = @{
