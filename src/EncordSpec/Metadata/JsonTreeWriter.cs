@@ -1,14 +1,18 @@
 using System;
 using System.Collections;
 using System.Collections.Specialized;
+using System.Text.Encodings.Web;
 using System.Text.Json;
-using EncordSpec.Writing;
 
 namespace EncordSpec.Metadata;
 
 /// <summary>Writes a tree made by <see cref="JsonValueNormalizer"/> (or read back by the spec reader).</summary>
 internal static class JsonTreeWriter
 {
+    /// <summary>No needless escaping of '+', '&lt;' or non-ASCII letters, so text reads the same in a spec as where it
+    /// came from; the spec writer uses the same encoder, so a metadata value's size here is its size in the spec.</summary>
+    public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
     public static void Write(Utf8JsonWriter writer, object? value)
     {
         switch (value)
@@ -51,7 +55,7 @@ internal static class JsonTreeWriter
     public static long CompactByteCount(object? value)
     {
         var counter = new CountingStream();
-        using (var writer = new Utf8JsonWriter(counter, new JsonWriterOptions { Encoder = SpecJsonOptions.Encoder, SkipValidation = true }))
+        using (var writer = new Utf8JsonWriter(counter, new JsonWriterOptions { Encoder = Encoder, SkipValidation = true }))
             Write(writer, value);
         return counter.Length;
     }

@@ -1,5 +1,4 @@
 using System;
-using EncordSpec.Format;
 
 namespace EncordSpec.Urls;
 
@@ -23,7 +22,7 @@ internal sealed class ObjectUrlBuilder
     {
         Provider = provider;
         Bucket = bucket;
-        if (string.IsNullOrEmpty(bucket) || bucket.IndexOf('/') >= 0 || SpecItemRules.IndexOfWhitespace(bucket) >= 0)
+        if (string.IsNullOrEmpty(bucket) || bucket.IndexOf('/') >= 0 || HasWhitespace(bucket))
             throw new ArgumentException($"'{bucket}' is not a bucket name: it must be non-empty, without '/' or whitespace.");
 
         if (!string.IsNullOrEmpty(objectUrlBase))
@@ -197,10 +196,18 @@ internal sealed class ObjectUrlBuilder
         var parts = UrlParts.Of(objectUrlBase);
         if (parts.HasQuery || parts.HasFragment || uri.UserInfo.Length > 0)
             throw new ArgumentException("-ObjectUrlBase must not contain a query, fragment or user name: object URLs carry no credentials or signatures.");
-        if (SpecItemRules.IndexOfWhitespace(objectUrlBase) >= 0)
+        if (HasWhitespace(objectUrlBase))
             throw new ArgumentException($"-ObjectUrlBase '{objectUrlBase}' contains whitespace; object URLs must not.");
         return objectUrlBase.EndsWith("/", StringComparison.Ordinal) ? objectUrlBase : objectUrlBase + "/";
     }
 
     private enum KeyForm { Raw, S3Console, PathSegments }
+
+    private static bool HasWhitespace(string text)
+    {
+        foreach (char c in text)
+            if (char.IsWhiteSpace(c))
+                return true;
+        return false;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using EncordSpec.Metadata;
 
 namespace EncordSpec.Writing;
 
@@ -8,7 +9,7 @@ namespace EncordSpec.Writing;
 /// non-ASCII letters, so URLs read the same in the file as in the bucket console.</summary>
 internal static class SpecJsonOptions
 {
-    public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    public static readonly JavaScriptEncoder Encoder = JsonTreeWriter.Encoder;
 
     public static JsonWriterOptions Indented => new()
     {
