@@ -64,14 +64,36 @@ internal static class MediaMetadataFields
     }
 
     /// <summary>The JSON object for <paramref name="key"/>: every field of that key that has a value, then the
-    /// <see cref="MediaMetadata.OtherFields"/> a spec had (unless a field of the key took their name).</summary>
+    /// <see cref="MediaMetadata.OtherFields"/> a spec had (unless a field of the key took their name). Metadata read
+    /// from a spec is written with the names and in the order it was read with, so a round trip keeps the object as
+    /// it was; fields given a value since then follow in the platform's spelling.</summary>
     public static OrderedDictionary ToSpecObject(MediaMetadata metadata, string key)
     {
         var result = new OrderedDictionary(StringComparer.Ordinal);
-        foreach (var field in FieldsOf(key))
-            if (field.Get(metadata) is { } value)
+        var fields = FieldsOf(key);
+        var written = new HashSet<Field>();
+        var others = metadata.OtherFields;
+        if (metadata.NamesAsRead is { } names)
+        {
+            foreach (string name in names)
+            {
+                if (result.Contains(name))
+                    continue;
+                if (Find(fields, name) is { } field && !written.Contains(field) && field.Get(metadata) is { } value)
+                {
+                    result.Add(name, value);
+                    written.Add(field);
+                }
+                else if (others is not null && others.Contains(name))
+                {
+                    result.Add(name, others[name]);
+                }
+            }
+        }
+        foreach (var field in fields)
+            if (!written.Contains(field) && field.Get(metadata) is { } value && !result.Contains(Spell(key, field.Name)))
                 result.Add(Spell(key, field.Name), value);
-        if (metadata.OtherFields is { } others)
+        if (others is not null)
             foreach (DictionaryEntry entry in others)
                 if (!result.Contains(entry.Key))
                     result.Add(entry.Key, entry.Value);
@@ -97,8 +119,12 @@ internal static class MediaMetadataFields
     {
         var metadata = new MediaMetadata();
         var fields = FieldsOf(key);
+        var names = new List<string>(values.Count);
+        metadata.NamesAsRead = names;
         foreach (DictionaryEntry entry in values)
         {
+            if (entry.Key is string spelled)
+                names.Add(spelled);
             if (entry.Key is string name && entry.Value is not null && Find(fields, name) is { } field && TrySet(field, metadata, entry.Value))
                 continue;
             (metadata.OtherFields ??= new OrderedDictionary(StringComparer.Ordinal)).Add(entry.Key, entry.Value);

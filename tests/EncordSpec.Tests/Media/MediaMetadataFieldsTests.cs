@@ -66,7 +66,21 @@ public sealed class MediaMetadataFieldsTests
         Assert.Equal(1080, metadata.Height);
         Assert.Null(metadata.PageCount);
         Assert.Equal(new object[] { "width", "num_pages", "camera" }, metadata.OtherFields!.Keys.Cast<object>());
-        Assert.Equal("""{"height":1080,"width":"1920","num_pages":3,"camera":"front"}""", Json(MediaMetadataFields.ToSpecObject(metadata, SpecKeys.ImageMetadata)));
+        Assert.Equal("""{"width":"1920","height":1080,"num_pages":3,"camera":"front"}""", Json(MediaMetadataFields.ToSpecObject(metadata, SpecKeys.ImageMetadata)));
+    }
+
+    [Fact]
+    public void Metadata_read_from_a_spec_is_written_back_with_its_own_names_and_order_and_new_values_in_the_platform_s_spelling()
+    {
+        var read = new OrderedDictionary { ["mimeType"] = "video/mp4", ["width"] = 2L, ["fileSize"] = 4L, ["file_size"] = 5L, ["fps"] = 25L };
+
+        var metadata = MediaMetadataFields.FromSpecObject(read, SpecKeys.VideoMetadata);
+
+        Assert.Equal("""{"mimeType":"video/mp4","width":2,"fileSize":4,"file_size":5,"fps":25}""", Json(MediaMetadataFields.ToSpecObject(metadata, SpecKeys.VideoMetadata)));
+        metadata.Width = 1920;
+        metadata.Height = 1080;
+        metadata.Duration = 1.5;
+        Assert.Equal("""{"mimeType":"video/mp4","width":1920,"fileSize":4,"file_size":5,"fps":25,"duration":1.5,"height":1080}""", Json(MediaMetadataFields.ToSpecObject(metadata, SpecKeys.VideoMetadata)));
     }
 
     [Fact]
@@ -92,7 +106,7 @@ public sealed class MediaMetadataFieldsTests
         Assert.Null(metadata.Fps);
         Assert.Equal(1.5015, metadata.Duration);
         Assert.Equal(30000.0 / 1001, MediaMetadataFields.FromSpecObject(asWritten, SpecKeys.VideoMetadata).Fps);
-        Assert.Equal("""{"duration":1.5015,"fps":29.970029970029970029970029970}""", Json(MediaMetadataFields.ToSpecObject(metadata, SpecKeys.VideoMetadata)));
+        Assert.Equal("""{"fps":29.970029970029970029970029970,"duration":1.5015}""", Json(MediaMetadataFields.ToSpecObject(metadata, SpecKeys.VideoMetadata)));
     }
 
     [Fact]
