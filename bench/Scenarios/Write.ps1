@@ -13,12 +13,25 @@ try { & dotnet pwsh -NoProfile -NonInteractive -Command $compile } finally { Pop
 if ($LASTEXITCODE -or -not (Test-Path $feedDll)) { throw 'Compiling bench/feeds/CloudObjectFeed.cs failed.' }
 $MakeCloudObjects = "Add-Type -Path '$feedDll'; [EncordSpecBench.CloudObjectFeed]::Read('{0}')"
 
-# A million single images exceed the platform's 500,000 items per file, so ConvertTo-EncordSpec writes the file and
-# then reports TooManyItems; that one error is expected, any other fails the run.
+# A million single images exceed the platform's 500,000 items per file, so ConvertTo-EncordSpec splits them into
+# spec-0001.json and spec-0002.json (with a warning); any error fails the run.
 function Get-WriteCommand([string] $Pipeline) {
-    Get-OursCommand ("$Pipeline -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null; " +
-        "if (@(`$problems | Where-Object FullyQualifiedErrorId -notlike 'TooManyItems,*')) { `$problems | Out-String | Write-Output; exit 1 }; exit 0")
+    Get-OursCommand ("$Pipeline -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Out-Null; " +
+        "if (@(`$problems)) { `$problems | Out-String | Write-Output; exit 1 }; exit 0")
 }
+
+# The files a write to $Path produced: the plain file, or the numbered files of a split, in order.
+function Get-WrittenSpecs([string] $Path) {
+    if (Test-Path -LiteralPath $Path) { return @(Get-Item -LiteralPath $Path) }
+    $stem = [IO.Path]::Combine([IO.Path]::GetDirectoryName($Path), [IO.Path]::GetFileNameWithoutExtension($Path))
+    @(for ($number = 1; Test-Path -LiteralPath ('{0}-{1:D4}.json' -f $stem, $number); $number++) {
+        Get-Item -LiteralPath ('{0}-{1:D4}.json' -f $stem, $number)
+    })
+}
+
+# Earlier runs' files (one spec or a split) go first, so each run writes its own set and -Force has nothing stale to
+# remove.
+function Remove-WrittenSpecs([string] $Path) { Get-WrittenSpecs $Path | Remove-Item }
 
 Measure-Reference -Scenario 'Reference: bare pwsh start-up' -Runs $Runs -WorkingDirectory $RepoRoot `
     -Command @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command', 'exit 0')
@@ -31,6 +44,7 @@ foreach ($count in 100000, 1000000) {
     }
     $Target = Get-ScaleTarget $count
     $ourSpec = Join-Path $WorkDir "spec-$count.json"
+    Remove-WrittenSpecs $ourSpec
     $peerSpec = Join-Path $WorkDir "spec-$count-python.json"
 
     # PowerShell's own cost of reading the file line by line, without EncordSpec: the floor for the next row.
@@ -53,20 +67,33 @@ foreach ($count in 100000, 1000000) {
         @Target
 
     $ourGroups = Join-Path $WorkDir "groups-$count.json"
+    Remove-WrittenSpecs $ourGroups
     $peerGroups = Join-Path $WorkDir "groups-$count-python.json"
     Measure-Pair -Scenario ("Group {0:N0} listed images by folder" -f $count) -Runs $Runs -WorkingDirectory $RepoRoot `
         -Ours (Get-WriteCommand "$listing | New-EncordImageGroup -GroupBy Folder | ConvertTo-EncordSpec -Json -Path '$ourGroups' -Force") `
         -PeerName 'Python json.dump' -Peer @($Python, (Join-Path $BenchDir 'peers/write_group_spec.py'), $keys, $peerGroups) `
         @Target
-    $groupCounts = foreach ($file in $ourGroups, $peerGroups) { (Get-Content $file -Raw | ConvertFrom-Json).image_groups.Count }
+    $groupCounts = @(
+        (Get-WrittenSpecs $ourGroups | ForEach-Object { (Get-Content $_ -Raw | ConvertFrom-Json).image_groups.Count } | Measure-Object -Sum).Sum
+        (Get-Content $peerGroups -Raw | ConvertFrom-Json).image_groups.Count
+    )
     if ($groupCounts[0] -ne $count / 100 -or $groupCounts[1] -ne $count / 100) {
         throw "The group specs for $count URLs hold $($groupCounts -join ' and ') groups, not $($count / 100)."
     }
 
-    # Both files must hold the same URLs in the same order, or the figures compare different work.
-    $ours = Get-Content $ourSpec -Raw | ConvertFrom-Json
-    $theirs = Get-Content $peerSpec -Raw | ConvertFrom-Json
-    if ($ours.images.Count -ne $count -or $ours.images[-1].objectUrl -ne $theirs.images[-1].objectUrl) {
+    # Our files together must hold the peer's URLs in the same order, or the figures compare different work; and no
+    # file may exceed the platform's 500,000 items.
+    $ourFiles = Get-WrittenSpecs $ourSpec
+    $ours = @(foreach ($file in $ourFiles) {
+        $images = (Get-Content $file -Raw | ConvertFrom-Json).images
+        if ($images.Count -gt 500000) { throw "$($file.Name) holds $($images.Count) items, over the platform's 500,000." }
+        $images.objectUrl
+    })
+    $theirs = (Get-Content $peerSpec -Raw | ConvertFrom-Json).images.objectUrl
+    $differ = $ours.Count -ne $count -or $ours.Count -ne $theirs.Count
+    for ($i = 0; -not $differ -and $i -lt $count; $i++) { $differ = $ours[$i] -cne $theirs[$i] }
+    if ($differ) {
         throw "The specs written for $count URLs differ: the benchmark compares unlike work."
     }
+    Write-Host ("{0:N0} URLs: {1}" -f $count, (($ourFiles | ForEach-Object { '{0} ({1:N0} MB)' -f $_.Name, ($_.Length / 1MB) }) -join ', '))
 }

@@ -186,8 +186,9 @@ Describe 'ConvertTo-EncordSpec' {
                     ConvertTo-EncordSpec -Path (Join-Path $Folder 'spec.json') -WhatIf:$WhatIf
                 $script:during
             }
-            # Written for real, the temporary spec and the images' and videos' sections wait beside the target.
-            Get-FolderWhileWriting (Join-Path $TestDrive 'written') | Should -HaveCount 3
+            # Written for real, the images' and videos' sections wait beside the target (the spec's own temporary file
+            # follows when the input ends and it is known whether one file holds it).
+            Get-FolderWhileWriting (Join-Path $TestDrive 'written') | Should -HaveCount 2
             Get-FolderWhileWriting (Join-Path $TestDrive 'whatif') -WhatIf | Should -BeNullOrEmpty
             Get-ChildItem (Join-Path $TestDrive 'whatif') -Force | Should -BeNullOrEmpty
         }
@@ -211,16 +212,6 @@ Describe 'ConvertTo-EncordSpec' {
             Get-ChildItem $folder -Force | Should -HaveCount 1
         }
 
-        It 'writes a spec over the platform''s 500,000-item limit, then says it must be split' {
-            $path = Join-Path $TestDrive 'too-many.json'
-            $urls = foreach ($i in 0..500000) { "gs://b/$i.jpg" }
-            $file = ConvertTo-EncordSpec -InputObject $urls -Path $path -ErrorVariable problems -ErrorAction SilentlyContinue
-            $file.FullName | Should -Be $path
-            $problems | Should -HaveCount 1
-            $problems[0].FullyQualifiedErrorId | Should -BeLike 'TooManyItems,*'
-            $problems[0].Exception.Message | Should -BeLike '*500,001 items*'
-        }
-
         It 'streams 20,000 mixed items into one valid file' {
             $path = Join-Path $TestDrive 'many.json'
             $null = 1..20000 | ForEach-Object { if ($_ % 2) { "gs://b/$_.png" } else { "gs://b/$_.mp4" } } | ConvertTo-EncordSpec -Path $path
@@ -228,6 +219,177 @@ Describe 'ConvertTo-EncordSpec' {
             $spec.images | Should -HaveCount 10000
             $spec.videos | Should -HaveCount 10000
             $spec.videos[-1].objectUrl | Should -Be 'gs://b/20000.mp4'
+        }
+    }
+
+    Context 'split into several files' {
+        BeforeAll {
+            function New-Folder([string] $Name) { (New-Item (Join-Path $TestDrive $Name) -ItemType Directory).FullName }
+            function Get-Names([string] $Folder) { @(Get-ChildItem $Folder -Force | ForEach-Object Name | Sort-Object) }
+            # The object URLs of a JSON spec file, in file order (images, then videos, then each group's in key order).
+            function Get-SpecUrls([string] $Path) {
+                $spec = Get-Content -LiteralPath $Path -Raw | ConvertFrom-Json
+                foreach ($section in 'images', 'videos', 'audio') { if ($spec.$section) { $spec.$section.objectUrl } }
+                foreach ($group in @($spec.image_groups) + @($spec.dicom_series)) {
+                    if ($group) { $group.PSObject.Properties | Where-Object Name -Like 'objectUrl_*' | ForEach-Object Value }
+                }
+            }
+            $urls = foreach ($i in 1..7) { "$s3/$i.jpg" }
+        }
+
+        It 'writes numbered files of at most -MaxItemsPerFile items, outputs them in order and says why' {
+            $folder = New-Folder 'by-items'
+            $files = $urls | ConvertTo-EncordSpec -Path (Join-Path $folder 'spec.json') -MaxItemsPerFile 3 -WarningVariable warnings -WarningAction SilentlyContinue
+            $files | Should -HaveCount 3
+            $files | ForEach-Object { $_ | Should -BeOfType [System.IO.FileInfo] }
+            $files.Name | Should -Be 'spec-0001.json', 'spec-0002.json', 'spec-0003.json'
+            Get-Names $folder | Should -Be 'spec-0001.json', 'spec-0002.json', 'spec-0003.json'
+            $files | ForEach-Object { @(Get-SpecUrls $_.FullName).Count } | Should -Be 3, 3, 1
+            $files | ForEach-Object { Get-SpecUrls $_.FullName } | Should -Be $urls
+            $warnings | Should -HaveCount 1
+            $warnings[0] | Should -BeLike '*7 items*at most 3 items*wrote 3 specs, spec-0001.json to spec-0003.json*'
+        }
+
+        It 'writes files that each pass Test-EncordSpec, with the top-level flags repeated' {
+            $folder = New-Folder 'valid'
+            $files = $urls | ConvertTo-EncordSpec -Path (Join-Path $folder 'spec.json') -MaxItemsPerFile 2 -SkipDuplicateUrls -UpsertMetadata -WarningAction SilentlyContinue
+            $files | Should -HaveCount 4
+            Test-EncordSpec -LiteralPath $files.FullName | Should -Be $true, $true, $true, $true
+            foreach ($file in $files) {
+                $spec = Get-Content $file.FullName -Raw | ConvertFrom-Json
+                $spec.skip_duplicate_urls | Should -BeTrue
+                $spec.upsert_metadata | Should -BeTrue
+            }
+        }
+
+        It 'never splits a group, keeps the input order by -MaxUrlsPerFile, and names a group too large for any file' {
+            $folder = New-Folder 'by-urls'
+            $groups = foreach ($name in 'a', 'b', 'c') { 1..3 | ForEach-Object { "$s3/$name/$_.jpg" } | New-EncordImageGroup -Title $name }
+            $big = 1..6 | ForEach-Object { "$s3/big/$_.jpg" } | New-EncordImageGroup -Title 'too-big'
+            $files = $groups[0], "$s3/x.jpg", $big, $groups[1], $groups[2] |
+                ConvertTo-EncordSpec -Path (Join-Path $folder 'spec.json') -MaxUrlsPerFile 5 -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            Get-ErrorIds $problems | Should -Be 'TooManyUrls'
+            $problems[0].Exception.Message | Should -BeLike "*'too-big' holds 6 object URLs*"
+            # a (3 URLs) and x.jpg fit in 5; b would make 7, so it opens the second file, and c the third.
+            $files | ForEach-Object { ,@(Get-SpecUrls $_.FullName) } | ForEach-Object Count | Should -Be 4, 3, 3
+            (Get-Content $files[1].FullName -Raw | ConvertFrom-Json).image_groups.title | Should -Be 'b'
+            Test-EncordSpec -LiteralPath $files.FullName | Should -Be $true, $true, $true
+        }
+
+        It 'numbers the file when limits are given, even if one file holds everything, and warns of nothing' {
+            $folder = New-Folder 'fits'
+            $file = $urls | ConvertTo-EncordSpec -Path (Join-Path $folder 'spec.json') -MaxItemsPerFile 10 -WarningVariable warnings -WarningAction SilentlyContinue
+            $file.Name | Should -Be 'spec-0001.json'
+            Get-Names $folder | Should -Be 'spec-0001.json'
+            $warnings | Should -BeNullOrEmpty
+        }
+
+        It 'splits CSV specs too, each with its header' {
+            $folder = New-Folder 'csv'
+            $files = $urls | ConvertTo-EncordSpec -Csv -Path (Join-Path $folder 'spec.csv') -MaxItemsPerFile 4 -WarningAction SilentlyContinue
+            $files.Name | Should -Be 'spec-0001.csv', 'spec-0002.csv'
+            foreach ($file in $files) { (Get-Content $file.FullName)[0] | Should -BeExactly 'ObjectUrl,Image group title,Create video' }
+            ($files | ForEach-Object { Import-Csv $_.FullName }).ObjectUrl | Should -Be $urls
+        }
+
+        It 'outputs one string per spec without -Path' {
+            $texts = $urls | ConvertTo-EncordSpec -MaxItemsPerFile 5 -WarningVariable warnings -WarningAction SilentlyContinue
+            $texts | Should -HaveCount 2
+            ($texts | ForEach-Object { ($_ | ConvertFrom-Json).images.objectUrl }) | Should -Be $urls
+            $warnings[0] | Should -BeLike '*output 2 specs*'
+        }
+
+        It 'refuses limits the platform would not take' -ForEach @(
+            @{ Parameter = 'MaxItemsPerFile'; Value = 0 }
+            @{ Parameter = 'MaxItemsPerFile'; Value = 500001 }
+            @{ Parameter = 'MaxUrlsPerFile'; Value = 1000001 }
+        ) {
+            $arguments = @{ $Parameter = $Value }
+            { "$s3/a.jpg" | ConvertTo-EncordSpec @arguments } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        }
+
+        It 'splits at the platform''s 500,000 items without being asked, into two valid files' {
+            $folder = New-Folder 'platform'
+            $many = (0..500000) -replace '^.*$', 'gs://b/$0.jpg'
+            $files = ConvertTo-EncordSpec -InputObject $many -Path (Join-Path $folder 'spec.json') -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable problems
+            $problems | Should -BeNullOrEmpty
+            $files.Name | Should -Be 'spec-0001.json', 'spec-0002.json'
+            $warnings[0] | Should -BeLike '*500,001 items*platform''s limits (at most 500,000 items*'
+            Test-EncordSpec -LiteralPath $files.FullName | Should -Be $true, $true
+            # Each file's image count and its first and last URL (System.Text.Json: ConvertFrom-Json takes half a minute here).
+            $seen = foreach ($file in $files) {
+                $document = [System.Text.Json.JsonDocument]::Parse([System.ReadOnlyMemory[byte]][IO.File]::ReadAllBytes($file.FullName), [System.Text.Json.JsonDocumentOptions]::new())
+                try {
+                    $images = $document.RootElement.GetProperty('images')
+                    $count = $images.GetArrayLength()
+                    '{0} from {1} to {2}' -f $count, $images[0].GetProperty('objectUrl').GetString(), $images[$count - 1].GetProperty('objectUrl').GetString()
+                }
+                finally { $document.Dispose() }
+            }
+            $seen | Should -Be '500000 from gs://b/0.jpg to gs://b/499999.jpg', '1 from gs://b/500000.jpg to gs://b/500000.jpg'
+        }
+
+        It 'says with -WhatIf which files would be written, and writes none' {
+            $folder = New-Folder 'whatif-split'
+            $path = Join-Path $folder 'spec.json'
+            $transcript = Join-Path $TestDrive 'whatif-transcript.txt'
+            $null = Start-Transcript -LiteralPath $transcript
+            try { $output = $urls | ConvertTo-EncordSpec -Path $path -MaxItemsPerFile 3 -WhatIf -WarningAction SilentlyContinue }
+            finally { $null = Stop-Transcript }
+            $output | Should -BeNullOrEmpty
+            Get-Names $folder | Should -BeNullOrEmpty
+            $said = @(Get-Content $transcript | Where-Object { $_ -like 'What if: Writing *' })
+            $said | Should -HaveCount 4 # the plan, then each file
+            $said[1] | Should -Be "What if: Writing $(Join-Path $folder 'spec-0001.json'): 3 images (3 object URLs)."
+            $said[3] | Should -Be "What if: Writing $(Join-Path $folder 'spec-0003.json'): 1 images (1 object URLs)."
+        }
+
+        It 'refuses, before writing anything, a folder that holds a file of an earlier set, unless -Force' {
+            $folder = New-Folder 'earlier'
+            $path = Join-Path $folder 'spec.json'
+            Set-Content (Join-Path $folder 'spec-0001.json') 'older run'
+            $failure = { $urls | ConvertTo-EncordSpec -Path $path } | Should -Throw -ErrorId 'SpecFileNotWritable,*' -PassThru
+            $failure.Exception.Message | Should -BeLike '*spec-0001.json*-Force*'
+            Get-Names $folder | Should -Be 'spec-0001.json'
+            Get-Content (Join-Path $folder 'spec-0001.json') | Should -Be 'older run'
+        }
+
+        It 'replaces the whole earlier set with -Force, removing its extra files with a warning' {
+            $folder = New-Folder 'replace'
+            $path = Join-Path $folder 'spec.json'
+            $null = $urls | ConvertTo-EncordSpec -Path $path -MaxItemsPerFile 2 -WarningAction SilentlyContinue
+            Get-Names $folder | Should -HaveCount 4
+            $files = $urls | ConvertTo-EncordSpec -Path $path -MaxItemsPerFile 5 -Force -WarningVariable warnings -WarningAction SilentlyContinue
+            Get-Names $folder | Should -Be 'spec-0001.json', 'spec-0002.json'
+            $files | ForEach-Object { Get-SpecUrls $_.FullName } | Should -Be $urls
+            $warnings[-1] | Should -BeLike '*Removed 2 file(s)*spec-0003.json, spec-0004.json*'
+            # A spec that fits one file again, without limits, replaces the numbered set with spec.json.
+            $file = $urls | ConvertTo-EncordSpec -Path $path -Force -WarningAction SilentlyContinue
+            $file.Name | Should -Be 'spec.json'
+            Get-Names $folder | Should -Be 'spec.json'
+        }
+
+        It 'leaves nothing of a run that fails after its first file is full, and the earlier set as it was' -ForEach @(
+            @{ Case = 'a bad item under -ErrorAction Stop'; Feed = { 1..9 | ForEach-Object { if ($_ -eq 6) { "$s3/bad url.jpg" } else { "$s3/$_.jpg" } } } }
+            @{ Case = 'a failing upstream command'; Feed = { 1..9 | ForEach-Object { if ($_ -eq 6) { throw 'upstream failed' }; "$s3/$_.jpg" } } }
+        ) {
+            $folder = New-Folder ('failed-' + $Case.Split(' ')[1])
+            $path = Join-Path $folder 'spec.json'
+            $null = 'a', 'b', 'c' | ForEach-Object { "$s3/old-$_.jpg" } | ConvertTo-EncordSpec -Path $path -MaxItemsPerFile 1 -WarningAction SilentlyContinue
+            $before = Get-ChildItem $folder | ForEach-Object { '{0}: {1}' -f $_.Name, (Get-Content $_.FullName -Raw) }
+            # Items 1-4 fill two files, sealed and waiting, before item 6 ends the run.
+            { & $Feed | ConvertTo-EncordSpec -Path $path -MaxItemsPerFile 2 -Force -ErrorAction Stop } | Should -Throw
+            Get-ChildItem $folder -Force | ForEach-Object { '{0}: {1}' -f $_.Name, (Get-Content $_.FullName -Raw) } | Should -Be $before
+        }
+
+        It 'fails, leaving nothing of its own, when a file of the set appears while it writes' {
+            $folder = New-Folder 'appears'
+            $path = Join-Path $folder 'spec.json'
+            # Item 4 arrives after the first file is full; the second file's name is taken when item 7 ends it.
+            $feed = { 1..9 | ForEach-Object { if ($_ -eq 4) { Set-Content (Join-Path $folder 'spec-0002.json') 'someone else' }; "$s3/$_.jpg" } }
+            { & $feed | ConvertTo-EncordSpec -Path $path -MaxItemsPerFile 3 } | Should -Throw -ErrorId 'SpecFileNotWritable,*'
+            Get-Names $folder | Should -Be 'spec-0002.json'
+            Get-Content (Join-Path $folder 'spec-0002.json') | Should -Be 'someone else'
         }
     }
 }

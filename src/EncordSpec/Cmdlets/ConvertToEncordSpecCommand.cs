@@ -16,8 +16,13 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 {
     private readonly SpecItemConverter converter = new();
     private ClientMetadataParameter? clientMetadata;
+    private SpecFileLimits limits = SpecFileLimits.Platform;
     private SpecOutput? output;
+    private bool whatIf;
+    private bool writingFiles;
     private ProgressReporter? progress;
+    private string progressActivity = "items written";
+    private int progressSpecs;
     private long received;
 
     /// <summary>What to write, usually from the pipeline: image groups and DICOM series, typed single items,
@@ -39,15 +44,19 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     [Parameter]
     public SwitchParameter Csv { get; set; }
 
-    /// <summary>The file to write, relative to the current location. Its folder must exist, and an existing file is
-    /// replaced only with -Force. Without -Path the spec is output as a string instead.</summary>
+    /// <summary>The file to write, relative to the current location; its folder must exist. An input over the
+    /// per-file limits goes into numbered files beside it instead (spec-0001.json, spec-0002.json, ...), and so does
+    /// any input when -MaxItemsPerFile or -MaxUrlsPerFile is given. Existing files of that set are replaced only with
+    /// -Force. Without -Path each spec is output as a string instead.</summary>
     [Parameter(Position = 0)]
     [Alias("FilePath", "OutFile")]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 
-    /// <summary>Replaces the file at -Path if it exists. Without it, an existing file is a terminating error
-    /// (SpecFileNotWritable) and is left as it was.</summary>
+    /// <summary>Replaces the spec at -Path if it exists, together with the numbered files of an earlier split there
+    /// (spec-0001.json, spec-0002.json, ... up to the first number missing): files of the earlier set that the new one
+    /// does not replace are removed, with a warning, so none is uploaded by mistake. Without -Force any of those files
+    /// is a terminating error (SpecFileNotWritable) before anything is written, and all are left as they were.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
@@ -72,34 +81,68 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     [Parameter]
     public object? ClientMetadata { get; set; }
 
+    /// <summary>The most items (single files, image groups and DICOM series) one spec may hold; the default is the
+    /// platform's limit. Where the next item would exceed it, a new file begins, so the files keep the input order and
+    /// no group is split. The platform's docs recommend far smaller files than its limits, e.g. 10,000 entries on an
+    /// Enterprise plan and 2,500 on Team. Given (as is -MaxUrlsPerFile), the files are always numbered, even when one
+    /// holds everything, so a script finds spec-0001.json whatever the input's size.</summary>
+    [Parameter]
+    [ValidateRange(1, SpecLimits.MaxItemsPerFile)]
+    public int MaxItemsPerFile { get; set; } = SpecLimits.MaxItemsPerFile;
+
+    /// <summary>The most object URLs one spec may hold (a single file has one, a group one per image or slice); the
+    /// default is the platform's limit. A group with more URLs than this is a non-terminating error (TooManyUrls)
+    /// naming it, since a group is never split across files. Given, the files are always numbered, as with
+    /// -MaxItemsPerFile.</summary>
+    [Parameter]
+    [ValidateRange(1, SpecLimits.MaxObjectUrlsPerFile)]
+    public int MaxUrlsPerFile { get; set; } = SpecLimits.MaxObjectUrlsPerFile;
+
     protected override void BeginProcessing()
     {
         CheckParameters();
         var format = Csv ? SpecFormat.Csv : SpecFormat.Json;
         var flags = new SpecWriterOptions { SkipDuplicateUrls = SkipDuplicateUrls, UpsertMetadata = UpsertMetadata };
-        string? fullPath = Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-        if (fullPath is null)
+        limits = new SpecFileLimits(MaxItemsPerFile, MaxUrlsPerFile);
+        if (Path is null)
         {
-            output = SpecOutput.ToText(format, flags);
-        }
-        else if (ShouldProcess(fullPath, "Write Encord upload spec"))
-        {
-            try
-            {
-                output = SpecOutput.ToFile(fullPath, Force, format, flags);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, "SpecFileNotWritable",
-                    e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError, fullPath));
-            }
+            output = SpecOutput.ToText(format, flags, limits);
         }
         else
         {
-            output = SpecOutput.Nowhere(format, flags); // -WhatIf: still check every item, touch no disk
+            var names = new SpecFileNames(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), LimitsGiven);
+            string numbered = System.IO.Path.GetFileName(names.Numbered(1));
+            if (ShouldProcess(
+                    $"Writing the Encord upload spec {names.Plain}" +
+                    (LimitsGiven ? $" as {numbered}, ... ({limits})." : $", or {numbered}, ... beside it if the input exceeds the platform's limits ({limits})."),
+                    $"Write the Encord upload spec {names.Plain}?", "Write Encord upload spec", out var reason))
+            {
+                try
+                {
+                    output = SpecOutput.ToFiles(names, Force, format, flags, limits);
+                    writingFiles = true;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    ThrowNotWritable(e, names.Plain);
+                }
+            }
+            else
+            {
+                whatIf = reason == ShouldProcessReason.WhatIf;
+                output = SpecOutput.Nowhere(names, format, flags, limits); // still check every item, touch no disk
+            }
         }
         progress = new ProgressReporter(this, 1, "ConvertTo-EncordSpec");
     }
+
+    /// <summary>The user chose the limits, so the files are numbered whatever the input's size.</summary>
+    private bool LimitsGiven => MyInvocation.BoundParameters.ContainsKey(nameof(MaxItemsPerFile)) ||
+        MyInvocation.BoundParameters.ContainsKey(nameof(MaxUrlsPerFile));
+
+    private void ThrowNotWritable(Exception e, string path) =>
+        ThrowTerminatingError(new ErrorRecord(e, "SpecFileNotWritable",
+            e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError, path));
 
     private void CheckParameters()
     {
@@ -156,9 +199,26 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         }
         if (Csv && SpecItemRules.CsvLimitation(item) is { } limitation)
             ThrowTerminatingError(ErrorRecords.Terminating("CsvCannotExpress", limitation, ErrorCategory.InvalidData, item));
+        if (limits.CheckItem(item) is { } tooLarge)
+        {
+            WriteError(ErrorRecords.ForProblem(tooLarge, item));
+            return;
+        }
 
-        output!.Add(item);
-        progress!.Report(++received, "items written");
+        try
+        {
+            output!.Add(item);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ThrowNotWritable(e, Path!);
+        }
+        if (output!.Specs != progressSpecs)
+        {
+            progressSpecs = output.Specs;
+            progressActivity = progressSpecs == 1 ? "items written" : $"items written (spec {progressSpecs:N0})";
+        }
+        progress!.Report(++received, progressActivity);
     }
 
     protected override void EndProcessing()
@@ -171,11 +231,68 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
             WriteWarning("The spec has no items; the platform would reject it.");
         WriteVerbose("Spec holds " + counts);
 
-        if (output.Complete() is { } written)
-            WriteObject(written);
-        // The spec is written either way (nothing is lost), but the platform would refuse it as it is.
-        foreach (var problem in SpecFileLimits.Check(counts, Path is null ? null : System.IO.Path.GetFileName(Path)))
-            WriteError(ErrorRecords.ForProblem(problem, Path));
+        IReadOnlyList<object> written = Array.Empty<object>();
+        try
+        {
+            written = output.Complete();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ThrowNotWritable(e, Path!);
+        }
+        var parts = output.Parts;
+        if (parts.Count > 1)
+            WriteWarning(SplitWarning(counts, parts));
+        if (parts.Count > 1)
+            foreach (var part in parts)
+                WriteVerbose($"Spec {part.Number:N0}{(part.Path is null ? "" : " (" + part.Path + ")")} holds {part.Counts}");
+        if (whatIf)
+            ReportWhatIf(parts);
+        else if (writingFiles && Force)
+            RemoveStaleFiles();
+
+        foreach (object spec in written)
+            WriteObject(spec);
+        // The platform refuses a spec whose file name is too long; the files are written all the same (nothing is lost).
+        foreach (var part in parts)
+            if (part.Path is not null && SpecFileLimits.CheckFileName(System.IO.Path.GetFileName(part.Path)) is { } problem)
+                WriteError(ErrorRecords.ForProblem(problem, part.Path));
+    }
+
+    private string SplitWarning(SpecCounts counts, IReadOnlyList<SpecPart> parts)
+    {
+        string where = parts[0].Path is null
+            ? $"output {parts.Count:N0} specs"
+            : $"{(whatIf ? "would write" : "wrote")} {parts.Count:N0} specs, {System.IO.Path.GetFileName(parts[0].Path)} to {System.IO.Path.GetFileName(parts[parts.Count - 1].Path)}";
+        string whose = LimitsGiven ? "the limits given" : "the platform's limits";
+        return $"The input holds {counts.Items:N0} items ({counts.ObjectUrls:N0} object URLs), more than one spec may hold " +
+            $"under {whose} ({limits}): {where}. Upload each of them.";
+    }
+
+    /// <summary>-WhatIf: the files a real run would write, and under -Force the files of an earlier set it would remove.</summary>
+    private void ReportWhatIf(IReadOnlyList<SpecPart> parts)
+    {
+        foreach (var part in parts)
+            ShouldProcess($"Writing {part.Path}: {part.Counts}.", null, null);
+        if (Force)
+            foreach (string stale in output!.StaleFiles())
+                ShouldProcess($"Removing {stale}, a file of an earlier spec at this path that the new one does not replace.", null, null);
+    }
+
+    /// <summary>-Force replaces the whole set at -Path: files of an earlier, larger split would be uploaded with the new
+    /// set, so they go.</summary>
+    private void RemoveStaleFiles()
+    {
+        var removed = new List<string>();
+        foreach (var (stale, error) in output!.RemoveStaleFiles())
+        {
+            if (error is null)
+                removed.Add(System.IO.Path.GetFileName(stale));
+            else
+                WriteError(new ErrorRecord(error, "StaleSpecFileNotRemoved", ErrorCategory.WriteError, stale));
+        }
+        if (removed.Count > 0)
+            WriteWarning($"Removed {removed.Count:N0} file(s) of an earlier spec at this path that the new one does not replace: {string.Join(", ", removed)}.");
     }
 
     public void Dispose() => output?.Dispose();

@@ -21,8 +21,11 @@ internal sealed class SpecCounts
     public void Count(EncordDataItem item)
     {
         items[(int)item.Section]++;
-        ObjectUrls += item is EncordGroupItem group ? group.ObjectUrls.Length : 1;
+        ObjectUrls += ObjectUrlsOf(item);
     }
+
+    /// <summary>The object URLs one item brings: 1 for a single file, one per image or slice of a group.</summary>
+    public static int ObjectUrlsOf(EncordDataItem item) => item is EncordGroupItem group ? group.ObjectUrls.Length : 1;
 
     public override string ToString()
     {

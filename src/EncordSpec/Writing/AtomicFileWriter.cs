@@ -12,6 +12,8 @@ internal sealed class AtomicFileWriter : IDisposable
     private readonly string tempPath;
     private readonly bool overwrite;
     private FileStream? stream;
+    private bool committed;
+    private bool disposed;
 
     public AtomicFileWriter(string targetPath, bool overwrite)
     {
@@ -26,7 +28,7 @@ internal sealed class AtomicFileWriter : IDisposable
         stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
     }
 
-    /// <summary>The stream to write the content to.</summary>
+    /// <summary>The stream to write the content to, until <see cref="Seal"/>.</summary>
     public Stream Stream => stream ?? throw new ObjectDisposedException(nameof(AtomicFileWriter));
 
     /// <summary>A fresh hidden name in the target's folder, so a rename into place stays on one file system.</summary>
@@ -34,13 +36,22 @@ internal sealed class AtomicFileWriter : IDisposable
         Path.Combine(Path.GetDirectoryName(targetPath)!,
             "." + Path.GetFileName(targetPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + "." + suffix);
 
+    /// <summary>Flushes the content to disk and closes the temporary file, which waits for <see cref="Commit"/> (or
+    /// is deleted by <see cref="Dispose"/>). A set of files committed together seals each one when it is written, so
+    /// the set holds no open file, nor its buffer, per finished file.</summary>
+    public void Seal()
+    {
+        if (disposed || committed) throw new ObjectDisposedException(nameof(AtomicFileWriter));
+        if (stream is null) return;
+        stream.Flush(flushToDisk: true);
+        stream.Dispose();
+        stream = null;
+    }
+
     /// <summary>Flushes the content to disk and moves it to the target path.</summary>
     public FileInfo Commit()
     {
-        var written = stream ?? throw new ObjectDisposedException(nameof(AtomicFileWriter));
-        written.Flush(flushToDisk: true);
-        written.Dispose();
-        stream = null;
+        Seal();
         if (File.Exists(targetPath))
         {
             if (!overwrite)
@@ -51,14 +62,17 @@ internal sealed class AtomicFileWriter : IDisposable
         {
             File.Move(tempPath, targetPath);
         }
+        committed = true;
         return new FileInfo(targetPath);
     }
 
     public void Dispose()
     {
-        if (stream is null) return;
-        stream.Dispose();
+        if (disposed) return;
+        disposed = true;
+        stream?.Dispose();
         stream = null;
+        if (committed) return;
         try { File.Delete(tempPath); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

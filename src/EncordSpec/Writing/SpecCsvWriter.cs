@@ -7,14 +7,18 @@ namespace EncordSpec.Writing;
 
 /// <summary>Writes a CSV spec as items arrive: the header "ObjectUrl,Image group title,Create video", one row per
 /// single file (title and flag blank) and one row per image of a group. RFC 4180: CRLF line ends, fields quoted
-/// only when they need it. What CSV cannot express is rejected by <see cref="SpecItemRules.CsvLimitation"/>.</summary>
+/// only when they need it. What CSV cannot express is rejected by <see cref="SpecItemRules.CsvLimitation"/>. The rows
+/// wait in a buffer (a temporary file when writing to disk) until <see cref="Complete"/> copies them out.</summary>
 internal sealed class SpecCsvWriter : ISpecWriter
 {
+    private readonly Stream buffer;
     private readonly CsvWriter csv;
 
-    public SpecCsvWriter(Stream output)
+    /// <param name="buffer">Holds the rows until the document is complete; the writer disposes it.</param>
+    public SpecCsvWriter(Stream buffer)
     {
-        csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
+        this.buffer = buffer;
+        csv = CsvWriter.Create(buffer, new CsvWriterOptions(), leaveOpen: true);
         // WriteRecord, not WriteHeader(string[]): CsvHelper's net10.0 build lacks that overload, and the xunit host
         // loads the net10.0 build while pwsh loads the netstandard2.0 one; the bytes written are the same.
         csv.WriteRecord(SpecKeys.CsvHeaders);
@@ -42,7 +46,17 @@ internal sealed class SpecCsvWriter : ISpecWriter
         Counts.Count(item);
     }
 
-    public void Complete() => csv.Flush();
+    public void Complete(Stream output)
+    {
+        csv.Flush();
+        buffer.Position = 0;
+        buffer.CopyTo(output);
+        output.Flush();
+    }
 
-    public void Dispose() => csv.Dispose();
+    public void Dispose()
+    {
+        csv.Dispose();
+        buffer.Dispose();
+    }
 }

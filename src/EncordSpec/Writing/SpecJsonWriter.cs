@@ -14,26 +14,23 @@ namespace EncordSpec.Writing;
 /// the fixed section order under one top-level object, key names and nesting as on the format page.</summary>
 internal sealed class SpecJsonWriter : ISpecWriter
 {
-    private readonly Stream output;
     private readonly SpecWriterOptions options;
     private readonly Func<SpecSection, Stream> createBuffer;
     private readonly SectionBuffer?[] sections = new SectionBuffer?[5];
     private bool completed;
     private const int FlushThreshold = 1 << 16;
 
-    /// <param name="output">Receives the finished document.</param>
     /// <param name="options">Top-level flags.</param>
     /// <param name="createBuffer">Makes a read/write buffer for one section; it is disposed when done.</param>
-    public SpecJsonWriter(Stream output, SpecWriterOptions options, Func<SpecSection, Stream> createBuffer)
+    public SpecJsonWriter(SpecWriterOptions options, Func<SpecSection, Stream> createBuffer)
     {
-        this.output = output;
         this.options = options;
         this.createBuffer = createBuffer;
     }
 
     /// <summary>A writer whose section buffers live in memory, for specs returned as a string.</summary>
-    public static SpecJsonWriter InMemory(Stream output, SpecWriterOptions options) =>
-        new(output, options, _ => new MemoryStream());
+    public static SpecJsonWriter InMemory(SpecWriterOptions options) =>
+        new(options, _ => new MemoryStream());
 
     public SpecCounts Counts { get; } = new();
 
@@ -94,33 +91,33 @@ internal sealed class SpecJsonWriter : ISpecWriter
         JsonTreeWriter.Write(writer, metadata);
     }
 
-    public void Complete()
+    public void Complete(Stream output)
     {
-        if (completed) return;
+        if (completed) throw new InvalidOperationException("The spec is already complete.");
         completed = true;
 
         bool first = true;
-        WriteAscii("{");
+        WriteAscii(output, "{");
         foreach (var section in sections)
         {
             if (section is null) continue;
-            if (!first) WriteAscii(",");
+            if (!first) WriteAscii(output, ",");
             first = false;
             section.CopyTo(output);
         }
-        if (options.SkipDuplicateUrls) WriteFlag(SpecKeys.SkipDuplicateUrls, ref first);
-        if (options.UpsertMetadata) WriteFlag(SpecKeys.UpsertMetadata, ref first);
-        WriteAscii(first ? "}\n" : "\n}\n");
+        if (options.SkipDuplicateUrls) WriteFlag(output, SpecKeys.SkipDuplicateUrls, ref first);
+        if (options.UpsertMetadata) WriteFlag(output, SpecKeys.UpsertMetadata, ref first);
+        WriteAscii(output, first ? "}\n" : "\n}\n");
         output.Flush();
     }
 
-    private void WriteFlag(string key, ref bool first)
+    private static void WriteFlag(Stream output, string key, ref bool first)
     {
-        WriteAscii((first ? "" : ",") + "\n    \"" + key + "\": true");
+        WriteAscii(output, (first ? "" : ",") + "\n    \"" + key + "\": true");
         first = false;
     }
 
-    private void WriteAscii(string text)
+    private static void WriteAscii(Stream output, string text)
     {
         byte[] bytes = Encoding.ASCII.GetBytes(text);
         output.Write(bytes, 0, bytes.Length);

@@ -13,21 +13,24 @@ public sealed class StopTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Theory]
-    [InlineData("")]
-    [InlineData("-Csv")]
-    public void Stopping_a_spec_write_leaves_the_folder_as_it_was(string format)
+    [InlineData("", 1)]
+    [InlineData("-Csv", 1)]
+    // Split into files of 1,000 items: several finished files wait, sealed, when the stop comes; none may remain.
+    [InlineData("-MaxItemsPerFile 1000", 3)]
+    [InlineData("-Csv -MaxItemsPerFile 1000", 3)]
+    public void Stopping_a_spec_write_leaves_the_folder_as_it_was(string options, int filesBeforeStop)
     {
         var state = InitialSessionState.CreateDefault2();
         state.Commands.Add(new SessionStateCmdletEntry("ConvertTo-EncordSpec", typeof(ConvertToEncordSpecCommand), null));
         using var shell = PowerShell.Create(state);
         string target = Path.Combine(folder, "spec.out");
-        shell.AddScript($"1..100000000 | ForEach-Object {{ \"gs://bucket/frames/$_.jpg\" }} | ConvertTo-EncordSpec {format} -Path '{target}'");
+        shell.AddScript($"1..100000000 | ForEach-Object {{ \"gs://bucket/frames/$_.jpg\" }} | ConvertTo-EncordSpec {options} -Path '{target}'");
 
         var running = shell.BeginInvoke();
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (Directory.GetFiles(folder).Length == 0 && DateTime.UtcNow < deadline)
+        while (Directory.GetFiles(folder).Length < filesBeforeStop && DateTime.UtcNow < deadline)
             Thread.Sleep(20);
-        Assert.NotEmpty(Directory.GetFiles(folder)); // the write had started: its temporary file exists
+        Assert.True(Directory.GetFiles(folder).Length >= filesBeforeStop); // the write had started: its temporary files exist
         Thread.Sleep(300);
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();

@@ -53,12 +53,12 @@ internal static class GeneratedSpecs
     {
         using var output = new MemoryStream();
         using (ISpecWriter writer = csv
-            ? new SpecCsvWriter(output)
-            : SpecJsonWriter.InMemory(output, new SpecWriterOptions { SkipDuplicateUrls = skipDuplicateUrls }))
+            ? new SpecCsvWriter(new MemoryStream())
+            : SpecJsonWriter.InMemory(new SpecWriterOptions { SkipDuplicateUrls = skipDuplicateUrls }))
         {
             foreach (var item in items)
                 writer.Add(item);
-            writer.Complete();
+            writer.Complete(output);
         }
         return new UTF8Encoding(false).GetString(output.ToArray());
     }

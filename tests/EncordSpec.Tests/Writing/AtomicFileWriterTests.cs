@@ -59,4 +59,30 @@ public sealed class AtomicFileWriterTests : IDisposable
         var error = Assert.Throws<DirectoryNotFoundException>(() => new AtomicFileWriter(Path.Combine(folder, "nope", "spec.json"), false));
         Assert.Contains("nope", error.Message);
     }
+
+    [Fact]
+    public void A_sealed_file_waits_closed_and_hidden_until_commit()
+    {
+        using var writer = new AtomicFileWriter(Target, overwrite: false);
+        writer.Stream.Write(Encoding.UTF8.GetBytes("{}"));
+        writer.Seal();
+        Assert.Throws<ObjectDisposedException>(() => writer.Stream);
+        string hidden = Assert.Single(Directory.GetFiles(folder));
+        Assert.Equal("{}", File.ReadAllText(hidden)); // whole on disk, and no longer held open
+        Assert.False(File.Exists(Target));
+        writer.Commit();
+        Assert.Equal("{}", File.ReadAllText(Target));
+        Assert.Single(Directory.GetFiles(folder));
+    }
+
+    [Fact]
+    public void Abandoning_a_sealed_file_deletes_it()
+    {
+        using (var writer = new AtomicFileWriter(Target, overwrite: false))
+        {
+            writer.Stream.Write(new byte[1000]);
+            writer.Seal();
+        }
+        Assert.Empty(Directory.GetFiles(folder));
+    }
 }

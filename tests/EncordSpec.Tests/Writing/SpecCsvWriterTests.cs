@@ -7,11 +7,11 @@ public class SpecCsvWriterTests
     private static string Write(params EncordDataItem[] items)
     {
         using var output = new MemoryStream();
-        using (var writer = new SpecCsvWriter(output))
+        using (var writer = new SpecCsvWriter(new MemoryStream()))
         {
             foreach (var item in items)
                 writer.Add(item);
-            writer.Complete();
+            writer.Complete(output);
         }
         return Encoding.UTF8.GetString(output.ToArray());
     }

@@ -9,11 +9,11 @@ public class SpecJsonWriterTests
     private static string Write(IEnumerable<EncordDataItem> items, SpecWriterOptions? options = null)
     {
         using var output = new MemoryStream();
-        using (var writer = SpecJsonWriter.InMemory(output, options ?? new SpecWriterOptions()))
+        using (var writer = SpecJsonWriter.InMemory(options ?? new SpecWriterOptions()))
         {
             foreach (var item in items)
                 writer.Add(item);
-            writer.Complete();
+            writer.Complete(output);
         }
         return new UTF8Encoding(false).GetString(output.ToArray());
     }
@@ -120,12 +120,12 @@ public class SpecJsonWriterTests
         {
             string target = Path.Combine(folder, "spec.json");
             using (var output = File.Create(target))
-            using (var writer = new SpecJsonWriter(output, new SpecWriterOptions(),
+            using (var writer = new SpecJsonWriter(new SpecWriterOptions(),
                        _ => new FileStream(Path.Combine(folder, Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose)))
             {
                 for (int i = 0; i < 50_000; i++)
                     writer.Add(i % 2 == 0 ? new EncordImage($"gs://b/{i}.png") : new EncordVideo($"gs://b/{i}.mp4"));
-                writer.Complete();
+                writer.Complete(output);
                 Assert.Equal(25_000, writer.Counts.Images);
             }
             using var document = JsonDocument.Parse(File.ReadAllText(target));

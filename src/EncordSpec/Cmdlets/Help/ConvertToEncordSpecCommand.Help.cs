@@ -28,7 +28,28 @@ namespace EncordSpec.Cmdlets;
 /// <para>Without -Path the spec is output as one string. With -Path it is written as UTF-8 without a byte-order
 /// mark, through a temporary file in the same folder that is moved into place at the end (an interrupted run
 /// leaves no half-written spec), and the file's FileInfo is output. Items are written as they arrive, so a large
-/// listing does not fill memory. -WhatIf checks every item and writes nothing.</para>
+/// listing does not fill memory. -WhatIf checks every item, says which files would be written, and writes
+/// nothing.</para>
+/// <para>No spec exceeds the platform's limits of 500,000 items and 1,000,000 object URLs per file, or the smaller
+/// ones of -MaxItemsPerFile and -MaxUrlsPerFile. An input larger than that is split into numbered files beside
+/// -Path: spec.json becomes spec-0001.json, spec-0002.json, ... (spec.csv becomes spec-0001.csv, ...), with a
+/// warning that says how many files and why, and the FileInfo of every file is output in order. A new file begins
+/// where the next item would exceed a limit, so the items keep their input order across the files (within a JSON
+/// file they are sorted into its sections as usual), and an image group or DICOM series is never split: one with
+/// more object URLs than a file may hold gets a non-terminating error (TooManyUrls) naming it. Every file is a
+/// complete spec that passes Test-EncordSpec on its own, with "skip_duplicate_urls" and "upsert_metadata" repeated
+/// where they are set. Without -Path, each spec is output as its own string.</para>
+/// <para>File names: without -MaxItemsPerFile and -MaxUrlsPerFile, an input that fits in one file is written to
+/// -Path itself, and only a larger one is numbered. With either, the files are always numbered, even when one holds
+/// everything, so a script that uploads spec-*.json works the same for every input. The files of a split appear
+/// together: each is written through its own temporary file and all are moved into place at the end, so a run that
+/// fails (an error under -ErrorAction Stop, Ctrl+C, a full disk) leaves none of its files, and the files of earlier
+/// runs as they were.</para>
+/// <para>The spec at -Path and the numbered files beside it (from spec-0001.json up to the first number missing) are
+/// one set: a spec.json from an earlier run that fitted in one file would be uploaded beside a new split, and a
+/// spec-0003.json from an earlier, larger split beside a new one of two files. So without -Force any existing file
+/// of the set is a terminating error (SpecFileNotWritable) before anything is written, and with -Force the new set
+/// replaces the whole earlier one: files it does not overwrite are removed, with a warning naming them.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -47,6 +68,25 @@ namespace EncordSpec.Cmdlets;
 /// </code>
 /// <para>Lists the images under food-dataset/, groups them by folder and checks every group, reporting what
 /// would be written to spec.json without writing it. Run it again without -WhatIf to write the file.</para>
+/// </example>
+/// <example>
+/// <code>
+/// Get-Content ./million-urls.txt -ReadCount 1000 | ConvertTo-EncordSpec -Path ./spec.json
+/// </code>
+/// <para>Writes a million object URLs, one per line of million-urls.txt. They exceed the platform's 500,000 items
+/// per file, so ConvertTo-EncordSpec writes spec-0001.json and spec-0002.json of 500,000 items each, in the order of
+/// the lines, warns that it split the input into two files, and outputs both FileInfos.</para>
+/// </example>
+/// <example>
+/// <code>
+/// $files = Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -DataType Image |
+///     ConvertTo-EncordSpec -Path ./uploads/spec.json -MaxItemsPerFile 10000 -SkipDuplicateUrls -Force
+/// $files | Test-EncordSpec
+/// </code>
+/// <para>Writes the bucket's images into files of at most 10,000 items (the platform's recommendation for an
+/// Enterprise plan), numbered spec-0001.json, spec-0002.json, ... even if there are fewer, each with
+/// "skip_duplicate_urls": true so that a failed upload can be retried. -Force replaces the files of an earlier run,
+/// removing those of it the new run does not overwrite. Test-EncordSpec then checks each file on its own.</para>
 /// </example>
 /// <example>
 /// <code>
@@ -85,8 +125,8 @@ namespace EncordSpec.Cmdlets;
 /// <para>Builds two Azure Blob image groups, as in the format page's Azure example, and writes them into one
 /// spec.</para>
 /// </example>
-/// <returns>Without -Path, the spec as one string (JSON or CSV text); with -Path, the FileInfo of the file written;
-/// with -WhatIf, nothing.</returns>
+/// <returns>Without -Path, the spec as a string (JSON or CSV text), one per spec when the input is split; with -Path,
+/// the FileInfo of every file written, in order; with -WhatIf, nothing.</returns>
 /// <seealso cref="NewEncordImageGroupCommand"/>
 /// <seealso cref="NewEncordDicomSeriesCommand"/>
 public sealed partial class ConvertToEncordSpecCommand;
