@@ -21,6 +21,8 @@ BeforeAll {
     foreach ($provider in $Stores.Keys) {
         $null = Invoke-Seeder $provider pester-media "files:media/:$MediaFolder,names:other/broken.png"
     }
+    # The same files in three folders, for folder groups fed through the header reads.
+    $null = Invoke-Seeder S3 pester-media-folders "files:a/:$MediaFolder,files:b/:$MediaFolder,files:c/:$MediaFolder"
 
     # The fields the platform needs under each metadata key, in the module's own table (Format/MediaMetadataFields).
     $MediaFields = [EncordSpec.CloudObject].Assembly.GetType('EncordSpec.Format.MediaMetadataFields', $true)
@@ -136,5 +138,19 @@ Describe 'Get-CloudObject -MediaMetadata with files it cannot read' {
         $first = @(Get-CloudObject @gcs -Bucket pester-media -Prefix media/ -MediaMetadata -ThrottleLimit 2 | Select-Object -First 2)
         $first | Should -HaveCount 2
         $first.MediaMetadata.MimeType | Should -Be @('image/png', 'image/webp')
+    }
+
+    It 'feeds folder groups that stream out as they do without it, each folder once its last image was read' {
+        $s3 = $Stores.S3
+        $timing = foreach ($media in $false, $true) {
+            $script:listed = 0
+            $groups = Get-CloudObject @s3 -Bucket pester-media-folders -DataType Image -MediaMetadata:$media -ThrottleLimit 4 -ErrorVariable problems |
+                ForEach-Object { $script:listed++; $_ } | New-EncordImageGroup -GroupBy Folder |
+                ForEach-Object { '{0}:{1}@{2}' -f $_.Title, $_.Count, $script:listed }
+            $problems | Should -BeNullOrEmpty
+            $groups -join ' '
+        }
+        $timing[1] | Should -Be 'a:3@4 b:3@7 c:3@9'
+        $timing[1] | Should -Be $timing[0]
     }
 }
