@@ -32,8 +32,14 @@ public sealed class CloudObject
     /// <summary>The content type when the listing reports it (Azure and GCS do, S3 listings do not).</summary>
     public string? ContentType { get; set; }
     public string? StorageClass { get; set; }
-    /// <summary>Image, Video, Audio, Dicom or Unsupported: by the key's extension, else by the content type.</summary>
+    /// <summary>Image, Video, Audio, Pdf, Text, Nifti, Dicom or Unsupported: by the key's extension as the platform
+    /// documents its file types, else (for names without extension) by the content type.</summary>
     public DataType DataType { get; set; } = DataType.Unsupported;
+
+    /// <summary>Set when the listing was filtered by -DataType, so the user asked for this object's type: text files
+    /// are then written by ConvertTo-EncordSpec (otherwise they count as sidecars and are skipped). Internal, so it
+    /// stays out of output and exports.</summary>
+    internal bool DataTypeAskedFor { get; set; }
     /// <summary>Size, MIME type and the media values the platform needs (width, height, duration, ...), read from the
     /// object's own header by Get-CloudObject -MediaMetadata; null without that switch or when the header could not
     /// be read.</summary>

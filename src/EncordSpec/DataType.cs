@@ -7,5 +7,11 @@ public enum DataType
     Video,
     Audio,
     Dicom,
+    /// <summary>A text file (.txt .md .rst .html .htm .xml .json .csv). Written only where asked for: such files beside
+    /// media are mostly labels and sidecars.</summary>
+    Text,
+    Pdf,
+    /// <summary>A NIfTI volume (.nii, .nii.gz).</summary>
+    Nifti,
     Unsupported,
 }

@@ -5,7 +5,8 @@ namespace EncordSpec;
 /// <summary>One entry of an upload spec: a single file or a group of files.</summary>
 public abstract class EncordDataItem
 {
-    /// <summary>Optional for single files (the platform then uses the file name); required for groups.</summary>
+    /// <summary>Optional for single files (the platform then uses the object's path and name, such as
+    /// /path/to/video23.mp4); required for groups.</summary>
     public string? Title { get; set; }
 
     /// <summary>The item's clientMetadata, a JSON object: string keys, values that are strings, numbers,

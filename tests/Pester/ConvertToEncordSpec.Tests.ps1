@@ -18,11 +18,14 @@ Describe 'ConvertTo-EncordSpec' {
         }
 
         It 'warns about each unsupported file, leaves it out and counts them at the end' {
-            $json = "$s3/a.jpg", "$s3/notes.txt", "$s3/data.parquet" | ConvertTo-EncordSpec -WarningVariable warnings -WarningAction SilentlyContinue
+            # notes.txt is text, which the platform takes but which is written only when asked for: one warning counts it.
+            $json = "$s3/a.jpg", "$s3/notes.txt", "$s3/data.parquet", "$s3/anim.gif" | ConvertTo-EncordSpec -WarningVariable warnings -WarningAction SilentlyContinue
             ($json | ConvertFrom-Json).images.objectUrl | Should -Be "$s3/a.jpg"
-            $warnings | Should -HaveCount 3
-            $warnings[0] | Should -BeLike "*$s3/notes.txt*"
+            $warnings | Should -HaveCount 4
+            $warnings[0] | Should -BeLike "*$s3/data.parquet*"
+            $warnings[1] | Should -BeLike "*$s3/anim.gif*"
             $warnings[2] | Should -BeLike '*Skipped 2 item*'
+            $warnings[3] | Should -BeLike '*Skipped 1 text file*'
         }
 
         It 'sends a lone DICOM file to New-EncordDicomSeries with an error' {

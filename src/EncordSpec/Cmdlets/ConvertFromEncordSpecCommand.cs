@@ -5,7 +5,7 @@ namespace EncordSpec.Cmdlets;
 
 /// <summary>Reads Encord upload specs (JSON or CSV) back into typed items, one object per item, as they are read.</summary>
 [Cmdlet(VerbsData.ConvertFrom, "EncordSpec", DefaultParameterSetName = PathSet)]
-[OutputType(typeof(EncordImage), typeof(EncordVideo), typeof(EncordAudio), typeof(EncordImageGroup), typeof(EncordDicomSeries))]
+[OutputType(typeof(EncordImage), typeof(EncordVideo), typeof(EncordAudio), typeof(EncordText), typeof(EncordPdf), typeof(EncordNifti), typeof(EncordImageGroup), typeof(EncordDicomSeries))]
 public sealed partial class ConvertFromEncordSpecCommand : SpecFileCommandBase
 {
     private protected override bool ReadItems => true;

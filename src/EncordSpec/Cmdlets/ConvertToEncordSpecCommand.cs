@@ -14,7 +14,7 @@ namespace EncordSpec.Cmdlets;
 [OutputType(typeof(string), typeof(FileInfo))]
 public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 {
-    private readonly SpecItemConverter converter = new();
+    private SpecItemConverter converter = new();
     private ClientMetadataParameter? clientMetadata;
     private SpecFileLimits limits = SpecFileLimits.Platform;
     private SpecOutput? output;
@@ -39,8 +39,9 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     public SwitchParameter Json { get; set; }
 
     /// <summary>Writes the spec as CSV with the header ObjectUrl,Image group title,Create video, values quoted where
-    /// needed and true/false in lower case. CSV cannot carry audio, DICOM series, titles of single files,
-    /// clientMetadata, -SkipDuplicateUrls or -UpsertMetadata; any of them is a terminating error.</summary>
+    /// needed and true/false in lower case. CSV cannot carry audio, text, PDF, NIfTI, DICOM series, titles of single
+    /// files, clientMetadata, media metadata, -SkipDuplicateUrls or -UpsertMetadata; any of them is a terminating
+    /// error.</summary>
     [Parameter]
     public SwitchParameter Csv { get; set; }
 
@@ -80,6 +81,24 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     /// series are not changed: give them metadata with New-EncordImageGroup -ClientMetadata. JSON only.</summary>
     [Parameter]
     public object? ClientMetadata { get; set; }
+
+    /// <summary>The data types to write: Image, Video, Audio, Text, Pdf, Nifti. Inputs of other types are left out.
+    /// Without it every type but Text is written: text files (.txt .json .csv .xml ...) beside media are mostly
+    /// labels and sidecars, so they are skipped with one warning unless Text is named here, the listing came from
+    /// Get-CloudObject -DataType Text, or the input has a DataType property. A single type also states the type of
+    /// files whose extension does not tell: -DataType Audio writes .mp4 files as audio, and files of an extension
+    /// the platform does not document are written as that type with a warning.</summary>
+    [Parameter]
+    [ValidateSet("Image", "Video", "Audio", "Text", "Pdf", "Nifti", IgnoreCase = true)]
+    public DataType[]? DataType { get; set; }
+
+    /// <summary>The kind of integration the spec is for. Standard (the default): object URLs must be plain; a signed
+    /// URL is an error for that item (ObjectUrlSigned). StrictClientOnly: as Standard, and every image, video, audio,
+    /// text and PDF item must carry media metadata with every field the platform requires, or it is left out with an
+    /// error naming the missing fields (MediaMetadataMissing): pipe Get-CloudObject -MediaMetadata. DirectAccess: the
+    /// platform does not sign URLs, so pre-signed URLs are written as given.</summary>
+    [Parameter]
+    public IntegrationKind Integration { get; set; }
 
     /// <summary>The most items (single files, image groups and DICOM series) one spec may hold; the default is the
     /// platform's limit. Where the next item would exceed it, a new file begins, so the files keep the input order and
@@ -146,6 +165,7 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 
     private void CheckParameters()
     {
+        converter = new SpecItemConverter(DataType);
         if (Json && Csv)
             ThrowParameterError("JsonAndCsv", "Use either -Json or -Csv, not both.");
         if (Csv && SkipDuplicateUrls)
@@ -184,19 +204,23 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     {
         var outcome = converter.Convert(element);
         if (outcome.Item is not null && clientMetadata is not null)
-            outcome = clientMetadata.Apply(outcome.Item, element);
+            outcome = outcome.WithItem(clientMetadata.Apply(outcome.Item, element));
         if (outcome.Problem is not null)
             WriteError(ErrorRecords.ForProblem(outcome.Problem));
         if (outcome.Skipped is not null)
             WriteWarning(outcome.Skipped);
+        if (outcome.Warning is not null && outcome.Item is not null)
+            WriteWarning(outcome.Warning);
         if (outcome.Item is not { } item)
             return;
 
-        if (SpecItemRules.Check(item) is { } problem)
+        if (SpecItemRules.Check(item, Integration) is { } problem)
         {
             WriteError(ErrorRecords.ForProblem(problem, item));
             return;
         }
+        if (SpecItemRules.CheckTitle(item.Section, item.Title) is { } titleWarning)
+            WriteWarning($"{titleWarning.RuleId}: {item}: {titleWarning.Message}");
         if (Csv && SpecItemRules.CsvLimitation(item) is { } limitation)
             ThrowTerminatingError(ErrorRecords.Terminating("CsvCannotExpress", limitation, ErrorCategory.InvalidData, item));
         if (limits.CheckItem(item) is { } tooLarge)
@@ -227,6 +251,11 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         var counts = output!.Counts;
         if (converter.SkippedUnsupported > 0)
             WriteWarning($"Skipped {converter.SkippedUnsupported:N0} item(s) of unsupported file type; see the warnings above.");
+        if (converter.SkippedText > 0)
+            WriteWarning($"Skipped {converter.SkippedText:N0} text file(s) (.txt, .json, .csv, .xml, ...): beside media they are " +
+                "mostly labels and sidecars. To register them as text items, use -DataType Text (here or on Get-CloudObject).");
+        if (converter.SkippedOtherTypes > 0)
+            WriteVerbose($"Left out {converter.SkippedOtherTypes:N0} item(s) of other types than -DataType {string.Join(", ", DataType!)}.");
         if (counts.Items == 0)
             WriteWarning("The spec has no items; the platform would reject it.");
         WriteVerbose("Spec holds " + counts);

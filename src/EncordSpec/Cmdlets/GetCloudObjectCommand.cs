@@ -52,7 +52,10 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     [SupportsWildcards]
     public string[]? Exclude { get; set; }
 
-    /// <summary>Keeps only objects of these data types (Image, Video, Audio, Dicom, Unsupported), decided by extension, else by content type.</summary>
+    /// <summary>Keeps only objects of these data types (Image, Video, Audio, Text, Pdf, Nifti, Dicom, Unsupported), decided
+    /// by extension as the platform documents its file types (about_EncordSpec), else by content type. Naming a type
+    /// here also tells ConvertTo-EncordSpec that you want it: text files are written only when listed with -DataType
+    /// Text.</summary>
     [Parameter]
     public DataType[]? DataType { get; set; }
 

@@ -16,7 +16,7 @@ public sealed partial class NewEncordImageGroupCommand : NewEncordGroupCommandBa
     [Parameter]
     public bool CreateVideo { get; set; } = true;
 
-    private protected override GroupMembers Members => GroupMembers.Images;
+    private protected override GroupMembers Members => CreateVideo ? GroupMembers.SequenceFrames : GroupMembers.Images;
 
     private protected override EncordGroupItem CreateGroup(string title, string[] objectUrls, OrderedDictionary? clientMetadata) =>
         new EncordImageGroup { Title = title, ObjectUrls = objectUrls, CreateVideo = CreateVideo, ClientMetadata = clientMetadata };

@@ -40,6 +40,9 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
     [Parameter]
     public SpecFormat? Format { get; set; }
 
+    /// <summary>The integration the specs are for (Test-EncordSpec -Integration); Standard otherwise.</summary>
+    private protected virtual IntegrationKind IntegrationToCheck => IntegrationKind.Standard;
+
     /// <summary>Build the items (ConvertFrom-EncordSpec) or only check (Test-EncordSpec).</summary>
     private protected abstract bool ReadItems { get; }
 
@@ -144,6 +147,7 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
         {
             Path = path,
             ReadItems = ReadItems,
+            Integration = IntegrationToCheck,
             CancellationToken = StopToken,
             Progress = count => progress!.Report(count, activity),
         };

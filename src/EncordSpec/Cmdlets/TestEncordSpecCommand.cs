@@ -17,6 +17,16 @@ public sealed partial class TestEncordSpecCommand : SpecFileCommandBase
     [Parameter]
     public SwitchParameter WarningsAsErrors { get; set; }
 
+    /// <summary>The kind of integration the spec is for. Standard (the default): object URLs are plain, and a signed
+    /// URL is an error (ObjectUrlSigned). StrictClientOnly: as Standard, and every image, video, audio, text and PDF
+    /// item must carry its media metadata with every field the platform requires (MediaMetadataMissing). DirectAccess:
+    /// the platform does not sign URLs, so pre-signed URLs and any HTTPS host are expected, not findings; whitespace,
+    /// placeholders and the structure rules still apply.</summary>
+    [Parameter]
+    public IntegrationKind Integration { get; set; }
+
+    private protected override IntegrationKind IntegrationToCheck => Integration;
+
     private protected override bool ReadItems => false;
 
     private protected override ISpecReadListener CreateListener() => new FindingWriter(this);

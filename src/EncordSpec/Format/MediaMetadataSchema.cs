@@ -15,8 +15,8 @@ internal enum MediaValueKind
     Other,
 }
 
-/// <summary>The fields of imageMetadata, videoMetadata and audioMetadata, as the platform's SDK defines them
-/// (CustomerProvidedImageMetadata, ...Video..., ...Audio...). All are required. The platform accepts the camelCase
+/// <summary>The fields of imageMetadata, videoMetadata, audioMetadata, textMetadata and pdfMetadata, as the platform's
+/// SDK defines them (CustomerProvidedImageMetadata, ...Video..., ...Audio..., ...Text..., ...Pdf...; NIfTI has none). All are required. The platform accepts the camelCase
 /// and the snake_case spelling of each name and ignores other keys.</summary>
 internal sealed class MediaMetadataSchema
 {
@@ -33,6 +33,12 @@ internal sealed class MediaMetadataSchema
         ("sampleRate", MediaValueKind.Integer), ("bitDepth", MediaValueKind.Integer), ("codec", MediaValueKind.String),
         ("numChannels", MediaValueKind.Integer));
 
+    private static readonly MediaMetadataSchema Text = new(SpecKeys.TextMetadata,
+        ("fileSize", MediaValueKind.Integer), ("mimeType", MediaValueKind.String));
+
+    private static readonly MediaMetadataSchema Pdf = new(SpecKeys.PdfMetadata,
+        ("fileSize", MediaValueKind.Integer), ("numPages", MediaValueKind.Integer));
+
     private readonly (string Name, string SnakeName, MediaValueKind Kind)[] fields;
 
     private MediaMetadataSchema(string key, params (string Name, MediaValueKind Kind)[] fields)
@@ -42,7 +48,7 @@ internal sealed class MediaMetadataSchema
         this.fields = Array.ConvertAll(fields, f => (f.Name, ToSnakeCase(f.Name), f.Kind));
     }
 
-    /// <summary>The item key: imageMetadata, videoMetadata or audioMetadata.</summary>
+    /// <summary>The item key: imageMetadata, videoMetadata, audioMetadata, textMetadata or pdfMetadata.</summary>
     public string Key { get; }
 
     /// <summary>The key as UTF-8 bytes, to compare with a JSON reader's raw property name.</summary>
@@ -58,12 +64,14 @@ internal sealed class MediaMetadataSchema
         }
     }
 
-    /// <summary>The schema of a single-file section, or null for group sections.</summary>
+    /// <summary>The schema of a single-file section, or null for group sections and nifti.</summary>
     public static MediaMetadataSchema? For(SpecSection section) => section switch
     {
         SpecSection.Images => Image,
         SpecSection.Videos => Video,
         SpecSection.Audio => Audio,
+        SpecSection.Text => Text,
+        SpecSection.Pdf => Pdf,
         _ => null,
     };
 

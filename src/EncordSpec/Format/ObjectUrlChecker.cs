@@ -22,6 +22,10 @@ internal sealed class ObjectUrlChecker
     private readonly string?[] extensions = new string?[Remembered];
     private readonly DataType[] extensionTypes = new DataType[Remembered];
     private int nextExtension;
+    private readonly IntegrationKind integration;
+
+    /// <param name="integration">Decides whether signed URLs and other hosts are findings (<see cref="IntegrationRules"/>).</param>
+    public ObjectUrlChecker(IntegrationKind integration = IntegrationKind.Standard) => this.integration = integration;
 
     /// <summary>Adds the URL's problems to <paramref name="problems"/>. Returns false when the URL is a placeholder,
     /// which stands for no URL at all, so that callers skip their duplicate checks too. The URL is a span so that a
@@ -45,11 +49,11 @@ internal sealed class ObjectUrlChecker
         string? signing = SignedUrlDetector.FindSigningParameter(parts);
         if (signing is not null)
         {
+            // Checked and shown without the query, so that no message carries the signature, whatever the integration.
             string withoutQuery = SignedUrlDetector.WithoutQuery(url.ToString());
             parts = UrlParts.Of(withoutQuery);
-            problems.Add(new ItemProblem(RuleIds.ObjectUrlSigned,
-                $"The {key} '{Shown(withoutQuery)}?...' is a signed URL (it has the query parameter '{signing}'). Signed URLs expire " +
-                "and give access to anyone holding them; use the plain object URL and let the platform read through your integration."));
+            if (IntegrationRules.SignedUrlProblem(Shown(withoutQuery), signing, key.ToString(), integration) is { } signed)
+                problems.Add(signed);
         }
 
         var checkedUrl = parts.Text;
@@ -61,6 +65,8 @@ internal sealed class ObjectUrlChecker
                 return true;
         }
 
+        if (SpecItemRules.CheckObjectName(parts, key.ToString()) is { } longName)
+            problems.Add(longName);
         CheckStyle(parts, key, problems);
         if (section is { } known)
             CheckFileType(parts, key, known, problems);
@@ -89,7 +95,7 @@ internal sealed class ObjectUrlChecker
                 "or https://<bucket>.obs.<region>.otc.t-systems.com/<key>."));
             return;
         }
-        if (style is ObjectUrlStyle.S3Legacy or ObjectUrlStyle.OtherHttps)
+        if (style is ObjectUrlStyle.S3Legacy || (style is ObjectUrlStyle.OtherHttps && !IntegrationRules.ExpectsAnyHttpsHost(integration)))
         {
             string text = url.ToString();
             var parsed = ObjectUrlParser.Parse(text);
@@ -132,6 +138,9 @@ internal sealed class ObjectUrlChecker
         SpecSection.Images or SpecSection.ImageGroups => DataType.Image,
         SpecSection.Videos => DataType.Video,
         SpecSection.Audio => DataType.Audio,
+        SpecSection.Text => DataType.Text,
+        SpecSection.Pdf => DataType.Pdf,
+        SpecSection.Nifti => DataType.Nifti,
         _ => null,
     };
 
@@ -146,13 +155,15 @@ internal sealed class ObjectUrlChecker
         string text = parts.Text.ToString();
         string extension = ObjectUrlPath.GetExtension(text);
         string where = section == SpecSection.ImageGroups ? "an image group" : section.JsonName();
-        string noun = expected.ToString().ToLowerInvariant();
+        string noun = expected switch { DataType.Pdf => "PDF", DataType.Nifti => "NIfTI", _ => expected.ToString().ToLowerInvariant() };
         string reason = actual switch
         {
             DataType.Unsupported when extension.Length == 0 => "has no file extension",
             DataType.Unsupported => $"has the extension '.{extension}', which is not a {noun} format the platform knows",
             DataType.Image => "is an image",
             DataType.Audio => "is an audio file",
+            DataType.Pdf => "is a PDF",
+            DataType.Nifti => "is a NIfTI file",
             _ => $"is a {actual.ToString().ToLowerInvariant()} file",
         };
         problems.Add(new ItemProblem(RuleIds.UnsupportedFileType,
@@ -168,6 +179,8 @@ internal sealed class ObjectUrlChecker
     private DataType TypeOf(in UrlParts parts)
     {
         var extension = ObjectUrlPath.GetExtension(parts);
+        if (FileTypeClassifier.NeedsWholeName(extension))
+            return FileTypeClassifier.Classify(parts.Text.ToString());
         for (int i = 0; i < Remembered; i++)
         {
             string? known = extensions[i];

@@ -20,11 +20,14 @@ internal static class RuleIds
     public const string DuplicateUrl = "DuplicateUrl";
     public const string DuplicateUrlInGroup = "DuplicateUrlInGroup";
     public const string UnsupportedFileType = "UnsupportedFileType";
+    public const string ObjectNameTooLong = "ObjectNameTooLong";
 
     // Titles and groups
     public const string TitleMissing = "TitleMissing";
     public const string TitleNotString = "TitleNotString";
     public const string DuplicateTitle = "DuplicateTitle";
+    public const string TitleExtensionMissing = "TitleExtensionMissing";
+    public const string GroupTitleExtension = "GroupTitleExtension";
     public const string GroupEmpty = "GroupEmpty";
     public const string ObjectUrlKeyInvalid = "ObjectUrlKeyInvalid";
     public const string ObjectUrlKeyGap = "ObjectUrlKeyGap";
@@ -35,6 +38,7 @@ internal static class RuleIds
     public const string ClientMetadataTooLarge = "ClientMetadataTooLarge";
     public const string MediaMetadataNotObject = "MediaMetadataNotObject";
     public const string MediaMetadataInvalid = "MediaMetadataInvalid";
+    public const string MediaMetadataMissing = "MediaMetadataMissing";
 
     // Document structure (JSON)
     public const string TopLevelNotObject = "TopLevelNotObject";

@@ -6,14 +6,26 @@ namespace EncordSpec.Format;
 /// (<see cref="SpecFileLimits"/>) are measured on.</summary>
 internal sealed class SpecCounts
 {
-    private readonly long[] items = new long[5];
+    private readonly long[] items = new long[SpecSectionNames.Count];
 
     public long Images => items[(int)SpecSection.Images];
     public long Videos => items[(int)SpecSection.Videos];
     public long ImageGroups => items[(int)SpecSection.ImageGroups];
     public long DicomSeries => items[(int)SpecSection.DicomSeries];
     public long Audio => items[(int)SpecSection.Audio];
-    public long Items => Images + Videos + ImageGroups + DicomSeries + Audio;
+    public long Text => items[(int)SpecSection.Text];
+    public long Pdf => items[(int)SpecSection.Pdf];
+    public long Nifti => items[(int)SpecSection.Nifti];
+    public long Items
+    {
+        get
+        {
+            long sum = 0;
+            foreach (long count in items)
+                sum += count;
+            return sum;
+        }
+    }
     public long ObjectUrls { get; private set; }
 
     public long this[SpecSection section] => items[(int)section];

@@ -5,6 +5,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using EncordSpec.Metadata;
+using EncordSpec.Urls;
 
 namespace EncordSpec.Format;
 
@@ -13,13 +14,23 @@ namespace EncordSpec.Format;
 internal static class SpecItemRules
 {
     /// <summary>The first problem that keeps the item out of any spec, or null when it can be written.</summary>
-    public static ItemProblem? Check(EncordDataItem item)
+    /// <param name="item">The item.</param>
+    /// <param name="integration">Decides whether signed URLs are refused and media metadata is required
+    /// (<see cref="IntegrationRules"/>).</param>
+    public static ItemProblem? Check(EncordDataItem item, IntegrationKind integration = IntegrationKind.Standard)
     {
         switch (item)
         {
             case EncordSingleItem single:
                 if (CheckUrl(single.ObjectUrl, "objectUrl") is { } urlProblem)
                     return urlProblem;
+                if (IntegrationRules.CheckSigned(single.ObjectUrl, "objectUrl", integration) is { } signed)
+                    return signed;
+                if (IntegrationRules.CheckMediaMetadata(single.Section, single.MediaMetadata, $"The item '{ObjectUrlChecker.Shown(SignedUrlDetector.WithoutQuery(single.ObjectUrl))}'", integration) is { } missing)
+                    return missing;
+                if (single.MediaMetadata is not null && !SpecKeys.HasMediaMetadata(single.Section))
+                    return new ItemProblem(RuleIds.MediaMetadataInvalid,
+                        $"The NIfTI item '{single.ObjectUrl}' has MediaMetadata, but the platform takes no media metadata for NIfTI files. Leave it empty.");
                 break;
             case EncordGroupItem group:
                 string kind = group is EncordImageGroup ? "An image group" : "A DICOM series";
@@ -33,6 +44,8 @@ internal static class SpecItemRules
                     string key = SpecKeys.IndexedObjectUrl(i);
                     if (CheckUrl(group.ObjectUrls[i], key) is { } problem)
                         return problem;
+                    if (IntegrationRules.CheckSigned(group.ObjectUrls[i], key, integration) is { } signedMember)
+                        return signedMember;
                     if (!seen.Add(group.ObjectUrls[i]))
                         return new ItemProblem(RuleIds.DuplicateUrlInGroup,
                             $"'{group.Title}' lists the object URL '{group.ObjectUrls[i]}' twice ({key}).");
@@ -55,8 +68,67 @@ internal static class SpecItemRules
         if (url!.Length > SpecLimits.MaxObjectUrlLength)
             return new ItemProblem(RuleIds.ObjectUrlTooLong,
                 $"The {key} is {url.Length} characters long; the platform accepts at most {SpecLimits.MaxObjectUrlLength}.");
-        return null;
+        return CheckObjectName(UrlParts.Of(url.AsSpan()), key);
     }
+
+    /// <summary>The object's file name when it is longer than the platform takes for an uploaded file
+    /// (<see cref="SpecLimits.MaxFileNameLength"/>): the URL's last path segment, percent-decoded for https URLs (s3://
+    /// and gs:// keys are raw). Null when it fits. Decoding only shortens, so names within the limit cost nothing.</summary>
+    public static ItemProblem? CheckObjectName(in UrlParts parts, string key)
+    {
+        var path = parts.Path;
+        var name = path.Slice(path.LastIndexOf('/') + 1);
+        if (name.Length <= SpecLimits.MaxFileNameLength)
+            return null;
+        string text = name.ToString();
+        if (parts.HasScheme && parts.Text.StartsWith("http".AsSpan(), StringComparison.OrdinalIgnoreCase) && text.IndexOf('%') >= 0)
+            text = Uri.UnescapeDataString(text);
+        return text.Length <= SpecLimits.MaxFileNameLength
+            ? null
+            : new ItemProblem(RuleIds.ObjectNameTooLong,
+                $"The {key}'s file name is {text.Length} characters long ('{text.Substring(0, 40)}...'); the platform takes file names of at most " +
+                $"{SpecLimits.MaxFileNameLength} characters. Rename the object.");
+    }
+
+    /// <summary>The SDK's title rules: a single video, audio or NIfTI title keeps its file's extension, a group or
+    /// series title has none. Warnings: the platform takes such titles, but shows and exports them oddly.</summary>
+    public static ItemProblem? CheckTitle(SpecSection section, string? title)
+    {
+        if (title is null || !HasTitleRule(section))
+            return null;
+        if (title.Length == 0)
+            return null;
+        var type = FileTypeClassifier.Classify(title);
+        switch (section)
+        {
+            case SpecSection.Videos or SpecSection.Audio or SpecSection.Nifti:
+                var expected = ObjectUrlChecker.ExpectedType(section)!.Value;
+                bool fits = type == expected || (expected == DataType.Audio && Urls.ObjectUrlPath.GetExtension(title).Equals("mp4", StringComparison.OrdinalIgnoreCase));
+                return fits ? null : new ItemProblem(RuleIds.TitleExtensionMissing,
+                    $"The title '{title}' of this {Noun(section)} has no {Noun(section)} extension; the platform's SDK asks for one " +
+                    $"(such as '{title}.{FirstExtension(expected)}').");
+            case SpecSection.ImageGroups or SpecSection.DicomSeries:
+                return type == DataType.Unsupported ? null : new ItemProblem(RuleIds.GroupTitleExtension,
+                    $"The title '{title}' of this {Noun(section)} ends in a file extension ('.{Urls.ObjectUrlPath.GetExtension(title)}'); " +
+                    "the platform's SDK asks for group and series titles without one.");
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Whether <see cref="CheckTitle"/> has anything to say about titles of the section.</summary>
+    public static bool HasTitleRule(SpecSection section) => section is not (SpecSection.Images or SpecSection.Text or SpecSection.Pdf);
+
+    private static string Noun(SpecSection section) => section switch
+    {
+        SpecSection.Videos => "video",
+        SpecSection.Audio => "audio file",
+        SpecSection.Nifti => "NIfTI file",
+        SpecSection.ImageGroups => "image group",
+        _ => "DICOM series",
+    };
+
+    private static string FirstExtension(DataType type) => type == DataType.Nifti ? "nii.gz" : System.Linq.Enumerable.First(FileTypeClassifier.ExtensionsOf(type));
 
     /// <summary>Index of the first Unicode whitespace character, or -1.</summary>
     public static int IndexOfWhitespace(string text) => IndexOfWhitespace(text.AsSpan());
@@ -111,6 +183,9 @@ internal static class SpecItemRules
         {
             EncordAudio => $"The audio file {name} cannot be written as CSV: the CSV form has no audio. Use -Json.",
             EncordDicomSeries => $"The DICOM series {name} cannot be written as CSV: the CSV form has no DICOM series. Use -Json.",
+            EncordText => $"The text file {name} cannot be written as CSV: the CSV form has no text files. Use -Json.",
+            EncordPdf => $"The PDF {name} cannot be written as CSV: the CSV form has no PDFs. Use -Json.",
+            EncordNifti => $"The NIfTI file {name} cannot be written as CSV: the CSV form has no NIfTI files. Use -Json.",
             EncordSingleItem { Title: not null } => $"The item {name} has a title, which the CSV form can only give image groups. Use -Json.",
             EncordSingleItem { MediaMetadata: not null } s => $"The item {name} has {SpecKeys.MediaMetadataKey(s.Section)}, which the CSV form cannot express. Use -Json.",
             { ClientMetadata: not null } => $"The item {name} has clientMetadata, which the CSV form cannot express. Use -Json.",

@@ -35,12 +35,21 @@ internal static class SpecKeys
     public static readonly string[] CsvHeaders = { CsvObjectUrl, CsvImageGroupTitle, CsvCreateVideo };
 
     /// <summary>The per-item media metadata key of a single-file section.</summary>
-    public static string MediaMetadataKey(SpecSection section) => section switch
+    public static string MediaMetadataKey(SpecSection section) =>
+        HasMediaMetadata(section) ? MediaMetadataKeyOrNull(section)!
+        : throw new System.ArgumentOutOfRangeException(nameof(section), "Only single-file sections other than nifti have media metadata.");
+
+    /// <summary>Whether items of the section can carry a media metadata object (groups and NIfTI cannot).</summary>
+    public static bool HasMediaMetadata(SpecSection section) => MediaMetadataKeyOrNull(section) is not null;
+
+    private static string? MediaMetadataKeyOrNull(SpecSection section) => section switch
     {
         SpecSection.Images => ImageMetadata,
         SpecSection.Videos => VideoMetadata,
         SpecSection.Audio => AudioMetadata,
-        _ => throw new System.ArgumentOutOfRangeException(nameof(section), "Only single-file sections have media metadata."),
+        SpecSection.Text => TextMetadata,
+        SpecSection.Pdf => PdfMetadata,
+        _ => null,
     };
 
     /// <summary>"objectUrl_N". The first few thousand are made once: every group writes and checks them, and making

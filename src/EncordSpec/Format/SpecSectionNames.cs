@@ -8,6 +8,12 @@ internal static class SpecSectionNames
     public const string ImageGroups = "image_groups";
     public const string DicomSeries = "dicom_series";
     public const string Audio = "audio";
+    public const string Text = "text";
+    public const string Pdf = "pdf";
+    public const string Nifti = "nifti";
+
+    /// <summary>How many sections there are, for arrays indexed by <see cref="SpecSection"/>.</summary>
+    public const int Count = (int)SpecSection.Nifti + 1;
 
     public static string JsonName(this SpecSection section) => section switch
     {
@@ -16,6 +22,9 @@ internal static class SpecSectionNames
         SpecSection.ImageGroups => ImageGroups,
         SpecSection.DicomSeries => DicomSeries,
         SpecSection.Audio => Audio,
+        SpecSection.Text => Text,
+        SpecSection.Pdf => Pdf,
+        SpecSection.Nifti => Nifti,
         _ => throw new System.ArgumentOutOfRangeException(nameof(section)),
     };
 
@@ -28,6 +37,9 @@ internal static class SpecSectionNames
             case ImageGroups: section = SpecSection.ImageGroups; return true;
             case DicomSeries: section = SpecSection.DicomSeries; return true;
             case Audio: section = SpecSection.Audio; return true;
+            case Text: section = SpecSection.Text; return true;
+            case Pdf: section = SpecSection.Pdf; return true;
+            case Nifti: section = SpecSection.Nifti; return true;
             default: section = default; return false;
         }
     }

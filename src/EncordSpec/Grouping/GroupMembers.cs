@@ -4,10 +4,12 @@ using EncordSpec.Input;
 
 namespace EncordSpec.Grouping;
 
-/// <summary>What a kind of group may hold: images (image groups) or DICOM files (DICOM series).</summary>
+/// <summary>What a kind of group may hold: images (image groups), images but TIFF (image sequences, createVideo: true:
+/// the platform documents TIFF only for images and image groups) or DICOM files (DICOM series).</summary>
 internal sealed class GroupMembers
 {
     public static readonly GroupMembers Images = new("image", CheckImage);
+    public static readonly GroupMembers SequenceFrames = new("image", input => CheckImage(input) ?? CheckSequenceFrame(input));
     public static readonly GroupMembers DicomFiles = new("DICOM file", CheckDicom);
 
     private readonly Func<ObjectUrlInput, ItemProblem?> check;
@@ -32,6 +34,13 @@ internal sealed class GroupMembers
             : new ItemProblem("NotAnImage",
                 $"'{input.ObjectUrl}' is not an image ({type}, by its extension), so it is left out of the group.");
     }
+
+    private static ItemProblem? CheckSequenceFrame(ObjectUrlInput input) =>
+        FileTypeClassifier.FitsImageSequence(input.ObjectUrl)
+            ? null
+            : new ItemProblem("NotInImageSequence",
+                $"'{input.ObjectUrl}' is a TIFF image, which an image sequence (-CreateVideo $true) cannot take, so it is left out. " +
+                "Convert it, or make an image group with -CreateVideo $false.");
 
     private static ItemProblem? CheckDicom(ObjectUrlInput input)
     {

@@ -4,12 +4,16 @@ namespace EncordSpec.Input;
 /// (a non-terminating error), or the reason it is skipped (a warning).</summary>
 internal readonly struct ItemOutcome
 {
-    private ItemOutcome(EncordDataItem? item, InputProblem? problem, string? skipped)
+    private ItemOutcome(EncordDataItem? item, InputProblem? problem, string? skipped, string? warning = null)
     {
         Item = item;
         Problem = problem;
         Skipped = skipped;
+        Warning = warning;
     }
+
+    /// <summary>A warning about an item that is written all the same (a file type the user stated); null otherwise.</summary>
+    public string? Warning { get; }
 
     /// <summary>The item to write; null when the input is left out.</summary>
     public EncordDataItem? Item { get; }
@@ -22,7 +26,13 @@ internal readonly struct ItemOutcome
 
     public static ItemOutcome Accepted(EncordDataItem item) => new(item, null, null);
 
+    public static ItemOutcome Accepted(EncordDataItem item, string? warning) => new(item, null, null, warning);
+
+    /// <summary>This outcome with another item, keeping its warning.</summary>
+    public ItemOutcome WithItem(ItemOutcome next) => new(next.Item, next.Problem, next.Skipped, Warning ?? next.Warning);
+
     public static ItemOutcome Rejected(InputProblem problem) => new(null, problem, null);
 
-    public static ItemOutcome Skip(string warning) => new(null, null, warning);
+    /// <summary>Left out; with a warning for this input, or none when the cmdlet counts such inputs for one warning.</summary>
+    public static ItemOutcome Skip(string? warning) => new(null, null, warning);
 }

@@ -49,6 +49,15 @@ internal sealed class ObjectUrlInput
         },
     };
 
+    /// <summary>Whether the user stated the type: a DataType property of their own object, or a CloudObject listed
+    /// with Get-CloudObject -DataType. A type only derived from the name is not stated.</summary>
+    public bool StatesDataType => Source switch
+    {
+        CloudObject cloudObject => cloudObject.DataTypeAskedFor,
+        _ when IsKnownType => false,
+        _ => DeclaredDataType is not null,
+    };
+
     /// <summary>Accepts a string (the URL itself), an Encord single item, or any object with an ObjectUrl
     /// (or Url) property. Returns null when the object has no URL at all.</summary>
     public static ObjectUrlInput? From(object? input)

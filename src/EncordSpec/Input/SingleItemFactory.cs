@@ -16,6 +16,9 @@ internal static class SingleItemFactory
             DataType.Image => new EncordImage(input.ObjectUrl),
             DataType.Video => new EncordVideo(input.ObjectUrl),
             DataType.Audio => new EncordAudio(input.ObjectUrl),
+            DataType.Text => new EncordText(input.ObjectUrl),
+            DataType.Pdf => new EncordPdf(input.ObjectUrl),
+            DataType.Nifti => new EncordNifti(input.ObjectUrl),
             _ => null,
         };
         if (item is null)
@@ -49,6 +52,9 @@ internal static class SingleItemFactory
         {
             SpecSection.Images => new EncordImage(item.ObjectUrl),
             SpecSection.Videos => new EncordVideo(item.ObjectUrl),
+            SpecSection.Text => new EncordText(item.ObjectUrl),
+            SpecSection.Pdf => new EncordPdf(item.ObjectUrl),
+            SpecSection.Nifti => new EncordNifti(item.ObjectUrl),
             _ => new EncordAudio(item.ObjectUrl),
         };
         copy.Title = item.Title;

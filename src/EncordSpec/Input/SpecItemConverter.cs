@@ -1,16 +1,42 @@
+using System.Collections.Generic;
 using EncordSpec.Format;
 using EncordSpec.Metadata;
+using EncordSpec.Urls;
 
 namespace EncordSpec.Input;
 
 /// <summary>Turns what comes down ConvertTo-EncordSpec's pipeline into spec items: Encord items as they are, object
-/// URLs and objects with an ObjectUrl property into an image, video or audio item by their type (Title and
-/// ClientMetadata properties included). Lone DICOM files and inputs without a URL are problems; files of an
-/// unsupported type are skipped, and counted.</summary>
+/// URLs and objects with an ObjectUrl property into an image, video, audio, text, PDF or NIfTI item by their type
+/// (Title and ClientMetadata properties included). The type follows the platform's documented file types
+/// (<see cref="FileTypeClassifier"/>) unless the user states it (a DataType property, Get-CloudObject -DataType, or
+/// a single -DataType here for files whose extension does not tell). Lone DICOM files and inputs without a URL are
+/// problems; files of an undocumented type are skipped with a warning each; text files nobody asked for (labels and
+/// sidecars beside media, mostly) are skipped and counted, for one warning at the end.</summary>
 internal sealed class SpecItemConverter
 {
-    /// <summary>Inputs skipped because their file type is not one the platform takes.</summary>
+    private readonly HashSet<DataType>? dataTypes;
+    private readonly DataType? onlyDataType;
+
+    /// <param name="dataTypes">ConvertTo-EncordSpec -DataType: the types to write (null: all but text). One type also
+    /// states the type of files whose extension is undocumented (and makes .mp4 audio under Audio).</param>
+    public SpecItemConverter(IReadOnlyCollection<DataType>? dataTypes = null)
+    {
+        if (dataTypes is null || dataTypes.Count == 0)
+            return;
+        this.dataTypes = new HashSet<DataType>(dataTypes);
+        if (this.dataTypes.Count == 1)
+            foreach (var only in this.dataTypes)
+                onlyDataType = only;
+    }
+
+    /// <summary>Inputs skipped because their file type is not one the platform documents.</summary>
     public long SkippedUnsupported { get; private set; }
+
+    /// <summary>Text files skipped because nobody asked for text.</summary>
+    public long SkippedText { get; private set; }
+
+    /// <summary>Inputs of a documented type that -DataType does not name.</summary>
+    public long SkippedOtherTypes { get; private set; }
 
     public ItemOutcome Convert(object? inputObject)
     {
@@ -23,7 +49,13 @@ internal sealed class SpecItemConverter
                 $"The input is {ObjectUrlInput.Describe(inputObject)}; pass Encord items, object URLs, or objects with an ObjectUrl property.",
                 inputObject));
 
-        var type = input.DeclaredDataType ?? FileTypeClassifier.Classify(input.ObjectUrl);
+        var byName = input.Source is CloudObject listed ? listed.DataType : FileTypeClassifier.Classify(input.ObjectUrl);
+        var (type, stated) = Decide(input, byName);
+        if (dataTypes is not null && !dataTypes.Contains(type))
+        {
+            SkippedOtherTypes++;
+            return ItemOutcome.Skip(null);
+        }
         if (type == DataType.Dicom)
             return ItemOutcome.Rejected(new InputProblem("LoneDicomFile",
                 $"'{input.ObjectUrl}' is a DICOM file; DICOM files go into a series. Pipe them through New-EncordDicomSeries first.",
@@ -31,16 +63,50 @@ internal sealed class SpecItemConverter
         if (type == DataType.Unsupported)
         {
             SkippedUnsupported++;
-            return ItemOutcome.Skip($"Skipped '{input.ObjectUrl}': its file type is not an image, video or audio format the platform supports.");
+            return ItemOutcome.Skip($"{RuleIds.UnsupportedFileType}: skipped '{input.ObjectUrl}': {DescribeUndocumented(input.ObjectUrl)} " +
+                "If it is one of the platform's types, say which with a DataType property or -DataType.");
+        }
+        if (type == DataType.Text && !stated && dataTypes is null)
+        {
+            SkippedText++;
+            return ItemOutcome.Skip(null);
         }
 
+        string? warning = stated && byName != type && !IsAudioContainer(input.ObjectUrl, type)
+            ? $"{RuleIds.UnsupportedFileType}: '{input.ObjectUrl}' is written as {type} as you stated, though the platform does not document " +
+              $"{DescribeExtension(input.ObjectUrl)} for {type}."
+            : null;
         try
         {
-            return ItemOutcome.Accepted(SingleItemFactory.Create(input, type)!);
+            return ItemOutcome.Accepted(SingleItemFactory.Create(input, type)!, warning);
         }
         catch (ClientMetadataException e)
         {
             return ItemOutcome.Rejected(new InputProblem(RuleIds.ClientMetadataNotObject, $"'{input.ObjectUrl}': {e.Message}", input.ObjectUrl));
         }
     }
+
+    /// <summary>The type to write and whether the user stated it: the input's own DataType (or a listing filtered by
+    /// -DataType) first; then a single -DataType for a file whose extension does not decide (undocumented, or .mp4
+    /// as audio); else the type by name.</summary>
+    private (DataType Type, bool Stated) Decide(ObjectUrlInput input, DataType byName)
+    {
+        if (input.StatesDataType && input.DeclaredDataType is { } declared && declared != DataType.Unsupported)
+            return (declared, true);
+        if (onlyDataType is { } only && (byName == DataType.Unsupported || IsAudioContainer(input.ObjectUrl, only)))
+            return (only, true);
+        return (byName, false);
+    }
+
+    /// <summary>.mp4 is a documented audio container, so calling one audio needs no warning.</summary>
+    private static bool IsAudioContainer(string url, DataType type) =>
+        type == DataType.Audio && ObjectUrlPath.GetExtension(url).Equals("mp4", System.StringComparison.OrdinalIgnoreCase);
+
+    private static string DescribeUndocumented(string url) =>
+        ObjectUrlPath.GetExtension(url).Length == 0
+            ? "it has no file extension, so its type is unknown."
+            : $"the platform does not document {DescribeExtension(url)} files.";
+
+    private static string DescribeExtension(string url) =>
+        ObjectUrlPath.GetExtension(url) is { Length: > 0 } extension ? $"'.{extension}'" : "files without an extension";
 }

@@ -51,13 +51,15 @@ internal sealed class CloudListingReader
         cloudObject.DataType = Classify(cloudObject);
         if (!filter.Accepts(cloudObject))
             return null;
+        cloudObject.DataTypeAskedFor = filter.SelectsDataTypes;
         if (!urls.TryBuild(cloudObject.Key, out string url, out string? problem))
             return new UnaddressableObject(cloudObject, problem!);
         cloudObject.ObjectUrl = url;
         return cloudObject;
     }
 
-    /// <summary>By extension first; the content type decides only for names whose extension says nothing.</summary>
+    /// <summary>By extension first (the platform's documented types); the content type decides only for names whose
+    /// extension says nothing, and knows only the content types of documented formats (image/gif stays Unsupported).</summary>
     public static DataType Classify(CloudObject cloudObject)
     {
         var byName = FileTypeClassifier.Classify(cloudObject.Key);

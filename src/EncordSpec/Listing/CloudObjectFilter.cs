@@ -12,6 +12,9 @@ internal sealed class CloudObjectFilter
     private readonly WildcardPattern[] exclude;
     private readonly HashSet<DataType>? dataTypes;
 
+    /// <summary>Whether -DataType chose the types, so every object accepted is of a type the user asked for.</summary>
+    public bool SelectsDataTypes => dataTypes is not null;
+
     public CloudObjectFilter(IEnumerable<string>? include, IEnumerable<string>? exclude, IEnumerable<DataType>? dataTypes)
     {
         this.include = Compile(include);

@@ -21,7 +21,7 @@ internal sealed class CsvSpecReader
     private readonly ISpecReadListener listener;
     /// <summary>A row's file type decides its section; the checker remembers the last few extensions it saw.</summary>
     private readonly ObjectUrlChecker types = new();
-    private readonly int[] sectionCounts = new int[5];
+    private readonly int[] sectionCounts = new int[SpecSectionNames.Count];
     private CsvReader? csv;
     private CsvColumns columns = new(-1, -1, -1, 0);
     private GroupRun? run;
@@ -139,25 +139,42 @@ internal sealed class CsvSpecReader
         {
             DataType.Image => SpecSection.Images,
             DataType.Audio => SpecSection.Audio,
+            DataType.Text => SpecSection.Text,
+            DataType.Pdf => SpecSection.Pdf,
+            DataType.Nifti => SpecSection.Nifti,
             _ => SpecSection.Videos,
         };
         check.CountItem(row, position);
         check.CheckObjectUrl(url.AsSpan(), ObjectUrlKey, section, row, position, groupId: 0);
-        if (section == SpecSection.Audio)
+        if (check.RequiresMediaMetadata)
+            check.CheckMediaMetadataGiven(section, given: false, LocationOf(SpecKeys.CsvObjectUrl), position, "This row (CSV cannot carry media metadata; use JSON)");
+        if (section is not (SpecSection.Images or SpecSection.Videos))
             check.Report(RuleIds.UnsupportedFileType, LocationOf(SpecKeys.CsvObjectUrl), position,
-                $"The ObjectUrl '{ObjectUrlChecker.Shown(url)}' is an audio file, but the CSV form has no audio (the page names videos, images and image groups). Put audio files in a JSON spec's audio section.");
+                $"The ObjectUrl '{ObjectUrlChecker.Shown(url)}' is {DescribeJsonOnly(section)}, but the CSV form has none (the page names videos, images and image groups). " +
+                $"Put it in a JSON spec's {section.JsonName()} section.");
         if (options.ReadItems)
         {
             EncordSingleItem item = section switch
             {
                 SpecSection.Images => new EncordImage(url),
                 SpecSection.Audio => new EncordAudio(url),
+                SpecSection.Text => new EncordText(url),
+                SpecSection.Pdf => new EncordPdf(url),
+                SpecSection.Nifti => new EncordNifti(url),
                 _ => new EncordVideo(url),
             };
             item.Source = new SpecItemSource(options.Path, section, sectionCounts[(int)section]++, position.Line);
             listener.OnItem(item);
         }
     }
+
+    private static string DescribeJsonOnly(SpecSection section) => section switch
+    {
+        SpecSection.Audio => "an audio file",
+        SpecSection.Text => "a text file",
+        SpecSection.Pdf => "a PDF",
+        _ => "a NIfTI file",
+    };
 
     private void ReadGroupRow(string url, string title, bool? createVideo, TextPosition urlPosition)
     {

@@ -31,7 +31,9 @@ internal static class ItemKeys
     {
         SpecSection.ImageGroups => ImageGroupKeys,
         SpecSection.DicomSeries => DicomKeys,
-        _ => new[] { SpecKeys.ObjectUrl, SpecKeys.Title, SpecKeys.ClientMetadata, MediaMetadataSchema.For(section)!.Key },
+        _ => MediaMetadataSchema.For(section) is { } schema
+            ? new[] { SpecKeys.ObjectUrl, SpecKeys.Title, SpecKeys.ClientMetadata, schema.Key }
+            : new[] { SpecKeys.ObjectUrl, SpecKeys.Title, SpecKeys.ClientMetadata },
     };
 
     /// <summary>Classifies the property name the reader stands on. <paramref name="name"/> is its text (null for

@@ -31,12 +31,18 @@ internal struct JsonItem
         urlBuffer.Clear();
         groupUrls = urlBuffer;
         highestUrlIndex = -1;
+        SequenceTiffIndex = -1;
     }
 
     public SpecSection Section { get; }
     public int Index { get; }
     public TextPosition Position { get; }
     public long GroupId { get; }
+
+    /// <summary>The N of an image group's first TIFF objectUrl_N, which an image sequence cannot take (createVideo may
+    /// come after it, so it is reported when the group ends); -1 for none.</summary>
+    public int SequenceTiffIndex { get; set; }
+    public TextPosition SequenceTiffPosition { get; set; }
 
     /// <summary>Set when a part the item needs could not be read (the item is then not returned).</summary>
     public bool Unreadable { get; set; }
@@ -104,10 +110,16 @@ internal struct JsonItem
             case SpecSection.Images:
             case SpecSection.Videos:
             case SpecSection.Audio:
+            case SpecSection.Text:
+            case SpecSection.Pdf:
+            case SpecSection.Nifti:
                 EncordSingleItem single = Section switch
                 {
                     SpecSection.Images => new EncordImage(ObjectUrl!),
                     SpecSection.Videos => new EncordVideo(ObjectUrl!),
+                    SpecSection.Text => new EncordText(ObjectUrl!),
+                    SpecSection.Pdf => new EncordPdf(ObjectUrl!),
+                    SpecSection.Nifti => new EncordNifti(ObjectUrl!),
                     _ => new EncordAudio(ObjectUrl!),
                 };
                 single.MediaMetadata = MediaMetadata;

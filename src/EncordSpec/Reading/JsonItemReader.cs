@@ -12,7 +12,7 @@ namespace EncordSpec.Reading;
 /// checks its value, then checks what the item as a whole needs and hands it to the listener when items are wanted.</summary>
 internal sealed class JsonItemReader
 {
-    private static readonly string[] MediaKeys = { SpecKeys.ImageMetadata, SpecKeys.VideoMetadata, SpecKeys.AudioMetadata };
+    private static readonly string[] MediaKeys = { SpecKeys.ImageMetadata, SpecKeys.VideoMetadata, SpecKeys.AudioMetadata, SpecKeys.TextMetadata, SpecKeys.PdfMetadata };
 
     private readonly JsonTokenStream tokens;
     private readonly SpecCheckContext check;
@@ -82,7 +82,7 @@ internal sealed class JsonItemReader
 
             case ItemKey.IndexedObjectUrl:
                 if (!item.TryAddUrlIndex(urlIndex)) ReportRepeatedKey(ref item, SpecKeys.IndexedObjectUrl(urlIndex), keyPosition);
-                string? memberUrl = ReadUrl(ref reader, ref item, UrlKey.Indexed(urlIndex), position);
+                string? memberUrl = ReadUrl(ref reader, ref item, UrlKey.Indexed(urlIndex), position, urlIndex);
                 item.AddGroupUrl(new IndexedUrl(urlIndex, keyPosition, options.ReadItems ? memberUrl : null));
                 return;
 
@@ -141,6 +141,8 @@ internal sealed class JsonItemReader
                 item.TitleIsEmpty = title.Length == 0;
                 if (options.ReadItems) item.Title = title.ToString();
                 if (item.IsGroup && title.Length > 0) check.CheckGroupTitle(title, item.Where, position, item.GroupKind);
+                if (SpecItemRules.HasTitleRule(item.Section) && SpecItemRules.CheckTitle(item.Section, title.ToString()) is { } titleProblem)
+                    check.Report(titleProblem.RuleId, item.KeyLocation(SpecKeys.Title), position, titleProblem.Message);
             }
             else
             {
@@ -188,7 +190,7 @@ internal sealed class JsonItemReader
         if (Array.IndexOf(MediaKeys, name) >= 0)
             advice = MediaMetadataSchema.For(item.Section) is { } schema
                 ? $" {name} belongs to another section; here it is {schema.Key}."
-                : " Media metadata is given only for single images, videos and audio files.";
+                : " Media metadata is given only for single images, videos, audio, text and PDF files (not groups, series or NIfTI).";
         else if (name == SpecKeys.ObjectUrl && item.IsGroup)
             advice = " A group lists its files as objectUrl_0, objectUrl_1, ...";
         else if (name.StartsWith(SpecKeys.ObjectUrlPrefix, StringComparison.Ordinal) && !item.IsGroup)
@@ -204,7 +206,7 @@ internal sealed class JsonItemReader
 
     /// <summary>Reads an object URL value and checks it. Returns it when it is a readable string.</summary>
     [MethodImpl(HotPath.Optimized)]
-    private string? ReadUrl(ref Utf8JsonReader reader, ref JsonItem item, UrlKey key, TextPosition position)
+    private string? ReadUrl(ref Utf8JsonReader reader, ref JsonItem item, UrlKey key, TextPosition position, int urlIndex = -1)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -219,6 +221,11 @@ internal sealed class JsonItemReader
             return null;
         }
         check.CheckObjectUrl(url, key, item.Section, item.Where, position, item.GroupId);
+        if (item.Section == SpecSection.ImageGroups && item.SequenceTiffIndex < 0 && !FileTypeClassifier.FitsImageSequence(url))
+        {
+            item.SequenceTiffIndex = urlIndex;
+            item.SequenceTiffPosition = position;
+        }
         return options.ReadItems ? url.ToString() : null;
     }
 
@@ -233,6 +240,10 @@ internal sealed class JsonItemReader
             check.Report(RuleIds.ObjectUrlMissing, item.Location, item.Position,
                 $"This item has no objectUrl. Add \"objectUrl\": \"<the file's URL>\".");
             item.Unreadable = true;
+        }
+        else if (check.RequiresMediaMetadata && !item.HasMediaMetadata) // the location string is made only then
+        {
+            check.CheckMediaMetadataGiven(item.Section, given: false, item.Location, item.Position, "This item");
         }
 
         if (options.ReadItems && !item.Unreadable)
@@ -249,6 +260,14 @@ internal sealed class JsonItemReader
             check.Report(RuleIds.TitleMissing, given ? item.KeyLocation(SpecKeys.Title) : item.Location, given ? item.TitlePosition : item.Position,
                 given ? $"The {kind}'s title is empty. Give it a title: the platform requires one for every {kind}."
                       : $"This {kind} has no title. Add \"title\": \"...\": the platform requires one for every {kind}.");
+        }
+
+        if (item.SequenceTiffIndex >= 0 && item.CreateVideo != false)
+        {
+            string tiffKey = SpecKeys.IndexedObjectUrl(item.SequenceTiffIndex);
+            check.Report(RuleIds.UnsupportedFileType, item.KeyLocation(tiffKey), item.SequenceTiffPosition,
+                $"{tiffKey} is a TIFF image, which an image sequence (createVideo: true{(item.CreateVideo is null ? ", the default" : "")}) cannot take. " +
+                "Convert the images, or set \"createVideo\": false to keep the original images.");
         }
 
         if (item.GroupUrls.Count == 0)

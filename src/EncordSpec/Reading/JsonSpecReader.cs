@@ -17,7 +17,7 @@ internal sealed class JsonSpecReader
     private static readonly string[] TopLevelKeys =
     {
         SpecSectionNames.Images, SpecSectionNames.Videos, SpecSectionNames.ImageGroups, SpecSectionNames.DicomSeries,
-        SpecSectionNames.Audio, SpecKeys.SkipDuplicateUrls, SpecKeys.UpsertMetadata,
+        SpecSectionNames.Audio, SpecSectionNames.Text, SpecSectionNames.Pdf, SpecSectionNames.Nifti, SpecKeys.SkipDuplicateUrls, SpecKeys.UpsertMetadata,
     };
 
     private readonly JsonTokenStream tokens;
@@ -106,7 +106,7 @@ internal sealed class JsonSpecReader
         {
             check.Report(RuleIds.TopLevelNotObject, "", tokens.PositionOf(reader),
                 $"The spec is {JsonTokens.Describe(reader.TokenType)}, but it must be a JSON object such as {{\"images\": [{{\"objectUrl\": \"...\"}}]}}." +
-                (reader.TokenType == JsonTokenType.StartArray ? " Put the array under a section key: images, videos, image_groups, dicom_series or audio." : ""));
+                (reader.TokenType == JsonTokenType.StartArray ? " Put the array under a section key: images, videos, image_groups, dicom_series, audio, text, pdf or nifti." : ""));
             return false;
         }
 

@@ -14,6 +14,10 @@ internal sealed class SpecReadOptions
     /// item, metadata tree or URL string longer than it takes to check it.</summary>
     public bool ReadItems { get; set; }
 
+    /// <summary>The integration the spec is for: decides whether signed URLs and other hosts are findings and whether
+    /// media metadata is required (<see cref="IntegrationRules"/>).</summary>
+    public IntegrationKind Integration { get; set; }
+
     /// <summary>Checked between items; cancelling ends the read with <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken CancellationToken { get; set; }
 

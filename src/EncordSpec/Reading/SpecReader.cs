@@ -12,7 +12,7 @@ internal static class SpecReader
     public static SpecReadSummary Read(Stream stream, SpecFormat format, SpecReadOptions options, ISpecReadListener listener)
     {
         bool large = !stream.CanSeek || stream.Length - stream.Position >= options.PipelineAboveBytes;
-        using var check = new SpecCheckContext(options.Path, listener.OnFinding, options.Progress, checkUrlsOnSecondThread: large && !options.ReadItems);
+        using var check = new SpecCheckContext(options.Path, listener.OnFinding, options.Progress, checkUrlsOnSecondThread: large && !options.ReadItems, options.Integration);
         if (format == SpecFormat.Csv)
             new CsvSpecReader(stream, check, options, listener).Read();
         else

@@ -26,18 +26,35 @@ internal sealed class SpecCheckContext : IDisposable
     /// <param name="progress">Called after each item with the number of items so far; may be null.</param>
     /// <param name="checkUrlsOnSecondThread">Run the URL checks on a second thread (see <see cref="UrlCheckPipeline"/>);
     /// only when no items are built, since items must come out between the findings in file order.</param>
-    public SpecCheckContext(string? path, Action<SpecFinding> onFinding, Action<long>? progress, bool checkUrlsOnSecondThread)
+    /// <param name="integration">The integration the spec is for (<see cref="IntegrationRules"/>).</param>
+    public SpecCheckContext(string? path, Action<SpecFinding> onFinding, Action<long>? progress, bool checkUrlsOnSecondThread,
+        IntegrationKind integration = IntegrationKind.Standard)
     {
         Path = path;
         this.onFinding = onFinding;
         this.progress = progress;
-        urlChecks = new UrlChecks(path);
+        Integration = integration;
+        urlChecks = new UrlChecks(path, integration);
         deliver = Deliver;
         if (checkUrlsOnSecondThread)
             pipeline = new UrlCheckPipeline(urlChecks);
     }
 
     public string? Path { get; }
+
+    /// <summary>The integration the spec is for.</summary>
+    public IntegrationKind Integration { get; }
+
+    /// <summary>Whether the integration needs media metadata on single items (strict client-only access).</summary>
+    public bool RequiresMediaMetadata => IntegrationRules.RequiresMediaMetadata(Integration);
+
+    /// <summary>Under strict client-only access, reports a single item of a section with media metadata that has none
+    /// (an item that has some is checked field by field as it is read).</summary>
+    public void CheckMediaMetadataGiven(SpecSection section, bool given, string location, TextPosition position, string itemName)
+    {
+        if (!given && IntegrationRules.CheckMediaMetadata(section, null, itemName, Integration) is { } missing)
+            Report(missing.RuleId, location, position, missing.Message);
+    }
     public int Errors { get; private set; }
     public int Warnings { get; private set; }
     public long Items { get; private set; }

@@ -12,13 +12,17 @@ namespace EncordSpec.Validation;
 internal sealed class UrlChecks
 {
     private readonly string? path;
-    private readonly ObjectUrlChecker checker = new();
+    private readonly ObjectUrlChecker checker;
     private readonly FirstSeenTable urls = new(4096);
     private readonly HashSet<ulong> groupHashes = new();
     private readonly List<ItemProblem> problems = new();
     private long currentGroup;
 
-    public UrlChecks(string? path) => this.path = path;
+    public UrlChecks(string? path, IntegrationKind integration = IntegrationKind.Standard)
+    {
+        this.path = path;
+        checker = new ObjectUrlChecker(integration);
+    }
 
     public long ObjectUrls { get; private set; }
 

@@ -16,7 +16,7 @@ internal sealed class SpecJsonWriter : ISpecWriter
 {
     private readonly SpecWriterOptions options;
     private readonly Func<SpecSection, Stream> createBuffer;
-    private readonly SectionBuffer?[] sections = new SectionBuffer?[5];
+    private readonly SectionBuffer?[] sections = new SectionBuffer?[SpecSectionNames.Count];
     private bool completed;
     private const int FlushThreshold = 1 << 16;
 

@@ -20,6 +20,8 @@ public class SpecItemConverterTests
     [InlineData("gs://b/a.jpg", typeof(EncordImage))]
     [InlineData("gs://b/clip.MP4", typeof(EncordVideo))]
     [InlineData("gs://b/song.mp3", typeof(EncordAudio))]
+    [InlineData("gs://b/report.pdf", typeof(EncordPdf))]
+    [InlineData("gs://b/brain.nii.gz", typeof(EncordNifti))]
     public void Sorts_urls_into_items_by_their_extension(string url, Type expected)
     {
         var item = converter.Convert(url).Item!;
@@ -88,12 +90,62 @@ public class SpecItemConverterTests
     [Fact]
     public void Unsupported_files_are_skipped_with_a_warning_and_counted()
     {
-        var first = converter.Convert("gs://b/notes.txt");
+        var first = converter.Convert("gs://b/anim.gif");
         converter.Convert("gs://b/a.jpg");
         converter.Convert("gs://b/data.bin");
         Assert.Null(first.Item);
         Assert.Null(first.Problem);
-        Assert.Equal("Skipped 'gs://b/notes.txt': its file type is not an image, video or audio format the platform supports.", first.Skipped);
+        Assert.Equal("UnsupportedFileType: skipped 'gs://b/anim.gif': the platform does not document '.gif' files. " +
+            "If it is one of the platform's types, say which with a DataType property or -DataType.", first.Skipped);
         Assert.Equal(2, converter.SkippedUnsupported);
+    }
+
+    [Fact]
+    public void Text_files_nobody_asked_for_are_skipped_silently_and_counted()
+    {
+        var labels = new[] { "gs://b/img1.txt", "gs://b/img2.txt", "gs://b/meta.json", "gs://b/classes.csv", "gs://b/ann.xml" };
+        foreach (string url in labels)
+        {
+            var outcome = converter.Convert(url);
+            Assert.Null(outcome.Item);
+            Assert.Null(outcome.Problem);
+            Assert.Null(outcome.Skipped);
+        }
+        Assert.Equal(5, converter.SkippedText);
+        Assert.Equal(0, converter.SkippedUnsupported);
+    }
+
+    [Fact]
+    public void Text_is_written_when_asked_by_parameter_by_property_or_by_a_filtered_listing()
+    {
+        var asked = new SpecItemConverter(new[] { DataType.Text });
+        Assert.IsType<EncordText>(asked.Convert("gs://b/notes.txt").Item);
+        Assert.Null(asked.Convert("gs://b/a.jpg").Item); // -DataType Text writes text only
+        Assert.Equal(1, asked.SkippedOtherTypes);
+
+        Assert.IsType<EncordText>(converter.Convert(Row(("ObjectUrl", "gs://b/notes.md"), ("DataType", "Text"))).Item);
+
+        var listed = new CloudObject(CloudProvider.GCS, "b", "notes.txt") { ObjectUrl = "gs://b/notes.txt", DataType = DataType.Text };
+        Assert.Null(converter.Convert(listed).Item);
+        listed.DataTypeAskedFor = true;
+        Assert.IsType<EncordText>(converter.Convert(listed).Item);
+        Assert.Equal(1, converter.SkippedText);
+    }
+
+    [Fact]
+    public void A_stated_type_writes_an_undocumented_file_with_a_warning_and_mp4_as_audio_without_one()
+    {
+        var stated = converter.Convert(Row(("ObjectUrl", "gs://b/anim.gif"), ("DataType", "Image")));
+        Assert.IsType<EncordImage>(stated.Item);
+        Assert.Equal("UnsupportedFileType: 'gs://b/anim.gif' is written as Image as you stated, though the platform does not document '.gif' for Image.", stated.Warning);
+
+        var audio = new SpecItemConverter(new[] { DataType.Audio });
+        var mp4 = audio.Convert("gs://b/podcast.mp4");
+        Assert.IsType<EncordAudio>(mp4.Item);
+        Assert.Null(mp4.Warning);
+        var ogg = audio.Convert("gs://b/song.ogg");
+        Assert.IsType<EncordAudio>(ogg.Item);
+        Assert.Contains("'.ogg'", ogg.Warning);
+        Assert.IsType<EncordVideo>(converter.Convert("gs://b/podcast.mp4").Item); // unless the user says so, .mp4 is video
     }
 }

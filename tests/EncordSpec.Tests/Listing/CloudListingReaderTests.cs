@@ -21,7 +21,7 @@ public class CloudListingReaderTests
         Assert.Equal("a b.jpg", image.Name);
         Assert.Equal(DataType.Image, image.DataType);
         Assert.Equal(DataType.Video, ((CloudObject)items[1]).DataType);
-        Assert.Equal(DataType.Unsupported, ((CloudObject)items[2]).DataType);
+        Assert.Equal(DataType.Text, ((CloudObject)items[2]).DataType); // listed as Text; written only where asked
     }
 
     [Fact]

@@ -10,12 +10,43 @@ public class FileTypeClassifierTests
     [InlineData("s3://b/Cooking.mp4", DataType.Video)]
     [InlineData("gs://b/talk.wav", DataType.Audio)]
     [InlineData("gs://b/ct/slice.dcm", DataType.Dicom)]
-    [InlineData("gs://b/notes.txt", DataType.Unsupported)]
+    [InlineData("gs://b/notes.txt", DataType.Text)]
+    [InlineData("gs://b/page.HTML", DataType.Text)]
+    [InlineData("gs://b/labels.csv", DataType.Text)]
+    [InlineData("gs://b/report.pdf", DataType.Pdf)]
+    [InlineData("gs://b/brain.nii", DataType.Nifti)]
+    [InlineData("gs://b/brain.NII.GZ", DataType.Nifti)]
+    [InlineData("gs://b/backup.tar.gz", DataType.Unsupported)]
+    [InlineData("gs://b/.nii.gz", DataType.Unsupported)]
+    [InlineData("gs://b/a.avif", DataType.Image)]
+    [InlineData("gs://b/a.tiff", DataType.Image)]
+    [InlineData("gs://b/clip.mkv", DataType.Video)]
+    [InlineData("gs://b/song.eac3", DataType.Audio)]
+    [InlineData("gs://b/song.m4a", DataType.Audio)]
     [InlineData("https://a.blob.core.windows.net/myblob", DataType.Unsupported)]
     [InlineData("https://host/dir.jpg/file", DataType.Unsupported)] // the extension of the file, not of a folder
     public void Classifies_by_the_extension_of_the_path(string url, DataType expected)
     {
         Assert.Equal(expected, FileTypeClassifier.Classify(url));
+    }
+
+    [Theory]
+    [InlineData("gs://b/anim.gif")]
+    [InlineData("gs://b/phone.heic")]
+    [InlineData("gs://b/old.avi")]
+    [InlineData("gs://b/song.ogg")]
+    [InlineData("gs://b/clip.m4v")]
+    public void Files_the_platform_does_not_document_are_unsupported(string url)
+    {
+        Assert.Equal(DataType.Unsupported, FileTypeClassifier.Classify(url));
+    }
+
+    [Fact]
+    public void Image_sequences_take_every_documented_image_but_tiff()
+    {
+        Assert.True(FileTypeClassifier.FitsImageSequence("gs://b/a.png"));
+        Assert.False(FileTypeClassifier.FitsImageSequence("gs://b/a.TIF"));
+        Assert.False(FileTypeClassifier.FitsImageSequence("gs://b/a.tiff"));
     }
 
     [Fact]
@@ -50,6 +81,9 @@ public class FileTypeClassifierTests
     [InlineData("image/png", DataType.Image)]
     [InlineData("video/mp4; codecs=avc1", DataType.Video)]
     [InlineData("audio/mpeg", DataType.Audio)]
+    [InlineData("application/pdf", DataType.Pdf)]
+    [InlineData("text/plain; charset=utf-8", DataType.Text)]
+    [InlineData("image/gif", DataType.Unsupported)]
     [InlineData("application/octet-stream", DataType.Unsupported)]
     [InlineData(null, DataType.Unsupported)]
     public void Classifies_content_types(string? contentType, DataType expected)

@@ -14,7 +14,7 @@ internal static class GeneratedSpecs
         var items = new List<EncordDataItem>(count);
         for (int i = 0; i < count; i++)
         {
-            int kind = random.Next(csvOnly ? 3 : 5);
+            int kind = random.Next(csvOnly ? 3 : 8);
             string baseUrl = $"https://bucket-{i % 7}.s3.eu-west-{1 + i % 3}.amazonaws.com/set/{i}";
             EncordDataItem item = kind switch
             {
@@ -31,13 +31,17 @@ internal static class GeneratedSpecs
                     Title = $"series {i}",
                     ObjectUrls = Enumerable.Range(0, 1 + random.Next(4)).Select(n => $"https://scans.obs.eu-de.otc.t-systems.com/s{i}/1.2.840.{n}").ToArray(),
                 },
+                5 => new EncordText($"gs://docs-{i % 3}/notes/{i}.md"),
+                6 => new EncordPdf($"https://docs.obs.eu-de.otc.t-systems.com/reports/{i}.pdf"),
+                7 => new EncordNifti($"s3://scans-{i % 2}/mri/{i}.nii.gz"),
                 _ => new EncordAudio($"https://acct{i % 4}.blob.core.windows.net/audio/{i}.wav"),
             };
             if (!csvOnly)
             {
-                if (item is EncordSingleItem && random.Next(3) == 0) item.Title = $"title \"{i}\" \u2028 tab\t";
+                // Titles keep the extension the platform's SDK asks of video, audio and NIfTI titles.
+                if (item is EncordSingleItem titled && random.Next(3) == 0) item.Title = $"title \"{i}\" \u2028 tab\t" + TitleExtension(titled);
                 if (random.Next(2) == 0) item.ClientMetadata = Metadata(random, i);
-                if (item is EncordSingleItem single && random.Next(4) == 0) single.MediaMetadata = Media(single);
+                if (item is EncordSingleItem single and not EncordNifti && random.Next(4) == 0) single.MediaMetadata = Media(single);
             }
             items.Add(item);
         }
@@ -79,8 +83,18 @@ internal static class GeneratedSpecs
         };
     }
 
+    private static string TitleExtension(EncordSingleItem item) => item switch
+    {
+        EncordVideo => ".mp4",
+        EncordAudio => ".wav",
+        EncordNifti => ".nii.gz",
+        _ => "",
+    };
+
     private static MediaMetadata Media(EncordSingleItem item) => item switch
     {
+        EncordText => new MediaMetadata { FileSize = 512, MimeType = "text/markdown" },
+        EncordPdf => new MediaMetadata { FileSize = 40960, PageCount = 12 },
         EncordImage => new MediaMetadata { MimeType = "image/jpeg", FileSize = 1024, Height = 480, Width = 640 },
         EncordVideo => new MediaMetadata { Fps = 29.97, Duration = 12, Width = 1920, Height = 1080, FileSize = 9000000, MimeType = "video/mp4" },
         _ => new MediaMetadata { Duration = 3.5, FileSize = 2048, MimeType = "audio/wav", SampleRate = 44100, BitDepth = 16, Codec = "pcm", Channels = 2 },

@@ -12,14 +12,14 @@ public class ReaderBehaviourTests
     [Fact]
     public void Items_carry_their_source_metadata_and_group_order()
     {
-        string spec = "{\n\"videos\": [\n{\"objectUrl\": \"s3://b/v.mp4\", \"title\": \"clip\", \"clientMetadata\": {\"b\": 1, \"a\": [true, null, 2.5, \"x\"], \"n\": {\"z\": {}}}," +
+        string spec = "{\n\"videos\": [\n{\"objectUrl\": \"s3://b/v.mp4\", \"title\": \"clip.mp4\", \"clientMetadata\": {\"b\": 1, \"a\": [true, null, 2.5, \"x\"], \"n\": {\"z\": {}}}," +
                       " \"videoMetadata\": {\"fps\": 25, \"duration\": 1.5, \"width\": 2, \"height\": 3, \"fileSize\": 4, \"mimeType\": \"video/mp4\"}}\n],\n" +
                       "\"image_groups\": [\n{\"title\": \"g\", \"objectUrl_1\": \"s3://b/1.jpg\", \"objectUrl_0\": \"s3://b/0.jpg\"},\n" +
                       "{\"title\": \"h\", \"createVideo\": false, \"objectUrl_0\": \"s3://b/2.jpg\"}\n]\n}";
         var result = SpecReadResult.Read(spec, path: "/specs/x.json");
 
         var video = Assert.IsType<EncordVideo>(result.Items[0]);
-        Assert.Equal("clip", video.Title);
+        Assert.Equal("clip.mp4", video.Title);
         Assert.Equal(new object[] { "b", "a", "n" }, video.ClientMetadata!.Keys.Cast<object>());
         Assert.Equal(1L, video.ClientMetadata["b"]);
         Assert.Equal(new object?[] { true, null, 2.5m, "x" }, (object?[])video.ClientMetadata["a"]!);

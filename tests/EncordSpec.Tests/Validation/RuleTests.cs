@@ -13,7 +13,7 @@ public class RuleTests
     public void Bad_spec_gives_the_rule_at_its_place(string name)
     {
         var rule = RuleCases.Get(name);
-        var result = Read(rule, rule.BadBytes, rule.RuleId == RuleIds.FileNameTooLong ? LongPath : null);
+        var result = Read(rule, rule.BadBytes, rule.RuleId == RuleIds.FileNameTooLong ? LongPath : null, rule.Integration);
 
         var finding = result.Of(rule.RuleId).FirstOrDefault();
         Assert.True(finding is not null, $"{name}: no {rule.RuleId} finding. Findings:\n{result}");
@@ -38,7 +38,7 @@ public class RuleTests
     public void Fixed_spec_does_not_give_the_rule(string name)
     {
         var rule = RuleCases.Get(name);
-        var result = Read(rule, rule.GoodBytes, rule.RuleId == RuleIds.FileNameTooLong ? "/specs/upload.json" : null);
+        var result = Read(rule, rule.GoodBytes, rule.RuleId == RuleIds.FileNameTooLong ? "/specs/upload.json" : null, rule.IntegrationOfGood);
         Assert.DoesNotContain(rule.RuleId, result.RuleIds);
     }
 
@@ -48,8 +48,8 @@ public class RuleTests
     {
         var rule = RuleCases.Get(name);
         string? path = rule.RuleId == RuleIds.FileNameTooLong ? LongPath : null;
-        var checking = SpecReadResult.Read(rule.BadBytes, rule.Format, readItems: false, path);
-        var reading = SpecReadResult.Read(rule.BadBytes, rule.Format, readItems: true, path);
+        var checking = SpecReadResult.Read(rule.BadBytes, rule.Format, readItems: false, path, integration: rule.Integration);
+        var reading = SpecReadResult.Read(rule.BadBytes, rule.Format, readItems: true, path, integration: rule.Integration);
         Assert.Equal(checking.Findings.Select(f => f.ToString()), reading.Findings.Select(f => f.ToString()));
         Assert.Empty(checking.Items);
     }
@@ -67,7 +67,7 @@ public class RuleTests
     {
         foreach (var rule in RuleCases.All)
         {
-            var result = Read(rule, rule.BadBytes, null);
+            var result = Read(rule, rule.BadBytes, null, rule.Integration);
             Assert.Equal(result.Findings.Count(f => f.Severity == FindingSeverity.Error), result.Summary.Errors);
             Assert.Equal(result.Findings.Count(f => f.Severity == FindingSeverity.Warning), result.Summary.Warnings);
             Assert.Equal(result.Summary.Errors == 0, result.Summary.Passed(warningsAsErrors: false));
@@ -123,6 +123,6 @@ public class RuleTests
         Assert.Contains("separated by ';'", semicolons.Of(RuleIds.CsvHeaderMissing).First().Message);
     }
 
-    private static SpecReadResult Read(RuleCase rule, byte[] bytes, string? path) =>
-        SpecReadResult.Read(bytes, rule.Format, readItems: true, path);
+    private static SpecReadResult Read(RuleCase rule, byte[] bytes, string? path, IntegrationKind integration) =>
+        SpecReadResult.Read(bytes, rule.Format, readItems: true, path, integration: integration);
 }

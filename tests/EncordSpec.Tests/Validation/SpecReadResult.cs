@@ -20,12 +20,12 @@ internal sealed class SpecReadResult : ISpecReadListener
         Read(Encoding.UTF8.GetBytes(text), format, readItems, path);
 
     public static SpecReadResult Read(byte[] bytes, SpecFormat format = SpecFormat.Json, bool readItems = true, string? path = null,
-        int? maxBufferedBytes = null)
+        int? maxBufferedBytes = null, IntegrationKind integration = IntegrationKind.Standard)
     {
         var result = new SpecReadResult();
         // Checking runs the URL checks on a second thread from the first byte, so that every test of checking
         // covers that path too, and comparing checking with reading compares the two paths.
-        var options = new SpecReadOptions { ReadItems = readItems, Path = path, PipelineAboveBytes = readItems ? long.MaxValue : 0 };
+        var options = new SpecReadOptions { ReadItems = readItems, Path = path, PipelineAboveBytes = readItems ? long.MaxValue : 0, Integration = integration };
         if (maxBufferedBytes is { } max) options.MaxBufferedBytes = max;
         using var stream = new MemoryStream(bytes);
         result.Summary = SpecReader.Read(stream, format, options, result);

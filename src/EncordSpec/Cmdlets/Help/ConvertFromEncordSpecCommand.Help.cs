@@ -3,8 +3,8 @@
 namespace EncordSpec.Cmdlets;
 
 /// <remarks>
-/// <para>ConvertFrom-EncordSpec streams the items of each spec in file order: EncordImage, EncordVideo and
-/// EncordAudio objects (ObjectUrl, Title, ClientMetadata, MediaMetadata) and EncordImageGroup and
+/// <para>ConvertFrom-EncordSpec streams the items of each spec in file order: EncordImage, EncordVideo,
+/// EncordAudio, EncordText, EncordPdf and EncordNifti objects (ObjectUrl, Title, ClientMetadata, MediaMetadata) and EncordImageGroup and
 /// EncordDicomSeries objects (Title, ObjectUrls in objectUrl_N order, CreateVideo, ClientMetadata). Each carries
 /// its Source: the file, the section, the index there and the line. Metadata comes back as ordered dictionaries
 /// with the key order of the file.</para>
@@ -16,11 +16,12 @@ namespace EncordSpec.Cmdlets;
 /// rule still come out, so they can be fixed in the pipeline, unless a part of them could not be read at all
 /// (an objectUrl that is missing or not a string, metadata that is not an object, ...). A JSON syntax error ends
 /// the file; the items before it have come out already. CSV rows without an image group title become EncordImage
-/// or EncordAudio by their extension and EncordVideo otherwise, as the format page calls such rows videos.</para>
+/// or EncordAudio (or EncordText, EncordPdf, EncordNifti, each with an UnsupportedFileType warning, since the CSV
+/// form has none of them) by their extension and EncordVideo otherwise, as the format page calls such rows videos.</para>
 /// </remarks>
 /// <example>
 /// <code>ConvertFrom-EncordSpec ./upload.json | Group-Object Section</code>
-/// <para>Shows how many images, videos, image groups, DICOM series and audio files a spec holds.</para>
+/// <para>Shows how many images, videos, image groups, DICOM series, audio, text, PDF and NIfTI files a spec holds.</para>
 /// </example>
 /// <example>
 /// <code>ConvertFrom-EncordSpec a.json, b.json | Sort-Object ObjectUrl -Unique | ConvertTo-EncordSpec -Csv -Path merged.csv</code>

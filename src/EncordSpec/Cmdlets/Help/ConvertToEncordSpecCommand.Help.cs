@@ -6,24 +6,38 @@ namespace EncordSpec.Cmdlets;
 /// <para>ConvertTo-EncordSpec turns what comes down the pipeline into the JSON or CSV file that the Encord
 /// platform's private-cloud upload takes. It accepts the groups of <see cref="NewEncordImageGroupCommand"/> and
 /// <see cref="NewEncordDicomSeriesCommand"/>, typed single items (EncordSpec.EncordImage, EncordVideo,
-/// EncordAudio), object URLs as strings, and any object with an ObjectUrl (or Url) property, such as rows of
+/// EncordAudio, EncordText, EncordPdf, EncordNifti), object URLs as strings, and any object with an ObjectUrl (or Url) property, such as rows of
 /// Import-Csv or the CloudObject objects of Get-CloudObject; an object's Title and ClientMetadata properties (the
 /// latter an object, or JSON text as in a CSV column) become the item's title and clientMetadata. A CloudObject
 /// listed with Get-CloudObject -MediaMetadata (or an object with its MediaMetadata property) has its media values
 /// written as the item's imageMetadata (mimeType, fileSize, width, height), videoMetadata (fps, duration, width,
-/// height, file_size, mime_type) or audioMetadata (duration, file_size, mime_type, sample_rate, bit_depth, codec,
-/// num_channels), spelled as in the platform's own examples.</para>
-/// <para>Single files are sorted into the images, videos and audio sections by the extension of their URL (or
-/// their DataType property). A file of an unsupported type gets a warning, is left out, and a count of the
-/// skipped files follows at the end. A lone DICOM file gets a non-terminating error (LoneDicomFile): DICOM files
-/// go into a series made with New-EncordDicomSeries. An item whose URL contains whitespace, or whose
-/// clientMetadata is not a JSON object or is over 10 MB as JSON, gets a non-terminating error naming it and is
-/// not written; the rest of the spec is.</para>
+/// height, file_size, mime_type), audioMetadata (duration, file_size, mime_type, sample_rate, bit_depth, codec,
+/// num_channels), textMetadata (file_size, mime_type) or pdfMetadata (file_size, num_pages), spelled as in the
+/// platform's own examples.</para>
+/// <para>Single files are sorted into the images, videos, audio, text, pdf and nifti sections by the extension of
+/// their URL, following the file types the platform documents: images .jpg .jpeg .png .webp .avif .bmp .tif .tiff;
+/// videos .mp4 .mov .webm .mkv; audio .mp3 .wav .flac .eac3 .m4a (.mp4 only where you say the file is audio); PDF
+/// .pdf; text .txt .md .rst .html .htm .xml .json .csv; NIfTI .nii .nii.gz. A file of another type (.gif, .heic,
+/// .avi, .ogg, ...) gets a warning (UnsupportedFileType) and is left out, and a count of the skipped files follows
+/// at the end, unless you state its type (a DataType property, or a single -DataType), in which case it is written
+/// with that warning. Text files are written only when asked for (-DataType Text here or on Get-CloudObject, or a
+/// DataType property): beside media they are mostly labels and sidecars (YOLO writes a .txt per image), so
+/// otherwise they are skipped with one warning that counts them. A lone DICOM file gets a non-terminating error (LoneDicomFile): DICOM files
+/// go into a series made with New-EncordDicomSeries. An item whose URL contains whitespace, whose file name is
+/// over 300 characters, or whose clientMetadata is not a JSON object or is over 10 MB as JSON, gets a
+/// non-terminating error naming it and is not written; the rest of the spec is. A video, audio or NIfTI title
+/// without its file's extension, and a group title with one, get a warning (the platform's SDK asks for that).</para>
+/// <para>-Integration says how the workspace reaches the bucket. Standard (the default): object URLs must be
+/// plain, and a signed URL is an error for its item (ObjectUrlSigned). StrictClientOnly: the platform never reads
+/// the files, so every image, video, audio, text and PDF item needs its media metadata with every field (pipe
+/// Get-CloudObject -MediaMetadata); an item without it is an error naming the missing fields
+/// (MediaMetadataMissing). DirectAccess: the platform does not sign URLs, so pre-signed URLs are written as
+/// given.</para>
 /// <para>JSON (the default, or -Json) follows the format page: sections in the order images, videos,
-/// image_groups, dicom_series, audio; objectUrl_0, objectUrl_1, ... in order; createVideo always written;
+/// image_groups, dicom_series, audio, then text, pdf and nifti; objectUrl_0, objectUrl_1, ... in order; createVideo always written;
 /// title written only when given. CSV (-Csv) has the header ObjectUrl,Image group title,Create video and one row
-/// per file (a row per image of an image group). The CSV form cannot carry audio, DICOM series, titles of single
-/// files, clientMetadata or the top-level flags, so any of them is a terminating error that names the first such
+/// per file (a row per image of an image group). The CSV form cannot carry audio, text, PDF, NIfTI, DICOM series,
+/// titles of single files, clientMetadata, media metadata or the top-level flags, so any of them is a terminating error that names the first such
 /// item: nothing is silently dropped.</para>
 /// <para>Without -Path the spec is output as one string. With -Path it is written as UTF-8 without a byte-order
 /// mark, through a temporary file in the same folder that is moved into place at the end (an interrupted run
@@ -124,6 +138,29 @@ namespace EncordSpec.Cmdlets;
 /// </code>
 /// <para>Builds two Azure Blob image groups, as in the format page's Azure example, and writes them into one
 /// spec.</para>
+/// </example>
+/// <example>
+/// <code>
+/// Get-CloudObject -Provider S3 -Bucket papers -Region eu-west-1 -DataType Text, Pdf |
+///     ConvertTo-EncordSpec -Path ./documents.json
+/// </code>
+/// <para>Registers the bucket's text files and PDFs: -DataType on Get-CloudObject says text is wanted, so the
+/// .txt, .md and .html files become text items instead of being skipped as sidecars.</para>
+/// </example>
+/// <example>
+/// <code>
+/// ConvertFrom-EncordSpec ./described.json | ConvertTo-EncordSpec -Integration StrictClientOnly -Path ./strict.json
+/// </code>
+/// <para>For a strict client-only integration, which never reads the files: rewrites a spec keeping only the items
+/// that carry complete media metadata (imageMetadata, videoMetadata, audioMetadata, textMetadata, pdfMetadata);
+/// each other item gets a MediaMetadataMissing error naming the fields it lacks.</para>
+/// </example>
+/// <example>
+/// <code>
+/// Import-Csv ./presigned.csv | ConvertTo-EncordSpec -Integration DirectAccess -Path ./direct.json
+/// </code>
+/// <para>Writes pre-signed URLs for a Direct Access integration; under the default Standard integration each would
+/// be refused as ObjectUrlSigned.</para>
 /// </example>
 /// <returns>Without -Path, the spec as a string (JSON or CSV text), one per spec when the input is split; with -Path,
 /// the FileInfo of every file written, in order; with -WhatIf, nothing.</returns>
