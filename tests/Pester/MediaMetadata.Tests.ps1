@@ -98,25 +98,31 @@ Describe 'Get-CloudObject -MediaMetadata on <Provider>' -ForEach @(@{ Provider =
         (Get-CloudObject @Store -Bucket pester-media -Prefix media/ | Select-Object -First 1).PSObject.TypeNames[0] | Should -Be 'EncordSpec.CloudObject'
     }
 
-    It 'writes a spec with every field the platform needs, which reads back into the same typed values' {
-        $spec = $Listed | ConvertTo-EncordSpec
-        Test-EncordSpec -Spec $spec | Should -BeTrue
+    It 'writes a spec with every field the platform needs, which passes StrictClientOnly and reads back into the same typed values' {
+        $spec = $Listed | ConvertTo-EncordSpec -DataType Image, Video, Audio, Text, Pdf -Integration StrictClientOnly
+        Test-EncordSpec -Spec $spec -Integration StrictClientOnly | Should -BeTrue
         $written = $spec | ConvertFrom-Json
         @($written.images).Count | Should -Be 3
         @($written.videos).Count | Should -Be 3
         @($written.audio).Count | Should -Be 2
-        foreach ($section in @{ images = 'imageMetadata'; videos = 'videoMetadata'; audio = 'audioMetadata' }.GetEnumerator()) {
+        @($written.text).Count | Should -Be 1
+        @($written.pdf).Count | Should -Be 3
+        $keys = [ordered]@{ images = 'imageMetadata'; videos = 'videoMetadata'; audio = 'audioMetadata'; text = 'textMetadata'; pdf = 'pdfMetadata' }
+        foreach ($section in $keys.GetEnumerator()) {
             foreach ($item in $written.($section.Key)) {
                 @($item.($section.Value).PSObject.Properties.Name) | Should -Be (Get-RequiredField $section.Value) -Because $item.objectUrl
             }
         }
         $written.images[0].imageMetadata.width | Should -Be 64
+        $written.pdf[0].pdfMetadata.num_pages | Should -Be 12
+        $written.text[0].textMetadata.mime_type | Should -Be 'text/plain'
 
         $readBack = @(ConvertFrom-EncordSpec -Spec $spec)
         $video = $readBack | Where-Object ObjectUrl -like '*moov-end-176x144-29.97fps.mp4'
         $video.MediaMetadata | Should -BeOfType EncordSpec.MediaMetadata
         $video.MediaMetadata.Fps | Should -Be $ByName['moov-end-176x144-29.97fps.mp4'].MediaMetadata.Fps
         $video.MediaMetadata.FileSize | Should -Be $ByName['moov-end-176x144-29.97fps.mp4'].Size
+        ($readBack | Where-Object ObjectUrl -like '*linearized.pdf').MediaMetadata.PageCount | Should -Be 12
         ($readBack | ConvertTo-EncordSpec) | Should -BeExactly $spec
     }
 }
@@ -131,6 +137,9 @@ Describe 'Get-CloudObject -MediaMetadata with files it cannot read' {
         $problems[0].FullyQualifiedErrorId | Should -Be 'MediaMetadataUnreadable,EncordSpec.Cmdlets.GetCloudObjectCommand'
         $problems[0].Exception.Message | Should -BeLike '*other/broken.png*'
         $problems[0].TargetObject.Key | Should -Be 'other/broken.png'
+        # The platform cannot take it under strict client-only access: it has no metadata to give.
+        $null = $listed | ConvertTo-EncordSpec -Integration StrictClientOnly -ErrorVariable strict -ErrorAction SilentlyContinue
+        $strict[0].FullyQualifiedErrorId | Should -BeLike 'MediaMetadataMissing,*'
     }
 
     It 'stops reading when the pipeline has what it needs' {

@@ -42,7 +42,7 @@ internal sealed class MediaMetadataReader
     /// <summary>Whether -MediaMetadata reads this object.</summary>
     public static bool IsMediaFile(CloudObject cloudObject) =>
         !cloudObject.IsFolderPlaceholder
-        && (cloudObject.DataType is DataType.Image or DataType.Video or DataType.Audio
+        && (cloudObject.DataType is DataType.Image or DataType.Video or DataType.Audio or DataType.Pdf or DataType.Text
             || cloudObject.Key.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)
             || TextFiles.MimeTypeOf(cloudObject.Key, cloudObject.ContentType) is not null);
 
