@@ -80,6 +80,15 @@ function Build-Module {
         Get-ChildItem (Join-Path $ModuleDir 'deps') -Filter '*.deps.json' | Remove-Item
     }
 
+    $parquetProject = Join-Path $Root 'src/EncordSpec.Storage.Parquet/EncordSpec.Storage.Parquet.csproj'
+    if (Test-Path $parquetProject) {
+        # Parquet.Net needs .NET 8: published apart, then added to deps/ without replacing what is there.
+        $parquetDir = Join-Path $OutDir 'publish/EncordSpec.Storage.Parquet'
+        Invoke-Native dotnet @('publish', $parquetProject, '-c', $Configuration, '-o', $parquetDir, '--nologo', '-v', 'quiet')
+        Get-ChildItem $parquetDir -Filter '*.dll' | Where-Object { -not (Test-Path (Join-Path $ModuleDir "deps/$($_.Name)")) } |
+            Copy-Item -Destination (Join-Path $ModuleDir 'deps')
+    }
+
     $aboutTopics = Join-Path $Root 'src/Help/about_*.help.txt'
     if (Test-Path $aboutTopics) {
         Copy-Item $aboutTopics (New-Item (Join-Path $ModuleDir 'en-US') -ItemType Directory -Force)

@@ -92,7 +92,9 @@ function Measure-Reference {
         [Parameter(Mandatory)] [string[]] $Command,
         [int] $Runs = 3,
         [string] $WorkingDirectory = (Get-Location).Path,
-        [hashtable] $Environment = @{}
+        [hashtable] $Environment = @{},
+        # Objects the command lists, for its rate per CPU-second; 0 when it lists none.
+        [long] $Objects = 0
     )
     $results = for ($run = 1; $run -le $Runs; $run++) {
         $result = Invoke-Measured -Command $Command -WorkingDirectory $WorkingDirectory -Environment $Environment
@@ -101,7 +103,7 @@ function Measure-Reference {
         $result
     }
     New-ResultRow -Scenario $Scenario -PeerName '(reference)' -OursSeconds (Get-Median $results.Seconds) -OursMB (Get-Median $results.PeakMB) `
-        -OursCpuSeconds (Get-Median $results.CpuSeconds) -PeerSeconds 0 -PeerMB 0 -Target '' -IsMet $null
+        -OursCpuSeconds (Get-Median $results.CpuSeconds) -PeerSeconds 0 -PeerMB 0 -Target '' -IsMet $null -Objects $Objects
 }
 
 function New-ResultRow {

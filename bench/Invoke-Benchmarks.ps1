@@ -5,6 +5,9 @@
 .DESCRIPTION
     Scenarios (bench/Scenarios/*.ps1, each returns result rows):
       Write     1,000,000 (and 100,000) image URLs from a text file to a JSON spec, vs the format page's Python approach.
+      Inventory S3 Inventory reports of 20,000, 1,000,000 and 5,000,000 objects (and 1,000,000 in random order) into
+                New-EncordImageGroup -GroupBy Folder | ConvertTo-EncordSpec, beside a 20,000-object s3rver listing
+                through the same pipeline (opt-in: -BenchScenario Inventory).
       Validate  Test-EncordSpec on those specs and on a 100,000-group spec, vs a Python json.load check.
       List      Get-CloudObject vs rclone lsjson, plain and with 50 ms added per round trip: from the listing store
                 (S3, Azure, GCS answered at no cost of their own; 200,000 flat keys, 100,000 over 100 folders), and
@@ -27,8 +30,8 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 $Scenario = @($Scenario -split ',' | Where-Object { $_ })
-$unknown = @($Scenario | Where-Object { $_ -notin 'Write', 'Validate', 'List', 'Media', 'Startup' })
-if ($unknown) { throw "Unknown scenario(s): $($unknown -join ', '). Use Write, Validate, List, Media or Startup." }
+$unknown = @($Scenario | Where-Object { $_ -notin 'Write', 'Validate', 'List', 'Media', 'Startup', 'Inventory' })
+if ($unknown) { throw "Unknown scenario(s): $($unknown -join ', '). Use Write, Validate, List, Media, Startup or Inventory." }
 Import-Module (Join-Path $PSScriptRoot 'BenchTools.psm1') -Force
 
 $BenchDir = $PSScriptRoot

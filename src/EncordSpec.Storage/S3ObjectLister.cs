@@ -210,5 +210,11 @@ internal sealed partial class S3ObjectLister : ICloudObjectLister
         };
     }
 
+    /// <summary>The client listings use, for reading inventory reports from the bucket with the same settings.</summary>
+    internal AmazonS3Client Client => client;
+
+    /// <summary>An exception from <see cref="Client"/> as the listing would report it.</summary>
+    internal Exception Translate(Exception exception, CancellationToken cancellationToken) => errors.Translate(exception, cancellationToken, Classify);
+
     public void Dispose() => client.Dispose();
 }

@@ -107,6 +107,15 @@ Test-EncordSpec -Path ./spec.json
         Get-GroupLines (Join-Path $work 'spec.json') | Should -Be $ExpectedGroups
     }
 
+    It 'reads a Parquet inventory report, so the Parquet helper and Parquet.Net are in the package' {
+        $report = (Resolve-Path (Join-Path $PSScriptRoot '../Data/Inventory/gcs-parquet/reports')).Path
+        $command = "`$ErrorActionPreference = 'Stop'; Import-Module EncordSpec; (Get-CloudObject -Provider GCS -InventoryManifest '$report' -UrlStyle Https).Key"
+        $run = Invoke-FreshPwsh -WorkingDirectory $TestDrive -HomeDirectory $script:InstalledHome -Command $command
+        $run.ExitCode | Should -Be 0 -Because $run.Errors
+        @($run.Output.Trim() -split '\r?\n') | Should -Be @('food/Apple/1 (32).jpg', 'food/Apple/1 (33).jpg', 'food/Pear/café 1.png',
+            'food/Pear/x+y.png', 'food/clip.mp4')
+    }
+
     It 'publishes to a team repository with the README''s commands and carries the manifest''s Gallery fields' {
         $feed = New-Item (Join-Path $TestDrive 'team-feed') -ItemType Directory
         $publish = (Get-ReadmeBlock 'Publish-PSResource').Replace('\\fileserver\powershell', $feed.FullName)

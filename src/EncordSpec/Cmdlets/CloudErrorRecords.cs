@@ -41,6 +41,18 @@ internal static class CloudErrorRecords
         return new ErrorRecord(new InvalidDataException(scrubber.Scrub($"{reason}. It is written without MediaMetadata.")), "MediaMetadataUnreadable", category, cloudObject);
     }
 
+    /// <summary>The error that ends reading an inventory report: InventoryReportInvalid for a report that cannot be
+    /// trusted (a checksum that does not match, a missing or cut-short data file: nothing of it has been written),
+    /// InventoryReportUnreadable for one this session cannot read (a manifest of another kind, Parquet without .NET
+    /// 8); null for any other failure, which is the store's.</summary>
+    public static ErrorRecord? ForReport(System.Exception failure, string manifest, SecretScrubber scrubber) => failure switch
+    {
+        System.IO.InvalidDataException => ErrorRecords.Terminating("InventoryReportInvalid", scrubber.Scrub(failure.Message), ErrorCategory.InvalidData, manifest),
+        System.ArgumentException or System.NotSupportedException =>
+            ErrorRecords.Terminating("InventoryReportUnreadable", scrubber.Scrub(failure.Message), ErrorCategory.InvalidArgument, manifest),
+        _ => null,
+    };
+
     private static string CredentialHint(CloudProvider provider) => provider switch
     {
         CloudProvider.Azure => "-StorageAccountName with Entra ID, -SasToken, -StorageAccountKey or -ConnectionString",

@@ -16,6 +16,7 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 {
     private const string BucketSet = "Bucket";
     private const string PrefixObjectSet = "PrefixObject";
+    private const string InventorySet = "Inventory";
     /// <summary>The table view (EncordSpec.Storage.format.ps1xml) that shows the media values beside the key.</summary>
     private const string MediaViewTypeName = "EncordSpec.CloudObject#MediaMetadata";
 
@@ -24,10 +25,28 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 
     /// <summary>The storage service: S3 (also any S3-compatible store with -EndpointUrl), Azure, GCS or OTC.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = BucketSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = InventorySet)]
     public CloudProvider Provider { get; set; }
 
-    /// <summary>The bucket to list; for Azure, the container.</summary>
+    /// <summary>Reads an inventory report instead of listing: an S3 Inventory manifest.json (a local path or an s3:// URL,
+    /// read with the same credentials as a listing), an Azure Blob Inventory &lt;rule&gt;-manifest.json or a GCS
+    /// inventory report's _manifest.json (local copies), or the folder or s3:// prefix the reports are delivered under
+    /// (the newest complete report is read). The objects, keys, sizes and URLs are those a listing of the same objects
+    /// gives, in key order.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InventorySet)]
+    [Alias("Manifest")]
+    [ValidateNotNullOrEmpty]
+    public string? InventoryManifest { get; set; }
+
+    /// <summary>With -InventoryManifest: also emit rows of non-current versions, delete markers, soft-deleted blobs and
+    /// snapshots, which a listing never shows (their object URLs name the current object).</summary>
+    [Parameter(ParameterSetName = InventorySet)]
+    public SwitchParameter IncludeAllVersions { get; set; }
+
+    /// <summary>The bucket to list; for Azure, the container. With -InventoryManifest: the bucket the report lists
+    /// (by default the manifest's source bucket), for Azure the container to take from the account's report.</summary>
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = BucketSet)]
+    [Parameter(Position = 1, ParameterSetName = InventorySet)]
     [Alias("BucketName", "Container")]
     [ValidateNotNullOrEmpty]
     public string Bucket { get; set; } = "";
@@ -38,6 +57,7 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 
     /// <summary>Lists only keys that start with this text, such as 'food-dataset/'. The default lists the whole bucket.</summary>
     [Parameter(Position = 2, ParameterSetName = BucketSet)]
+    [Parameter(ParameterSetName = InventorySet)]
     [Alias("KeyPrefix")]
     [AllowEmptyString]
     public string Prefix { get; set; } = "";
@@ -71,7 +91,8 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 
     /// <summary>How many list requests may be in flight at once (1-64, default 8). Above 1 a recursive listing is
     /// split by folder and the folders are listed side by side; 1 lists one page after another. Listings with
-    /// -Delimiter, and -First counts that one page holds, are always one request at a time.</summary>
+    /// -Delimiter, and -First counts that one page holds, are always one request at a time. With -InventoryManifest:
+    /// how many of the report's data files are read and checked at once (at most one per processor).</summary>
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = ParallelListing.DefaultThrottleLimit;
@@ -175,6 +196,8 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     {
         if (InputObject is not null)
             List(InputObject.Provider, InputObject.Bucket, InputObject.Prefix);
+        else if (InventoryManifest is not null)
+            ReadInventory();
         else
             List(Provider, Bucket, Prefix ?? "");
     }
@@ -208,11 +231,54 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
             ? new ParallelListing(lister, request, ThrottleLimit, Sort || paging.IsPaging, KeyOrder.For(provider))
             : null;
         var chunks = parallel?.Read(StopToken) ?? SequentialListing.Chunks(lister, request, StopToken);
-        var emitter = new ListingEmitter(reader, paging);
         var media = MediaMetadata ? Run(options, scrubber, () => new MediaMetadataReader(MediaProbeLoader.Create(), (ICloudObjectReader)lister, ThrottleLimit)) : null;
+        Emit(chunks, reader, options, scrubber, $"objects {(media is null ? "" : "listed ")}from {options.Describe()}", media);
+        if (parallel is not null)
+            WriteVerbose($"Listed with {parallel.Requests} requests, up to {ThrottleLimit} at a time; {parallel.Splits} prefixes split into their folders.");
+        if (media is not null)
+            WriteVerbose($"Read the media headers of {media.Probed} objects, up to {media.ThrottleLimit} at a time; {media.Failed} could not be read.");
+    }
+
+    /// <summary>-InventoryManifest: the report's objects, through the same reader, filter, paging and partition
+    /// stamping as a listing.</summary>
+    private void ReadInventory()
+    {
+        if (MediaMetadata)
+            ThrowParameterError("MediaMetadataWithInventory", "-MediaMetadata reads each object's header from the live bucket, which an inventory report does not open. List the bucket (or a -Prefix of it) instead.");
+        if (Delimiter is not null)
+            ThrowParameterError("DelimiterWithInventory", "-Delimiter lists one level of a live bucket; an inventory report is read whole. Narrow it with -Prefix.");
+        if (Provider == CloudProvider.Azure && Bucket.Length == 0)
+            ThrowParameterError("ContainerMissing", "An Azure inventory report covers the whole storage account: give the container as -Bucket.");
+        string manifest = InventoryListing.IsInStore(InventoryManifest!)
+            ? InventoryManifest! : SessionState.Path.GetUnresolvedProviderPathFromPSPath(InventoryManifest);
+        var store = CreateOptions(Provider, InventoryListing.StoreBucket(manifest));
+        var scrubber = new SecretScrubber(store.Secrets());
+        var request = new InventoryReportRequest(Provider, manifest, store)
+        {
+            Prefix = Prefix ?? "",
+            Container = Provider == CloudProvider.Azure ? Bucket : null,
+            IncludeAllVersions = IncludeAllVersions,
+            ThrottleLimit = ThrottleLimit,
+        };
+        using var reader = Run(store, scrubber, () => CloudListerLoader.CreateInventoryReader(request));
+        var report = reader.Report;
+        string bucket = InventoryListing.ListedBucket(Bucket, report)
+            ?? ThrowParameterError<string>("BucketMissing", $"{report.Describe()} does not name the bucket it lists; give it as -Bucket.");
+        var urls = CreateUrlBuilder(CreateOptions(Provider, bucket), new CloudBucketLocation(Region, StorageAccountName ?? report.AccountName));
+        WriteVerbose($"Reading {report.Describe()}, made {report.Created:u}; object URLs: {urls.Style?.ToString() ?? ObjectUrlBase}.");
+        var listingReader = new CloudListingReader(urls, new CloudObjectFilter(Include, Exclude, DataType), delimiter: null);
+        Emit(InventoryListing.Chunks(reader, request.Prefix, StopToken), listingReader, store, scrubber, $"objects from {report.Describe()}");
+    }
+
+    /// <summary>Writes what <see cref="ListingEmitter"/> makes of the chunks: objects and folders, an error per key no
+    /// URL can carry, notes for -Verbose; with <paramref name="media"/> each media file after its header was read,
+    /// and an error for each whose header could not be.</summary>
+    private void Emit(IEnumerable<ListingChunk> chunks, CloudListingReader reader, CloudListerOptions options, SecretScrubber scrubber, string progressNoun,
+        MediaMetadataReader? media = null)
+    {
+        var emitter = new ListingEmitter(reader, paging!);
         var items = media is null ? emitter.Emit(chunks) : emitter.Emit(chunks, listed => media.ReadListing(listed, StopToken));
         using var pending = items.GetEnumerator();
-        string progressNoun = $"objects {(media is null ? "" : "listed ")}from {options.Describe()}";
         while (Run(options, scrubber, pending.MoveNext))
         {
             switch (pending.Current)
@@ -233,10 +299,6 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
                     break;
             }
         }
-        if (parallel is not null)
-            WriteVerbose($"Listed with {parallel.Requests} requests, up to {ThrottleLimit} at a time; {parallel.Splits} prefixes split into their folders.");
-        if (media is not null)
-            WriteVerbose($"Read the media headers of {media.Probed} objects, up to {media.ThrottleLimit} at a time; {media.Failed} could not be read.");
     }
 
     private void WriteListed(object item, MediaMetadataReader? media, string progressNoun)
@@ -288,6 +350,10 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
         {
             ThrowTerminatingError(CloudErrorRecords.ForFailure(e, options, scrubber));
         }
+        catch (Exception e) when (InventoryManifest is not null && CloudErrorRecords.ForReport(e, InventoryManifest, scrubber) is { } error)
+        {
+            ThrowTerminatingError(error);
+        }
         catch (Exception e) when (e is not PipelineStoppedException and not OutOfMemoryException)
         {
             var failure = new CloudStorageException(CloudErrorKind.Failed, $"{e.GetType().Name}: {e.Message}");
@@ -313,4 +379,10 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 
     private void ThrowParameterError(string errorId, string message) =>
         ThrowTerminatingError(ErrorRecords.Terminating(errorId, message, ErrorCategory.InvalidArgument, null));
+
+    private T ThrowParameterError<T>(string errorId, string message)
+    {
+        ThrowParameterError(errorId, message);
+        throw new InvalidOperationException("Not reached: ThrowTerminatingError throws.");
+    }
 }

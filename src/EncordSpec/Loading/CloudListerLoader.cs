@@ -34,12 +34,21 @@ internal static class CloudListerLoader
             CloudProvider.GCS => "EncordSpec.Storage.GcsObjectLister",
             _ => "EncordSpec.Storage.S3ObjectLister",
         };
+        return (ICloudObjectLister)CreateStorageObject(typeName, options);
+    }
+
+    /// <summary>A reader of the request's inventory report, its manifest read and verified.</summary>
+    public static IInventoryReportReader CreateInventoryReader(InventoryReportRequest request) =>
+        (IInventoryReportReader)CreateStorageObject("EncordSpec.Storage.Inventory.InventoryReportReader", request);
+
+    private static object CreateStorageObject(string typeName, object argument)
+    {
         var type = LoadStorageAssembly().GetType(typeName, throwOnError: true)!;
         try
         {
-            // The listers are internal to their assembly: only this loader makes them.
-            return (ICloudObjectLister)Activator.CreateInstance(type, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic,
-                binder: null, args: new object[] { options }, culture: null)!;
+            // The listers and readers are internal to their assembly: only this loader makes them.
+            return Activator.CreateInstance(type, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic,
+                binder: null, args: new[] { argument }, culture: null)!;
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {

@@ -43,6 +43,25 @@ namespace EncordSpec.Cmdlets;
 /// <para>Bad credentials, a missing bucket or an unreachable endpoint end the command with one error that names
 /// provider and bucket (ErrorIds CloudAccessDenied, CloudCredentialsMissing, CloudBucketNotFound,
 /// CloudEndpointUnreachable, CloudListingFailed).</para>
+/// <para>-InventoryManifest reads an inventory report instead of listing: the daily or weekly list of a bucket's
+/// objects that S3 Inventory, Azure Blob Inventory and GCS Storage Insights write, which costs no list requests
+/// however large the bucket. Give the run's manifest (S3 manifest.json, Azure &lt;rule&gt;-manifest.json, GCS
+/// &lt;config&gt;_&lt;snapshot&gt;_manifest.json) or the folder the reports are delivered under, where the newest
+/// complete run is read. S3 reports can be read where S3 delivered them (s3://destination-bucket/..., with the
+/// same credentials, -Region and -EndpointUrl as a listing); Azure and GCS reports from a local copy (azcopy, gcloud
+/// storage cp). CSV and Parquet reports are read. The objects are those a listing of the same bucket gives (the
+/// same keys, sizes and object URLs, byte for byte), in the store's key order, with -Prefix, -Include, -Exclude,
+/// -DataType, -First and -Skip applied as to a listing, so New-EncordImageGroup -GroupBy Folder still writes each
+/// folder's group as soon as the report moves past it. Rows a listing would not show are left out: older versions,
+/// delete markers, soft-deleted blobs, snapshots and directories of hierarchical-namespace accounts;
+/// -IncludeAllVersions keeps the version rows (their object URLs name the current object, since the format has no
+/// version field). An Azure report covers the whole storage account, so -Bucket names the container to take; for
+/// S3 and GCS the bucket comes from the manifest. Every data file is read and checked before the first object
+/// comes out (the manifest against its checksum file, each data file against the size and MD5 the manifest gives,
+/// gzip files to their end), so a report cut short ends the command with one error, InventoryReportInvalid, that
+/// names the file, and nothing of it goes down the pipeline. Memory stays bounded however many rows the report
+/// has: data files already in key order are merged as they are read, others are sorted through temporary files
+/// in the temp folder, removed afterwards.</para>
 /// <para>The cloud SDKs load on first use into their own assembly load context (pwsh 7), so the module imports fast
 /// and works beside AWS.Tools and Az modules that use other SDK versions.</para>
 /// </remarks>
@@ -85,6 +104,24 @@ namespace EncordSpec.Cmdlets;
 ///     ConvertTo-EncordSpec -Path spec.json</code>
 /// <para>Reads each clip's size, MIME type, frame rate, duration, width and height from its header and writes them
 /// into the spec as videoMetadata.</para>
+/// </example>
+/// <example>
+/// <code>Get-CloudObject -Provider S3 -InventoryManifest s3://inventory-dest/cord-dev/daily-images/ -Region eu-west-2 |
+///     New-EncordImageGroup -GroupBy Folder | ConvertTo-EncordSpec -Json -Path spec.json</code>
+/// <para>Reads the newest complete S3 Inventory report delivered under that prefix of the destination bucket, instead
+/// of listing the bucket cord-dev, and writes one image group per folder. The report's data files are read with the
+/// same credentials a listing would use.</para>
+/// </example>
+/// <example>
+/// <code>Get-CloudObject -Provider Azure -InventoryManifest ./inventory/2026/03/01/02-00-00/images-rule/images-rule-manifest.json -Bucket images -Prefix scans/ -DataType Image</code>
+/// <para>The images under scans/ in the container 'images', from a local copy of an Azure Blob Inventory run (azcopy
+/// copy 'https://myaccount.blob.core.windows.net/inventory/2026/03/01/02-00-00' ./inventory --recursive). The
+/// account name comes from the manifest's endpoint.</para>
+/// </example>
+/// <example>
+/// <code>Get-CloudObject -Provider GCS -InventoryManifest ./gcs-reports -UrlStyle Https -IncludeAllVersions | Group-Object Key | Where-Object Count -gt 1</code>
+/// <para>The keys of a versioned GCS bucket that have older generations, from the newest Storage Insights report in a
+/// local copy of the report folder (gcloud storage cp --recursive).</para>
 /// </example>
 /// <returns>EncordSpec.CloudObject for each object (with -Delimiter also EncordSpec.CloudPrefix for each folder one
 /// level down), as the listing pages arrive.</returns>
