@@ -70,7 +70,9 @@ internal sealed partial class AzureBlobLister : ICloudObjectLister
         try
         {
             // Without a delimiter the service lists flat, so one call serves both kinds of listing.
-            var options = new GetBlobsByHierarchyOptions { Prefix = request.Prefix, Delimiter = request.Delimiter };
+            // A key range: startFrom (service version 2026-02-06 and later) is inclusive, the caller drops the start
+            // key itself; List Blobs has no end key for XML answers, so the caller stops at its range's end.
+            var options = new GetBlobsByHierarchyOptions { Prefix = request.Prefix, Delimiter = request.Delimiter, StartFrom = request.StartAfter };
             var page = await AsyncPages.FirstAsync(
                 container.GetBlobsByHierarchyAsync(options, cancellationToken).AsPages(continuationToken, request.PageSize),
                 cancellationToken).ConfigureAwait(false);

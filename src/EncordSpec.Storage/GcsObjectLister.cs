@@ -84,6 +84,10 @@ internal sealed partial class GcsObjectLister : ICloudObjectLister
             Delimiter = request.Delimiter,
             PageSize = request.PageSize,
             PageToken = continuationToken,
+            // A key range: startOffset is inclusive (the caller drops the start key itself), endOffset exclusive, so it
+            // is set just above the last key wanted; the caller cuts what lies past it.
+            StartOffset = request.StartAfter,
+            EndOffset = request.UpTo is null ? null : request.UpTo + " ",
             RetryOptions = RetryOptions.IdempotentRetryOptions, // listing is idempotent: 408, 429 and 5xx are retried
         };
         try

@@ -144,6 +144,9 @@ internal sealed partial class S3ObjectLister : ICloudObjectLister
             Delimiter = request.Delimiter,
             MaxKeys = Math.Min(request.PageSize, MaxPageSize),
             ContinuationToken = continuationToken,
+            // A key range: S3 starts after this key (a continuation token, once there is one, goes on from its own
+            // place); there is no end key, the caller stops at its range's end.
+            StartAfter = request.StartAfter,
             // Keys may hold characters XML 1.0 cannot carry; asked for URL encoding, S3 escapes them.
             Encoding = EncodingType.Url,
         };

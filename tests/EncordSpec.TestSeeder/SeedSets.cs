@@ -85,8 +85,10 @@ public static class SeedSets
         Enumerable.Range(0, folders * perFolder)
             .Select(n => new SeedObject($"folder-{n / perFolder:D3}/img-{n % perFolder:D5}.jpg", 1 + n % 50)).ToArray();
 
-    /// <summary>Objects of 64 bytes with the given keys.</summary>
-    public static IReadOnlyList<SeedObject> Named(IEnumerable<string> keys) => keys.Select(k => new SeedObject(k, 64)).ToArray();
+    /// <summary>Objects of 64 bytes with the given keys; a key ending in '/' is a folder placeholder of 0 bytes, as the
+    /// S3 console's "Create folder" makes.</summary>
+    public static IReadOnlyList<SeedObject> Named(IEnumerable<string> keys) =>
+        keys.Select(k => new SeedObject(k, k.EndsWith('/') ? 0 : 64)).ToArray();
 
     /// <summary>Every file of a folder (but its README.md), with its own bytes, under the prefix: real media files.</summary>
     public static IReadOnlyList<SeedObject> Files(string prefix, string folder) =>

@@ -90,9 +90,12 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     public string? Delimiter { get; set; }
 
     /// <summary>How many list requests may be in flight at once (1-64, default 8). Above 1 a recursive listing is
-    /// split by folder and the folders are listed side by side; 1 lists one page after another. Listings with
-    /// -Delimiter, and -First counts that one page holds, are always one request at a time. With -InventoryManifest:
-    /// how many of the report's data files are read and checked at once (at most one per processor).</summary>
+    /// split into key ranges that are listed side by side, also a flat folder of numbered names: S3 and OBS with
+    /// start-after, GCS with startOffset/endOffset, Azure with startFrom (List Blobs service version 2026-02-06 and
+    /// later; a store that ignores the start key is listed one page after another, and nothing is missed). Every
+    /// object comes out exactly once; 1 lists one page after another. Listings with -Delimiter, and -First counts
+    /// that one page holds, are always one request at a time. With -InventoryManifest: how many of the report's data
+    /// files are read and checked at once (at most one per processor).</summary>
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = ParallelListing.DefaultThrottleLimit;
@@ -105,8 +108,8 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     public SwitchParameter MediaMetadata { get; set; }
 
     /// <summary>Emits the objects in the store's key order, exactly as a sequential listing (-ThrottleLimit 1) would,
-    /// while still listing in parallel. Without it each folder's objects come out in key order, but folders as their
-    /// pages arrive. -First and -Skip imply it.</summary>
+    /// while still listing in parallel. Without it the objects of each key range come out in key order, but ranges
+    /// as their pages arrive. -First and -Skip imply it.</summary>
     [Parameter]
     public SwitchParameter Sort { get; set; }
 
@@ -234,7 +237,7 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
         var media = MediaMetadata ? Run(options, scrubber, () => new MediaMetadataReader(MediaProbeLoader.Create(), (ICloudObjectReader)lister, ThrottleLimit)) : null;
         Emit(chunks, reader, options, scrubber, $"objects {(media is null ? "" : "listed ")}from {options.Describe()}", media);
         if (parallel is not null)
-            WriteVerbose($"Listed with {parallel.Requests} requests, up to {ThrottleLimit} at a time; {parallel.Splits} prefixes split into their folders.");
+            WriteVerbose($"Listed with {parallel.Requests} requests, up to {ThrottleLimit} at a time; {parallel.Splits} key ranges split in two.");
         if (media is not null)
             WriteVerbose($"Read the media headers of {media.Probed} objects, up to {media.ThrottleLimit} at a time; {media.Failed} could not be read.");
     }

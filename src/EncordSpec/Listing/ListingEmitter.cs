@@ -63,10 +63,11 @@ internal sealed class ListingEmitter
                         yield break;
                 }
                 if (item is CloudObject cloudObject)
-                    chunk.Partition.Stamp(cloudObject);
+                    chunk.Partition?.Stamp(cloudObject);
                 yield return item;
             }
-            if (chunk.CompletesPartition)
+            // A chunk outside any partition (objects two key ranges share) has none to complete.
+            if (chunk.CompletesPartition && chunk.Partition is not null)
                 yield return new PartitionEnd(chunk.Partition);
         }
     }

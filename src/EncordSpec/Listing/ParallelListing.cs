@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -8,50 +7,52 @@ using System.Threading.Tasks;
 namespace EncordSpec.Listing;
 
 /// <summary>Lists a prefix recursively with several requests in flight, for a pipeline thread that emits.
-/// <para>It starts as one recursive listing of the prefix. A recursive part whose first page comes back full and
-/// shows folders is split: one level of it (its own objects and its folders, with a delimiter) and one recursive
-/// part per folder, each split again the same way when it turns out large. Splitting by folder rather than by key
-/// ranges works the same on every store (S3, OBS, S3-compatible stores, Azure, GCS; no start-after needed), never
-/// guesses where a range should end, and keeps every folder's own objects in one part, so each part is a
-/// <see cref="ListingPartition"/>. The split part's first page is not thrown away: the folders it holds completely
-/// and the prefix's own objects on it are emitted from it; only the folder it ended in is listed again (unless that
-/// folder showed no subfolders, then its keys on the page are kept and skipped when listed).</para>
+/// <para>Every part is a recursive listing of one key range of the prefix (<see cref="KeyRange"/>): it starts as one
+/// part holding all of it, and whenever a request could be sent and no part needs one, <see cref="RangePlanner"/>
+/// splits the part with the most keys ahead of it in two. Ranges are asked of the store with S3 start-after, GCS
+/// startOffset/endOffset and Azure startFrom, and cut to the range here, so a store that ignores them (the GCS
+/// emulator) costs requests but loses nothing. Key ranges need no folder listing (delimiter), so no store's quirks in
+/// those (s3rver leaves out folders that hold only folders) can make the listing short, a flat prefix splits as well
+/// as a tree, and every key is listed exactly once by exactly one part.</para>
 /// <para>Workers only fetch pages: at most ThrottleLimit requests are in flight, earliest part in key order first,
 /// each part holds at most two pages nobody has taken, and the whole listing at most a budget of pages, so memory
-/// stays at a few pages per part being listed. The caller's thread takes chunks as they come (parts interleave,
-/// each in key order) or, sorted, in exactly the order of a sequential listing. Disposing (Select-Object -First,
-/// Ctrl+C, an error) cancels the requests in flight.</para>
-/// <para>A chunk completes its partition as soon as the listing knows nothing of it follows: with the partition's
-/// last objects when their page ended the part, otherwise by an empty chunk when the part's next page arrives (a
-/// level whose last page holds only folders; objects kept from a split's first page, known complete only when the
-/// part listing them again ends). Never before its last object.</para></summary>
+/// stays at a few pages per part being listed. The caller's thread takes chunks as they come (parts interleave, each
+/// in key order) or, sorted, part after part in exactly the order of a sequential listing. Disposing (Select-Object
+/// -First, Ctrl+C, an error) cancels the requests in flight.</para>
+/// <para>Each part is a <see cref="ListingPartition"/> for the folders it holds whole; the objects of folders two
+/// parts share go out without one (<see cref="FolderPartitioner"/>). A partition is completed by its part's last
+/// chunk, never before its last object.</para></summary>
 internal sealed class ParallelListing : IDisposable
 {
     public const int DefaultThrottleLimit = 8;
     /// <summary>Pages one part may hold that the pipeline has not taken.</summary>
     private const int PagesPerPart = 2;
 
+    private static readonly CloudListingPage EmptyPage = new(Array.Empty<CloudObject>(), Array.Empty<string>(), null);
+
     private readonly ICloudObjectLister lister;
-    private readonly int pageSize;
+    private readonly CloudListingRequest request;
     private readonly int throttleLimit;
     private readonly int pageBudget;
     private readonly bool sorted;
     private readonly IComparer<string> order;
-    private readonly ListingPart root;
+    private readonly KeySpace space;
+    private readonly RangePlanner planner;
 
     private readonly object gate = new();
     private readonly CancellationTokenSource stop = new();
-    private readonly SortedSet<ListingPart> waiting;
-    private readonly List<ListingPart> started = new();
-    private readonly Queue<PartChunk> ready = new();
+    /// <summary>Every part, in key order (a split puts the new part right after the one it came from).</summary>
+    private readonly List<RangePart> parts = new();
+    private readonly Queue<ListedPage> ready = new();
+    private readonly Queue<string> notes = new();
     private readonly TaskCompletionSource<bool> quiet = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private ListingPart? needed;
+    private RangePart? needed;
     private int inFlight;
     private int bufferedPages;
     private int openParts;
-    private long nextId;
     private Exception? failure;
     private bool stopped;
+    private bool rangesIgnored;
 
     /// <param name="lister">Safe for concurrent requests.</param>
     /// <param name="request">A recursive listing (no delimiter).</param>
@@ -65,23 +66,20 @@ internal sealed class ParallelListing : IDisposable
         if (throttleLimit < 1)
             throw new ArgumentOutOfRangeException(nameof(throttleLimit));
         this.lister = lister;
-        pageSize = request.PageSize;
+        this.request = request;
         this.throttleLimit = throttleLimit;
         pageBudget = Math.Max(4 * throttleLimit, 16);
         this.sorted = sorted;
         this.order = order;
-        waiting = new SortedSet<ListingPart>(Comparer<ListingPart>.Create((a, b) =>
-        {
-            int byPrefix = order.Compare(a.Prefix, b.Prefix);
-            return byPrefix != 0 ? byPrefix : a.Id.CompareTo(b.Id);
-        }));
-        root = NewRecursive(request.Prefix, canSplit: true);
+        space = new KeySpace(request.Prefix, order);
+        planner = new RangePlanner(space);
+        parts.Add(NewPart(new KeyRange(null, null)));
     }
 
     /// <summary>List requests sent so far.</summary>
     public int Requests { get; private set; }
 
-    /// <summary>Prefixes split into one level and their folders so far.</summary>
+    /// <summary>Key ranges split in two so far.</summary>
     public int Splits { get; private set; }
 
     /// <summary>Completes once the listing was disposed and no request is in flight any more.</summary>
@@ -94,123 +92,86 @@ internal sealed class ParallelListing : IDisposable
         using var wake = cancellationToken.Register(Wake);
         lock (gate)
             Schedule();
-        var chunks = sorted ? ReadInOrder(root, cancellationToken) : ReadAsListed(cancellationToken);
+        var chunks = sorted ? ReadInOrder(cancellationToken) : ReadAsListed(cancellationToken);
         foreach (var chunk in chunks)
             yield return chunk;
     }
 
+    /// <summary>Pages as they arrive, whichever part they come from.</summary>
     private IEnumerable<ListingChunk> ReadAsListed(CancellationToken cancellationToken)
+    {
+        while (TakeAny(cancellationToken) is { } page)
+            foreach (var chunk in WithNotes(page))
+                yield return chunk;
+    }
+
+    /// <summary>Part after part in key order, each page after page: the order of a sequential listing.</summary>
+    private IEnumerable<ListingChunk> ReadInOrder(CancellationToken cancellationToken)
+    {
+        RangePart? part;
+        lock (gate)
+            part = parts[0];
+        while (part is not null)
+        {
+            while (Take(part, cancellationToken) is { } page)
+                foreach (var chunk in WithNotes(page))
+                    yield return chunk;
+            lock (gate)
+            {
+                int next = parts.IndexOf(part) + 1;
+                part = next < parts.Count ? parts[next] : null;
+            }
+        }
+    }
+
+    /// <summary>What the listing did since the last page (splits), for -Verbose, then the page's chunks.</summary>
+    private IEnumerable<ListingChunk> WithNotes(ListedPage page)
     {
         while (true)
         {
-            PartChunk? next;
+            string? note;
             lock (gate)
-            {
-                while (true)
-                {
-                    ThrowIfEnded(cancellationToken);
-                    if (ready.Count > 0)
-                    {
-                        next = ready.Dequeue();
-                        Taken(next);
-                        break;
-                    }
-                    if (openParts == 0 && inFlight == 0)
-                    {
-                        next = null;
-                        break;
-                    }
-                    Monitor.Wait(gate);
-                }
-            }
-            if (next is null)
-                yield break;
-            yield return next.Chunk;
+                note = notes.Count > 0 ? notes.Dequeue() : null;
+            if (note is null)
+                break;
+            yield return new ListingChunk(EmptyPage, null, false, note);
         }
+        foreach (var chunk in page.Chunks)
+            yield return chunk;
     }
 
-    private IEnumerable<ListingChunk> ReadInOrder(ListingPart part, CancellationToken cancellationToken)
-    {
-        while (Take(part, cancellationToken) is { } next)
-            yield return next.Chunk;
-        if (part.SplitInto is { } level)
-            foreach (var chunk in ReadLevel(level, cancellationToken))
-                yield return chunk;
-    }
-
-    /// <summary>A level part's objects merged in key order with its folders' listings. A folder is entered only
-    /// once an object after it was seen, or the level ended: GCS repeats every folder on every page.</summary>
-    private IEnumerable<ListingChunk> ReadLevel(ListingPart level, CancellationToken cancellationToken)
-    {
-        var folders = new SortedSet<string>(order);
-        var entered = new HashSet<string>(StringComparer.Ordinal);
-        while (Take(level, cancellationToken) is { } next)
-        {
-            bool last = next.Chunk.CompletesPartition;
-            foreach (string folder in next.NewFolders)
-                folders.Add(folder);
-            if (next.Chunk.Note is not null)
-                yield return new ListingChunk(EmptyPage, level.Partition, false, next.Chunk.Note);
-            var run = new List<CloudObject>();
-            foreach (var cloudObject in next.Chunk.Page.Objects)
-            {
-                while (folders.Count > 0 && order.Compare(folders.Min!, cloudObject.Key) < 0)
-                {
-                    if (run.Count > 0)
-                    {
-                        yield return new ListingChunk(PageOf(run), level.Partition, false);
-                        run = new List<CloudObject>();
-                    }
-                    string folder = folders.Min!;
-                    folders.Remove(folder);
-                    entered.Add(folder);
-                    foreach (var chunk in ReadFolder(level, folder, cancellationToken))
-                        yield return chunk;
-                }
-                run.Add(cloudObject);
-            }
-            if (run.Count > 0 || last)
-                yield return new ListingChunk(PageOf(run), level.Partition, last);
-        }
-        // Folders after the level's last object; then any a page did not report (listed anyway, never lost).
-        foreach (string folder in folders.Concat(UnreportedFolders(level, entered, folders)).ToList())
-            foreach (var chunk in ReadFolder(level, folder, cancellationToken))
-                yield return chunk;
-    }
-
-    private IEnumerable<string> UnreportedFolders(ListingPart level, HashSet<string> entered, SortedSet<string> reported)
-    {
-        lock (gate)
-            return level.Children.Where(c => c.Value is not null && !entered.Contains(c.Key) && !reported.Contains(c.Key))
-                .Select(c => c.Key).OrderBy(k => k, order).ToList();
-    }
-
-    private IEnumerable<ListingChunk> ReadFolder(ListingPart level, string folder, CancellationToken cancellationToken)
-    {
-        ListingPart? child;
-        lock (gate)
-            level.Children.TryGetValue(folder, out child);
-        // Null: every object of the folder came with the first page of the part the level was split from.
-        return child is null ? Enumerable.Empty<ListingChunk>() : ReadInOrder(child, cancellationToken);
-    }
-
-    /// <summary>The part's next chunk, waiting for it; null once the part has no more.</summary>
-    private PartChunk? Take(ListingPart part, CancellationToken cancellationToken)
+    /// <summary>The next page listed by any part, waiting for it; null once every part is done.</summary>
+    private ListedPage? TakeAny(CancellationToken cancellationToken)
     {
         lock (gate)
         {
             while (true)
             {
                 ThrowIfEnded(cancellationToken);
-                if (part.Chunks.Count > 0)
+                if (ready.Count > 0)
+                    return Taken(ready.Dequeue());
+                if (openParts == 0 && inFlight == 0)
+                    return null;
+                Monitor.Wait(gate);
+            }
+        }
+    }
+
+    /// <summary>The part's next page, waiting for it; null once the part is done.</summary>
+    private ListedPage? Take(RangePart part, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            while (true)
+            {
+                ThrowIfEnded(cancellationToken);
+                if (part.Pages.Count > 0)
                 {
-                    var next = part.Chunks.Dequeue();
                     if (needed == part)
                         needed = null;
-                    Taken(next);
-                    return next;
+                    return Taken(part.Pages.Dequeue());
                 }
-                if (part.Exhausted)
+                if (part.State == PartState.Done)
                 {
                     if (needed == part)
                         needed = null;
@@ -226,6 +187,14 @@ internal sealed class ParallelListing : IDisposable
         }
     }
 
+    private ListedPage Taken(ListedPage page)
+    {
+        bufferedPages--;
+        page.Part.BufferedPages--;
+        Schedule();
+        return page;
+    }
+
     private void ThrowIfEnded(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -235,59 +204,67 @@ internal sealed class ParallelListing : IDisposable
             throw new ObjectDisposedException(nameof(ParallelListing));
     }
 
-    private void Taken(PartChunk chunk)
-    {
-        if (chunk.ReleasesPage)
-        {
-            bufferedPages--;
-            chunk.Source.BufferedPages--;
-        }
-        Schedule();
-    }
-
-    /// <summary>Starts requests while fewer than ThrottleLimit are in flight and the page budget allows. Under the lock.</summary>
+    /// <summary>Starts requests while fewer than ThrottleLimit are in flight: for the part the pipeline waits for,
+    /// else for the earliest part in key order with room for another page, else for a part split off the one with the
+    /// most keys ahead, while the page budget allows. Under the lock.</summary>
     private void Schedule()
     {
         if (stopped || failure is not null)
             return;
-        while (inFlight < throttleLimit && NextToList() is { } part)
-            Begin(part);
+        while (inFlight < throttleLimit)
+        {
+            if (NextToList() is { } part)
+            {
+                Begin(part);
+                continue;
+            }
+            if (rangesIgnored || bufferedPages + inFlight >= pageBudget || planner.Next(parts) is not { } split)
+                break;
+            Split(split.Part, split.Point);
+        }
     }
 
     /// <summary>The part the pipeline waits for, whatever the budget (it holds no page then, so memory stays
     /// bounded); else the earliest part in key order that has room for another page.</summary>
-    private ListingPart? NextToList()
+    private RangePart? NextToList()
     {
-        if (needed is { Fetching: false, Exhausted: false, BufferedPages: 0 })
+        if (needed is { State: PartState.Waiting or PartState.Idle, BufferedPages: 0 })
             return needed;
         if (bufferedPages + inFlight >= pageBudget)
             return null;
-        ListingPart? best = null;
-        foreach (var part in started)
-            if (!part.Fetching && part.BufferedPages < PagesPerPart && (best is null || order.Compare(part.Position, best.Position) < 0))
-                best = part;
-        if (waiting.Count > 0 && (best is null || order.Compare(waiting.Min!.Prefix, best.Position) < 0))
-            best = waiting.Min;
-        return best;
+        foreach (var part in parts)
+            if (part.State is PartState.Waiting or PartState.Idle && part.BufferedPages < PagesPerPart)
+                return part;
+        return null;
     }
 
-    private void Begin(ListingPart part)
+    private void Split(RangePart part, string point)
     {
-        if (waiting.Remove(part))
-            started.Add(part);
-        part.Fetching = true;
+        var range = part.Range;
+        var next = NewPart(new KeyRange(point, range.UpTo));
+        part.Folders.SplitAt(part.Position!, point);
+        part.Range = new KeyRange(range.After, point);
+        parts.Insert(parts.IndexOf(part) + 1, next);
+        Splits++;
+        notes.Enqueue($"Split the keys {Describe(range)} in two after '{point}', to list both side by side.");
+    }
+
+    private void Begin(RangePart part)
+    {
+        part.State = PartState.Fetching;
         inFlight++;
         Requests++;
+        var pageRequest = request with { StartAfter = part.Range.After, UpTo = part.Range.UpTo };
         string? token = part.ContinuationToken;
-        _ = Task.Run(() => ListPageAsync(part, token));
+        _ = Task.Run(() => ListPageAsync(part, pageRequest, token));
     }
 
-    private async Task ListPageAsync(ListingPart part, string? continuationToken)
+    private async Task ListPageAsync(RangePart part, CloudListingRequest pageRequest, string? continuationToken)
     {
         CloudListingPage page;
         try
         {
-            page = await lister.ListPageAsync(part.Request, continuationToken, stop.Token).ConfigureAwait(false);
+            page = await lister.ListPageAsync(pageRequest, continuationToken, stop.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -299,13 +276,12 @@ internal sealed class ParallelListing : IDisposable
 
     /// <summary>A request ended: its page is accepted, or its error ends the whole listing (the first error only;
     /// the other requests are cancelled and their errors dropped).</summary>
-    private void Ended(ListingPart part, CloudListingPage? page, Exception? error)
+    private void Ended(RangePart part, CloudListingPage? page, Exception? error)
     {
         bool cancelOthers = false;
         lock (gate)
         {
             inFlight--;
-            part.Fetching = false;
             if (!stopped && failure is null)
             {
                 if (page is not null)
@@ -334,155 +310,89 @@ internal sealed class ParallelListing : IDisposable
             stop.Cancel();
     }
 
-    private void Accept(ListingPart part, CloudListingPage page)
+    /// <summary>Keeps the page's objects that lie in the part's range (it may have shrunk while the request was in
+    /// flight; the store may have ignored the range), and queues what they become for the pipeline.</summary>
+    private void Accept(RangePart part, CloudListingPage page)
     {
         part.PagesListed++;
-        part.Position = LastEntry(page) ?? part.Position;
+        var objects = page.Objects;
+        var range = part.Range;
+        int start = 0;
+        if (!part.StartConfirmed && range.After is not null)
+        {
+            while (start < objects.Count && range.IsBefore(objects[start].Key, order))
+                start++;
+            // Azure's startFrom and GCS's startOffset include the start key itself; anything before it was not asked for.
+            if (start > 1 || start == 1 && objects[0].Key != range.After)
+                IgnoredStart(range.After, objects[0].Key);
+        }
+        part.StartConfirmed |= start < objects.Count || page.ContinuationToken is null;
+        int end = objects.Count;
+        if (end > start && range.IsPast(objects[end - 1].Key, order))
+        {
+            end = start;
+            while (!range.IsPast(objects[end].Key, order))
+                end++;
+        }
+        bool last = end < objects.Count || page.ContinuationToken is null;
+        var kept = start == 0 && end == objects.Count && objects is List<CloudObject> all ? all : Slice(objects, start, end);
+
+        if (kept.Count > 0)
+        {
+            planner.Origin ??= kept[0].Key;
+            space.Learn(kept[0].Key);
+            space.Learn(kept[kept.Count - 1].Key);
+            if (kept.Count > 1)
+                part.PageStart = kept[0].Key;
+            part.Position = kept[kept.Count - 1].Key;
+        }
         part.ContinuationToken = page.ContinuationToken;
-        if (part.PagesListed == 1 && part.CanSplit && page.ContinuationToken is not null && FolderSplit.ShowsFolders(page, part.Prefix))
-        {
-            Split(part, page);
-            return;
-        }
-        var objects = part.SkipKeys is { Count: > 0 } skip ? page.Objects.Where(o => !skip.Contains(o.Key)).ToList() : page.Objects;
-        IReadOnlyList<string> newFolders = part.IsLevel ? AddFolders(part, page.Prefixes) : Array.Empty<string>();
-        bool last = page.ContinuationToken is null;
-        if (last && part.IsLevel)
-            CheckLevelShowedItsFolders(part);
-        string note = part.IsLevel
-            ? $"Listed '{part.Prefix}' one level down, page {part.PagesListed}: {objects.Count} objects, {newFolders.Count} folders."
-            : $"Listed '{part.Prefix}', page {part.PagesListed}: {objects.Count} objects.";
         if (last)
-            Finish(part);
-        Enqueue(new PartChunk(new ListingChunk(PageOf(objects), part.Partition, last, note), part, true, newFolders));
-    }
-
-    /// <summary>A level listing must report every folder the full listing's first page showed. A store that leaves one
-    /// out (s3rver omits folders that hold only folders) would make the parallel listing miss everything in the
-    /// folders it never reports, so that ends the listing with an error instead of a silently short result.</summary>
-    private static void CheckLevelShowedItsFolders(ListingPart level)
-    {
-        foreach (string folder in level.Children.Keys)
         {
-            if (!level.SeenPrefixes.Contains(folder))
-                throw new CloudStorageException(CloudErrorKind.InconsistentListing,
-                    $"the store's one-level listing of '{level.Prefix}' did not report the folder '{folder}', which its full listing shows, " +
-                    "so folders it leaves out would be missed");
+            part.State = PartState.Done;
+            openParts--;
         }
-    }
-
-    /// <summary>The folders a level page reports for the first time; each new one becomes a recursive part.</summary>
-    private List<string> AddFolders(ListingPart level, IReadOnlyList<string> prefixes)
-    {
-        var added = new List<string>();
-        foreach (string prefix in prefixes)
-        {
-            if (!level.SeenPrefixes.Add(prefix))
-                continue;
-            added.Add(prefix);
-            if (!level.Children.ContainsKey(prefix))
-                level.Children[prefix] = NewRecursive(prefix, canSplit: true);
-        }
-        return added;
-    }
-
-    /// <summary>Turns a recursive part whose first page came back full, with folders on it, into one level of its
-    /// prefix and a recursive part per folder, emitting what the page already holds (see the class remarks).</summary>
-    private void Split(ListingPart part, CloudListingPage page)
-    {
-        Splits++;
-        var split = FolderSplit.Of(part.Prefix, page.Objects);
-        var level = NewLevel(part.Prefix);
-        ListingPart? lastFolder = null;
-        if (split.LastFolder is { } folder)
-        {
-            HashSet<string>? kept = split.LastFolderIsFlat
-                ? new HashSet<string>(split.Runs[split.Runs.Count - 1].Objects.Select(o => o.Key), StringComparer.Ordinal)
-                : null;
-            // A folder whose keys are kept may not split: its keys so far are in its partition already.
-            lastFolder = NewRecursive(folder, canSplit: kept is null, kept);
-            level.Children[folder] = lastFolder;
-        }
-
-        var head = new List<ListingChunk>();
-        int keptObjects = 0;
-        foreach (var run in split.Runs)
-        {
-            if (run.Folder is null)
-            {
-                level.SkipKeys!.UnionWith(run.Objects.Select(o => o.Key));
-                head.Add(new ListingChunk(PageOf(run.Objects), level.Partition, false));
-            }
-            else if (run.Folder == split.LastFolder)
-            {
-                if (lastFolder!.SkipKeys is null)
-                    continue; // listed again by its own part
-                head.Add(new ListingChunk(PageOf(run.Objects), lastFolder.Partition, false));
-            }
-            else
-            {
-                level.Children[run.Folder] = null; // complete on this page
-                head.Add(new ListingChunk(PageOf(run.Objects), new ListingPartition(run.Folder), true));
-            }
-            keptObjects += run.Objects.Count;
-        }
-        string note = $"Listed '{part.Prefix}', page 1: {page.Objects.Count} objects and more to come, in folders: listing its folders " +
-                      $"side by side ({keptObjects} objects of the page kept).";
-        if (head.Count == 0)
-            head.Add(new ListingChunk(EmptyPage, level.Partition, false));
-        head[0] = new ListingChunk(head[0].Page, head[0].Partition, head[0].CompletesPartition, note);
-
-        part.SplitInto = level;
-        Finish(part);
-        for (int i = 0; i < head.Count; i++)
-            Enqueue(new PartChunk(head[i], part, i == head.Count - 1, Array.Empty<string>()));
-    }
-
-    private void Enqueue(PartChunk chunk)
-    {
-        if (chunk.ReleasesPage)
-        {
-            bufferedPages++;
-            chunk.Source.BufferedPages++;
-        }
-        if (sorted)
-            chunk.Source.Chunks.Enqueue(chunk);
         else
-            ready.Enqueue(chunk);
+        {
+            part.State = PartState.Idle;
+        }
+        string note = $"Listed {Describe(part.Range)}, page {part.PagesListed}: {kept.Count} objects{(last ? ", the last" : "")}.";
+        var listed = new ListedPage(part, part.Folders.Accept(part, kept, last, note));
+        bufferedPages++;
+        part.BufferedPages++;
+        if (sorted)
+            part.Pages.Enqueue(listed);
+        else
+            ready.Enqueue(listed);
     }
 
-    private void Finish(ListingPart part)
+    /// <summary>A store that ignores the start of a range lists from the prefix's first key: still correct (the keys
+    /// before the range are dropped), but every split would list again what earlier parts list, so no more are made.</summary>
+    private void IgnoredStart(string after, string listed)
     {
-        part.Exhausted = true;
-        started.Remove(part);
-        waiting.Remove(part);
-        openParts--;
+        if (rangesIgnored)
+            return;
+        rangesIgnored = true;
+        notes.Enqueue($"The store ignored where a key range starts (asked for keys after '{after}', it listed '{listed}'): " +
+                      "the listing goes on without splitting into more key ranges, and misses nothing.");
     }
 
-    private ListingPart NewRecursive(string prefix, bool canSplit, HashSet<string>? skipKeys = null) =>
-        Register(ListingPart.Recursive(nextId++, prefix, pageSize, canSplit, skipKeys));
+    private string Describe(KeyRange range) =>
+        range.After is null && range.UpTo is null ? $"'{request.Prefix}'" : $"'{request.Prefix}' {range}";
 
-    private ListingPart NewLevel(string prefix) => Register(ListingPart.Level(nextId++, prefix, pageSize));
-
-    private ListingPart Register(ListingPart part)
+    private RangePart NewPart(KeyRange range)
     {
         openParts++;
-        waiting.Add(part);
-        return part;
+        return new RangePart(range, request.Prefix, new FolderPartitioner(order));
     }
 
-    private string? LastEntry(CloudListingPage page)
+    private static List<CloudObject> Slice(IReadOnlyList<CloudObject> objects, int start, int end)
     {
-        string? lastObject = page.Objects.Count > 0 ? page.Objects[page.Objects.Count - 1].Key : null;
-        string? lastPrefix = page.Prefixes.Count > 0 ? page.Prefixes[page.Prefixes.Count - 1] : null;
-        if (lastObject is null || lastPrefix is null)
-            return lastObject ?? lastPrefix;
-        return order.Compare(lastObject, lastPrefix) >= 0 ? lastObject : lastPrefix;
+        var slice = new List<CloudObject>(Math.Max(end - start, 0));
+        for (int i = start; i < end; i++)
+            slice.Add(objects[i]);
+        return slice;
     }
-
-    private static readonly CloudListingPage EmptyPage = new(Array.Empty<CloudObject>(), Array.Empty<string>(), null);
-
-    private static CloudListingPage PageOf(IReadOnlyList<CloudObject> objects) => new(objects, Array.Empty<string>(), null);
 
     private void Wake()
     {

@@ -108,15 +108,17 @@ public abstract class ParallelListingTests<TFixture> : IClassFixture<TFixture> w
             Assert.Equal(sequential, parallel);
         else
             Assert.Equal(sequential.Order(StringComparer.Ordinal), parallel.Order(StringComparer.Ordinal)); // each object exactly once
-        if (layout == "flat")
-            Assert.Equal(0, listing.Splits); // nothing to split by: one part, page after page
+        // Key ranges split a flat prefix as well as a tree. The GCS emulator ignores startOffset and endOffset: the
+        // listing sees that on its first split and goes on without splitting (the in-memory tests cover that store).
+        if (Fixture.Provider == CloudProvider.GCS)
+            Assert.True(listing.Splits <= 1, $"{listing.Splits} splits on a store that ignores key ranges");
         else
-            Assert.True(listing.Splits >= 2, $"{listing.Splits} splits: the root and the large folders should split");
+            Assert.True(listing.Splits >= 2, $"{listing.Splits} splits: the listing should split into key ranges");
     }
 
     /// <summary>The contract streaming image groups rely on: (1) a partition's objects come in key order, (2) the
-    /// objects directly in one folder all belong to one partition, (3) each partition is marked complete once, after
-    /// its last object.</summary>
+    /// objects directly in one folder all belong to one partition, or all to none (a folder two key ranges share),
+    /// (3) each partition is marked complete once, after its last object.</summary>
     [Theory]
     [InlineData("tree", 7, false)]
     [InlineData("tree", 10, true)]
@@ -126,28 +128,7 @@ public abstract class ParallelListingTests<TFixture> : IClassFixture<TFixture> w
     {
         var chunks = Parallel(layout, pageSize, 8, sorted, out _);
 
-        var lastKey = new Dictionary<ListingPartition, string>();
-        var folderPartition = new Dictionary<string, ListingPartition>(StringComparer.Ordinal);
-        var completed = new HashSet<ListingPartition>();
-        foreach (var chunk in chunks)
-        {
-            Assert.DoesNotContain(chunk.Partition, completed);
-            foreach (var cloudObject in chunk.Page.Objects)
-            {
-                if (lastKey.TryGetValue(chunk.Partition, out string? previous))
-                    Assert.True(Order.Compare(previous, cloudObject.Key) < 0, $"'{cloudObject.Key}' after '{previous}' in partition '{chunk.Partition}'");
-                lastKey[chunk.Partition] = cloudObject.Key;
-                string folder = cloudObject.Key.Substring(0, cloudObject.Key.LastIndexOf('/') + 1);
-                if (folderPartition.TryGetValue(folder, out var partition))
-                    Assert.Same(partition, chunk.Partition);
-                else
-                    folderPartition[folder] = chunk.Partition;
-            }
-            if (chunk.CompletesPartition)
-                completed.Add(chunk.Partition);
-        }
-        Assert.All(lastKey.Keys, partition => Assert.Contains(partition, completed));
-        Assert.True(lastKey.Count > 5, $"only {lastKey.Count} partitions");
+        ParallelListingPropertyTests.AssertPartitionsPromise(chunks, Order);
         Assert.Equal(Fixture.Seeded[layout].Count, chunks.Sum(c => c.Page.Objects.Count));
     }
 

@@ -1,0 +1,74 @@
+namespace EncordSpec.Tests.Listing;
+
+/// <summary>How the parallel listing splits a prefix into key ranges, against buckets in memory that answer after a
+/// few milliseconds, as a distant store does: a flat prefix keeps ThrottleLimit requests in flight with few requests
+/// more than a sequential listing needs; a store that ignores key ranges stops the splitting and loses nothing.</summary>
+public class KeyRangeSplitTests
+{
+    private static readonly MemoryStore Distant = MemoryStore.S3 with { Latency = TimeSpan.FromMilliseconds(5) };
+
+    private static (List<string> Keys, ParallelListing Listing, List<string> Notes) List(MemoryLister lister, string prefix, int pageSize, int throttleLimit)
+    {
+        var listing = new ParallelListing(lister, new CloudListingRequest(prefix, null, pageSize), throttleLimit, false, KeyOrder.Utf8);
+        using (listing)
+        {
+            var chunks = listing.Read(CancellationToken.None).ToList();
+            return (chunks.SelectMany(c => c.Page.Objects).Select(o => o.Key).ToList(), listing,
+                chunks.Where(c => c.Note is not null).Select(c => c.Note!).ToList());
+        }
+    }
+
+    [Theory]
+    [InlineData("", "img-{0:D6}.jpg", 20_000)]
+    [InlineData("", "images/{0:D9}.jpg", 20_000)]
+    [InlineData("data/", "data/{0:x8}", 20_000)]
+    public void A_flat_prefix_is_listed_with_ThrottleLimit_requests_in_flight_and_few_more_requests_than_pages(string prefix, string format, int count)
+    {
+        var keys = Enumerable.Range(0, count).Select(n => string.Format(format, n * 7919 % 1_000_003)).ToList();
+        using var lister = new MemoryLister(keys, Distant);
+        var (listed, listing, notes) = List(lister, prefix, 100, 8);
+
+        Assert.Equal(keys.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+        Assert.Equal(8, lister.MostInFlight);
+        int pages = count / 100;
+        Assert.True(listing.Requests < pages * 5 / 4 + 40, $"{listing.Requests} requests for {pages} pages");
+        Assert.True(listing.Splits >= 7, $"{listing.Splits} splits");
+        Assert.Contains(notes, n => n.StartsWith("Split the keys", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Folders_of_a_page_each_are_listed_side_by_side()
+    {
+        var keys = Enumerable.Range(0, 10_000).Select(n => $"folder-{n / 100:D3}/img-{n % 100:D5}.jpg").ToList();
+        using var lister = new MemoryLister(keys, Distant);
+        var (listed, listing, _) = List(lister, "", 100, 8);
+
+        Assert.Equal(keys, listed.Order(StringComparer.Ordinal));
+        Assert.Equal(8, lister.MostInFlight);
+        Assert.True(listing.Requests < 100 * 2, $"{listing.Requests} requests for 100 pages");
+    }
+
+    [Fact]
+    public void A_store_that_ignores_key_ranges_stops_the_splitting_and_loses_nothing()
+    {
+        var keys = Enumerable.Range(0, 3_000).Select(n => $"img-{n:D6}.jpg").ToList();
+        using var lister = new MemoryLister(keys, Distant with { IgnoresRanges = true });
+        var (listed, listing, notes) = List(lister, "", 100, 8);
+
+        Assert.Equal(keys, listed.Order(StringComparer.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith("The store ignored where a key range starts", StringComparison.Ordinal));
+        Assert.True(listing.Splits <= 8, $"{listing.Splits} splits after the store showed it ignores ranges");
+    }
+
+    [Fact]
+    public void A_store_that_leaves_folders_out_of_one_level_listings_loses_nothing_either()
+    {
+        // stream-hollow: p/ and q/ hold only folders, which s3rver's one-level listings leave out.
+        var keys = (from top in new[] { "p", "q" } from folder in Enumerable.Range(0, 10) from frame in Enumerable.Range(1, 15)
+                    select $"{top}/f{folder}/{frame}.jpg").ToList();
+        using var lister = new MemoryLister(keys, Distant with { HidesFoldersOfFolders = true });
+        var (listed, _, _) = List(lister, "", 10, 8);
+
+        Assert.Equal(keys.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
+}
