@@ -49,6 +49,10 @@ public sealed class CloudObject
     /// of PowerShell's output, Export-Csv and ConvertTo-Json. Null for objects made by users.</summary>
     internal ListingPartition? Partition { get; set; }
 
+    /// <summary>The -Prefix of the listing that found this object, for -GroupBy Folder's titles (the folders' paths
+    /// below it); null for objects made by users.</summary>
+    internal string? ListedPrefix { get; set; }
+
     /// <summary>The object's number within its partition, from 1, in the order it was listed.</summary>
     internal long PartitionSequence { get; set; }
 

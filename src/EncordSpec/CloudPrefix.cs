@@ -1,7 +1,8 @@
 namespace EncordSpec;
 
 /// <summary>A "folder" of a listing with -Delimiter: a common prefix of keys one level below the listed prefix.
-/// Pipe its Prefix back into Get-CloudObject -Prefix to look inside.</summary>
+/// Pipe it back into Get-CloudObject to look inside: the endpoint, region, URL style and credentials of the listing
+/// that found it come with it.</summary>
 public sealed class CloudPrefix
 {
     public CloudPrefix(CloudProvider provider, string bucket, string prefix, string delimiter)
@@ -22,6 +23,9 @@ public sealed class CloudPrefix
     public string Prefix { get; }
     /// <summary>The folder's own name, without its parents and the trailing delimiter.</summary>
     public string Name { get; }
+
+    /// <summary>How it was listed, for Get-CloudObject to list inside it the same way; null for prefixes made by users.</summary>
+    internal Listing.PrefixListing? Listing { get; set; }
 
     public override string ToString() => Prefix;
 }

@@ -18,4 +18,8 @@ public abstract class EncordDataItem
 
     /// <summary>Set when the item was read from a spec (ConvertFrom-EncordSpec); null for new items.</summary>
     public SpecItemSource? Source { get; set; }
+
+    /// <summary>The flags of the spec the item was read from, for ConvertTo-EncordSpec to carry; internal, so it stays
+    /// out of PowerShell's output.</summary>
+    internal Reading.ReadSpecFlags? ReadFlags { get; set; }
 }

@@ -10,6 +10,10 @@ public abstract class EncordGroupItem : EncordDataItem
     /// <summary>Number of object URLs, for table views and sorting.</summary>
     public int Count => ObjectUrls.Length;
 
+    /// <summary>The first object URL (objectUrl_0), as the table view shows it, for Sort-Object and Select-Object; null
+    /// for an empty group.</summary>
+    public string? FirstObjectUrl => ObjectUrls.Length > 0 ? ObjectUrls[0] : null;
+
     public override string ToString() => Title ?? "";
 }
 

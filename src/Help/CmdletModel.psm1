@@ -128,7 +128,8 @@ class CmdletModel {
             Declarations       = [CmdletModel]::FindDeclarations($Command.ImplementingType, $first.Name)
         }
         $parameter.PipelineInput = [CmdletModel]::PipelineInputText($parameter.ByValue, $parameter.ByPropertyName)
-        $parameter.DefaultValue = if ($Defaults.ContainsKey($parameter.Name)) { $Defaults[$parameter.Name] } elseif ($parameter.IsSwitch) { 'False' } else { 'None' }
+        # A parameter that must be given has no default to show, whatever its property starts as (an enum's first value).
+        $parameter.DefaultValue = if ($parameter.Required) { 'None' } elseif ($Defaults.ContainsKey($parameter.Name)) { $Defaults[$parameter.Name] } elseif ($parameter.IsSwitch) { 'False' } else { 'None' }
         return $parameter
     }
 

@@ -95,7 +95,15 @@ public static class SeedSets
         Directory.GetFiles(folder).Where(path => Path.GetFileName(path) != "README.md").Order(StringComparer.Ordinal)
             .Select(path => SeedObject.FromFile(prefix + Path.GetFileName(path), path)).ToArray();
 
-    /// <summary>Resolves "special[:PREFIX]", "food", "bulk:PREFIX:COUNT", "names:KEY;KEY;...", "tree[:PREFIX]",
+    /// <summary>DICOM files of 256 bytes with the given keys: the 128-byte preamble, then the DICM marker.</summary>
+    public static IReadOnlyList<SeedObject> Dicom(IEnumerable<string> keys) => keys.Select(k =>
+    {
+        var content = new byte[256];
+        System.Text.Encoding.ASCII.GetBytes("DICM").CopyTo(content, 128);
+        return new SeedObject(k, content.Length, null, content);
+    }).ToArray();
+
+    /// <summary>Resolves "special[:PREFIX]", "food", "bulk:PREFIX:COUNT", "names:KEY;KEY;...", "dicom:KEY;KEY;...", "tree[:PREFIX]",
     /// "skewed[:PREFIX]", "grid:FOLDERS:PER_FOLDER" and "files:PREFIX:FOLDER" (comma-separated) into one list.</summary>
     public static IReadOnlyList<SeedObject> Parse(string names)
     {
@@ -109,6 +117,7 @@ public static class SeedSets
                 "food" => FoodDataset(),
                 "bulk" => Bulk(parts[1], int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)),
                 "names" => Named(name.Substring("names:".Length).Split(';', StringSplitOptions.RemoveEmptyEntries)),
+                "dicom" => Dicom(name.Substring("dicom:".Length).Split(';', StringSplitOptions.RemoveEmptyEntries)),
                 "tree" => Tree(parts.Length > 1 ? parts[1] : ""),
                 "skewed" => Skewed(parts.Length > 1 ? parts[1] : ""),
                 "files" => Files(parts[1], name.Substring("files:".Length + parts[1].Length + 1)),

@@ -86,6 +86,55 @@ Describe 'ConvertFrom-EncordSpec' {
         $problems[-1].FullyQualifiedErrorId | Should -BeLike 'TrailingComma,*'
     }
 
+    It 'reads a semicolon CSV from Excel with -Delimiter, image groups and all, and writes it back with commas' {
+        $excel = Join-Path $TestDrive 'excel.csv'
+        Set-Content $excel -Value @(
+            'ObjectUrl;Image group title;Create video'
+            's3://b/Cooking.mp4;;'
+            's3://b/light/1.jpg;apple-light;true'
+            's3://b/light/2.jpg;apple-light;true'
+            's3://b/a.jpg;;'
+        )
+        $items = ConvertFrom-EncordSpec $excel -Delimiter ';'
+        $items.ForEach({ $_.GetType().Name }) | Should -Be @('EncordVideo', 'EncordImageGroup', 'EncordImage')
+        $items[1].Title | Should -Be 'apple-light'
+        $items[1].ObjectUrls | Should -Be 's3://b/light/1.jpg', 's3://b/light/2.jpg'
+        $fixed = $items | ConvertTo-EncordSpec -Csv
+        Test-EncordSpec -Spec $fixed -Format Csv | Should -BeTrue
+    }
+
+    It 'names the semicolons once, with the way to read them, when -Delimiter is not given' {
+        $null = ConvertFrom-EncordSpec -Spec "ObjectUrl;Image group title;Create video`ns3://b/a.jpg;;" -Format Csv -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'CsvHeaderMissing,*'
+        $problems[0].Exception.Message | Should -BeLike "*separated by ';'*-Delimiter ';'*"
+    }
+
+    It 'carries skip_duplicate_urls and upsert_metadata through ConvertTo-EncordSpec' {
+        $spec = '{"images": [{"objectUrl": "s3://b/a.jpg"}], "skip_duplicate_urls": true, "upsert_metadata": true}'
+        $written = ConvertFrom-EncordSpec -Spec $spec | ConvertTo-EncordSpec -WarningVariable warnings | ConvertFrom-Json
+        $written.skip_duplicate_urls | Should -BeTrue
+        $written.upsert_metadata | Should -BeTrue
+        $warnings | Should -BeNullOrEmpty
+        # The parameters still decide when given.
+        $off = ConvertFrom-EncordSpec -Spec $spec | ConvertTo-EncordSpec -SkipDuplicateUrls:$false -UpsertMetadata:$false | ConvertFrom-Json
+        $off.PSObject.Properties.Name | Should -Be 'images'
+    }
+
+    It 'warns, naming the specs, when merged specs disagree on a flag, and when CSV cannot hold it' {
+        $a = Join-Path $TestDrive 'flag-a.json'
+        $b = Join-Path $TestDrive 'flag-b.json'
+        Set-Content $a -Value '{"images": [{"objectUrl": "s3://b/a.jpg"}], "skip_duplicate_urls": true}'
+        Set-Content $b -Value '{"images": [{"objectUrl": "s3://b/b.jpg"}]}'
+        $merged = ConvertFrom-EncordSpec $a, $b | ConvertTo-EncordSpec -WarningVariable warnings -WarningAction SilentlyContinue | ConvertFrom-Json
+        $merged.PSObject.Properties.Name | Should -Be 'images'
+        $warnings | Should -HaveCount 1
+        "$warnings" | Should -BeLike '*flag-a.json sets skip_duplicate_urls, flag-b.json not*-SkipDuplicateUrls*'
+
+        $null = ConvertFrom-EncordSpec $a | ConvertTo-EncordSpec -Csv -WarningVariable csvWarnings -WarningAction SilentlyContinue
+        "$csvWarnings" | Should -BeLike '*skip_duplicate_urls*CSV spec cannot hold*'
+    }
+
     It 'lets a pipeline repair what the check found' {
         $spec = '{"images": [{"objectUrl": "https://b.s3.eu-west-2.amazonaws.com/my frame.jpg"}]}'
         $fixed = ConvertFrom-EncordSpec -Spec $spec -ErrorAction SilentlyContinue |

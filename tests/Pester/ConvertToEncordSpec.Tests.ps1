@@ -29,7 +29,7 @@ Describe 'ConvertTo-EncordSpec' {
         }
 
         It 'sends a lone DICOM file to New-EncordDicomSeries with an error' {
-            $null = "$s3/ct/1.dcm" | ConvertTo-EncordSpec -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            $null = "$s3/ct/1.dcm", "$s3/ok.jpg" | ConvertTo-EncordSpec -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
             Get-ErrorIds $problems | Should -Be 'LoneDicomFile'
             $problems[0].Exception.Message | Should -BeLike '*New-EncordDicomSeries*'
         }
@@ -92,12 +92,12 @@ Describe 'ConvertTo-EncordSpec' {
         }
 
         It 'reports metadata that is not an object, or over 10 MB, for that item only' {
-            $json = "$s3/a.jpg", "$s3/b.jpg" | ConvertTo-EncordSpec -ClientMetadata {
-                if ($_ -like '*a.jpg') { 'just text' } else { @{ big = 'x' * 10.5MB } }
+            $json = "$s3/a.jpg", "$s3/b.jpg", "$s3/c.jpg" | ConvertTo-EncordSpec -ClientMetadata {
+                if ($_ -like '*a.jpg') { 'just text' } elseif ($_ -like '*b.jpg') { @{ big = 'x' * 10.5MB } } else { @{ ok = $true } }
             } -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
             Get-ErrorIds $problems | Should -Be 'ClientMetadataNotObject', 'ClientMetadataTooLarge'
             $problems[0].Exception.Message | Should -BeLike "*$s3/a.jpg*"
-            ($json | ConvertFrom-Json).PSObject.Properties.Name | Should -BeNullOrEmpty
+            ($json | ConvertFrom-Json).images.objectUrl | Should -Be "$s3/c.jpg"
         }
 
         It 'gives -ClientMetadata to the spec, not to the items piped in' {
@@ -142,6 +142,108 @@ Describe 'ConvertTo-EncordSpec' {
         ) {
             $failure = { & $Run } | Should -Throw -ErrorId "$Id,*" -PassThru
             if ($Names) { $failure.Exception.Message | Should -BeLike "*$Names*" }
+        }
+    }
+
+    Context 'what users bring' {
+        It 'turns the rows of an Encord CSV read with Import-Csv -Delimiter '';'' into its image groups, in order' {
+            # An Encord CSV saved by Excel with semicolons: three videos, then two image groups.
+            $excel = Join-Path $TestDrive 'excel.csv'
+            Set-Content $excel -Value @(
+                'ObjectUrl;Image group title;Create video'
+                "$s3/Cooking.mp4;;"
+                "$s3/food/light/1+(33).jpg;apple-light;TRUE"
+                "$s3/food/light/1+(32).jpg;apple-light;TRUE"
+                "$s3/food/dark/2+(32).jpg;apple-dark;FALSE"
+                "$s3/Oranges.mp4;;"
+            )
+            $path = Join-Path $TestDrive 'fixed.csv'
+            $null = Import-Csv $excel -Delimiter ';' | ConvertTo-EncordSpec -Csv -Path $path
+            Test-EncordSpec -Path $path | Should -BeTrue
+            $groups = @(ConvertFrom-EncordSpec -Path $path | Where-Object { $_ -is [EncordSpec.EncordImageGroup] })
+            $groups.Title | Should -Be 'apple-light', 'apple-dark'
+            $groups[0].ObjectUrls | Should -Be "$s3/food/light/1+(33).jpg", "$s3/food/light/1+(32).jpg"
+            $groups.CreateVideo | Should -Be $true, $false
+            (Import-Csv $path).ObjectUrl | Should -Be "$s3/Cooking.mp4", "$s3/food/light/1+(33).jpg", "$s3/food/light/1+(32).jpg", "$s3/food/dark/2+(32).jpg", "$s3/Oranges.mp4"
+        }
+
+        It 'passes over blank lines and # comments of a URL list, and names a trailing space as whitespace' {
+            $list = Join-Path $TestDrive 'urls.txt'
+            Set-Content $list -Value '# images', "$s3/a.jpg", '', "$s3/b.jpg ", '   '
+            $json = Get-Content $list | ConvertTo-EncordSpec -ErrorVariable problems -ErrorAction SilentlyContinue -WarningVariable warnings
+            ($json | ConvertFrom-Json).images.objectUrl | Should -Be "$s3/a.jpg"
+            $warnings | Should -BeNullOrEmpty
+            Get-ErrorIds $problems | Should -Be 'ObjectUrlWhitespace'
+            $problems[0].Exception.Message | Should -BeLike "*'$s3/b.jpg '*whitespace*"
+        }
+
+        It 'takes the URL from the property -UrlProperty names' {
+            $rows = [pscustomobject]@{ object_url = "$s3/a.jpg" }, [pscustomobject]@{ object_url = "$s3/b.mp4" }
+            $spec = $rows | ConvertTo-EncordSpec -UrlProperty object_url | ConvertFrom-Json
+            $spec.images.objectUrl | Should -Be "$s3/a.jpg"
+            $spec.videos.objectUrl | Should -Be "$s3/b.mp4"
+            $null = @($rows) + "$s3/c.jpg" | ConvertTo-EncordSpec -ErrorVariable problems -ErrorAction SilentlyContinue
+            $problems[0].Exception.Message | Should -BeLike '*-UrlProperty*'
+        }
+
+        It 'merges specs with -Unique: duplicate files by URL, duplicate groups by their URL list, groups kept' {
+            $a = Join-Path $TestDrive 'a.json'
+            $b = Join-Path $TestDrive 'b.json'
+            $null = @("$s3/1.jpg", "$s3/v.mp4") + @("$s3/g/1.jpg", "$s3/g/2.jpg" | New-EncordImageGroup -Title g) | ConvertTo-EncordSpec -Path $a
+            $null = @("$s3/1.jpg", "$s3/2.jpg") + @("$s3/g/1.jpg", "$s3/g/2.jpg" | New-EncordImageGroup -Title g) +
+                @("$s3/g/2.jpg", "$s3/g/1.jpg" | New-EncordImageGroup -Title reordered -NoSort) | ConvertTo-EncordSpec -Path $b
+            $merged = Join-Path $TestDrive 'merged.csv'
+            $null = ConvertFrom-EncordSpec $a, $b | ConvertTo-EncordSpec -Unique -Csv -Path $merged -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Set-Variable verbose
+            $items = ConvertFrom-EncordSpec $merged
+            ($items | Where-Object ObjectUrl).ObjectUrl | Sort-Object | Should -Be "$s3/1.jpg", "$s3/2.jpg", "$s3/v.mp4"
+            ($items | Where-Object { $_ -is [EncordSpec.EncordImageGroup] }).Title | Should -Be 'g', 'reordered'
+            $verbose.Message | Should -Contain '-Unique dropped 2 duplicate item(s).'
+        }
+
+        It 'warns when -Unique drops a duplicate that says something else' {
+            $first = [EncordSpec.EncordImage]::new("$s3/1.jpg")
+            $second = [EncordSpec.EncordImage]::new("$s3/1.jpg"); $second.Title = 'other title'
+            $spec = $first, $second | ConvertTo-EncordSpec -Unique -WarningVariable warnings -WarningAction SilentlyContinue | ConvertFrom-Json
+            $spec.images | Should -HaveCount 1
+            $spec.images[0].PSObject.Properties.Name | Should -Not -Contain 'title'
+            $warnings | Should -HaveCount 1
+            $warnings[0] | Should -BeLike "*'$s3/1.jpg'*differ*"
+        }
+
+        It 'writes no spec and ends with an error when no input makes an item, so a runbook notices' {
+            $path = Join-Path $TestDrive 'none.json'
+            { @() | ConvertTo-EncordSpec -Path $path } | Should -Throw -ErrorId 'SpecEmpty,*'
+            Test-Path $path | Should -BeFalse
+            { "$s3/notes.txt", "$s3/a b.jpg" | ConvertTo-EncordSpec -Path $path -ErrorAction SilentlyContinue -WarningAction SilentlyContinue } |
+                Should -Throw -ErrorId 'SpecEmpty,*'
+            Test-Path $path | Should -BeFalse
+            Get-ChildItem $TestDrive -Filter '*none*' -Force | Should -BeNullOrEmpty
+            { '# only a comment' | ConvertTo-EncordSpec } | Should -Throw -ErrorId 'SpecEmpty,*'
+        }
+
+        It 'adds to an existing spec with -Append, keeping its items first and its flags' {
+            $path = Join-Path $TestDrive 'append.json'
+            $null = "$s3/1.jpg", "$s3/g/1.jpg" | ConvertTo-EncordSpec -Path $path -SkipDuplicateUrls -WarningAction SilentlyContinue
+            $null = "$s3/2.jpg" | ConvertTo-EncordSpec -Path $path -Append
+            $null = "$s3/1.jpg", "$s3/3.mp4" | ConvertTo-EncordSpec -Path $path -Append -Unique
+            $spec = Get-Content $path -Raw | ConvertFrom-Json
+            $spec.images.objectUrl | Should -Be "$s3/1.jpg", "$s3/g/1.jpg", "$s3/2.jpg"
+            $spec.videos.objectUrl | Should -Be "$s3/3.mp4"
+            $spec.skip_duplicate_urls | Should -BeTrue
+            # A file that does not exist yet is created.
+            $new = Join-Path $TestDrive 'append-new.csv'
+            $null = "$s3/1.jpg" | ConvertTo-EncordSpec -Path $new -Append -Csv
+            (Import-Csv $new).ObjectUrl | Should -Be "$s3/1.jpg"
+            $null = "$s3/2.jpg" | ConvertTo-EncordSpec -Path $new -Append
+            (Import-Csv $new).ObjectUrl | Should -Be "$s3/1.jpg", "$s3/2.jpg"
+        }
+
+        It 'does not add to a spec with errors, and leaves it as it was' {
+            $path = Join-Path $TestDrive 'broken.json'
+            Set-Content $path '{"images": [{"objectUrl": "gs://b/a b.jpg"}]}'
+            { "$s3/2.jpg" | ConvertTo-EncordSpec -Path $path -Append } | Should -Throw -ErrorId 'SpecToAppendInvalid,*'
+            Get-Content $path -Raw | Should -BeLike '*a b.jpg*'
+            Get-ChildItem $TestDrive -Filter '*broken*' -Force | Should -HaveCount 1
         }
     }
 

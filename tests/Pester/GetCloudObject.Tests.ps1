@@ -220,10 +220,11 @@ Describe 'The design''s pipeline, from each provider' {
             }
             $spec
         }
+        # Titled by the folder's path below -Prefix food-dataset/.
         $ExpectedGroups = @{
-            '1-Samsung-S4-Light Environment' = 1..4 | ForEach-Object { "food-dataset/Apple/1-Samsung-S4-Light Environment/1 ($(31 + $_)).jpg" }
-            '2-samsung-S4-Dark Environment'  = 1..4 | ForEach-Object { "food-dataset/Apple/2-samsung-S4-Dark Environment/2 ($(31 + $_)).jpg" }
-            '3-IOS-4-Light Environment'      = 1..2 | ForEach-Object { "food-dataset/Apple/3-IOS-4-Light Environment/3 ($(31 + $_)).jpg" }
+            'Apple/1-Samsung-S4-Light Environment' = 1..4 | ForEach-Object { "food-dataset/Apple/1-Samsung-S4-Light Environment/1 ($(31 + $_)).jpg" }
+            'Apple/2-samsung-S4-Dark Environment'  = 1..4 | ForEach-Object { "food-dataset/Apple/2-samsung-S4-Dark Environment/2 ($(31 + $_)).jpg" }
+            'Apple/3-IOS-4-Light Environment'      = 1..2 | ForEach-Object { "food-dataset/Apple/3-IOS-4-Light Environment/3 ($(31 + $_)).jpg" }
         }
         function Get-GroupKeys($Spec, [string] $Provider) {
             $result = @{}
@@ -296,10 +297,38 @@ Describe 'Filtering, paging and folders' {
         (Get-CloudObject @S3 -Bucket cord-dev -Region eu-west-2 -Include '*.mp4' -Exclude 'special/*').Key | Should -Be @('Cooking.mp4', 'Oranges.mp4')
     }
 
+    It 'matches -Include and -Exclude against the file name in every folder, as Get-ChildItem does' {
+        $null = Invoke-Seeder S3 filter-names 'names:Thumbs.db;camera1/Thumbs.db;camera1/1.jpg;camera1/old/2.jpg;thumbs.db.jpg/3.png'
+        (Get-CloudObject @S3 -Bucket filter-names -Region eu-west-2 -Exclude Thumbs.db).Key |
+            Should -Be 'camera1/1.jpg', 'camera1/old/2.jpg', 'thumbs.db.jpg/3.png'
+        (Get-CloudObject @S3 -Bucket filter-names -Region eu-west-2 -Include *.jpg).Key | Should -Be 'camera1/1.jpg', 'camera1/old/2.jpg'
+        (Get-CloudObject @S3 -Bucket filter-names -Region eu-west-2 -Include *.jpg -Exclude 'camera1/old/*').Key | Should -Be 'camera1/1.jpg'
+    }
+
+    It 'says why a -Prefix that starts with / finds nothing' {
+        $found = Get-CloudObject @S3 -Bucket cord-dev -Region eu-west-2 -Prefix /food-dataset/ -WarningVariable warnings -WarningAction SilentlyContinue
+        $found | Should -BeNullOrEmpty
+        "$warnings" | Should -BeLike "*starts with '/food-dataset/'*-Prefix 'food-dataset/'*"
+    }
+
     It 'keeps only the data types asked for' {
         $videos = Get-CloudObject @S3 -Bucket cord-dev -Region eu-west-2 -DataType Video, Audio
         $videos.DataType | Sort-Object -Unique | Should -Be 'Video'
         $videos.Count | Should -Be 3
+    }
+
+    It 'finds extension-less DICOM files by their DICM marker with -DataType Dicom, as the help''s example does' {
+        $null = Invoke-Seeder OTC dicom-scans 'dicom:study1/0001;study1/0002;study2/1.2.840.10008.5.1.4.1.1.2;scan.dcm,names:study1/notes;study1/preview.jpg'
+        $dicom = Get-CloudObject @Otc -Bucket dicom-scans -DataType Dicom
+        $dicom.Key | Should -Be 'scan.dcm', 'study1/0001', 'study1/0002', 'study2/1.2.840.10008.5.1.4.1.1.2'
+        $dicom.DataType | Select-Object -Unique | Should -Be 'Dicom'
+        # The help's example, on these files: one series of the four.
+        $series = Get-CloudObject @Otc -Bucket dicom-scans -DataType Dicom | New-EncordDicomSeries -Title scan-1
+        $series.Count | Should -Be 4
+        # Asked for with Unsupported, the file without the marker stays, as Unsupported.
+        $both = Get-CloudObject @Otc -Bucket dicom-scans -DataType Dicom, Unsupported
+        ($both | Where-Object Key -EQ 'study1/notes').DataType | Should -Be 'Unsupported'
+        ($both | Where-Object Key -EQ 'study1/0001').DataType | Should -Be 'Dicom'
     }
 
     It 'supports -First, -Skip and -IncludeTotalCount' {
@@ -318,6 +347,17 @@ Describe 'Filtering, paging and folders' {
         $folder = $level | Where-Object { $_ -is [EncordSpec.CloudPrefix] } | Select-Object -First 1
         $folder.Name | Should -Be 'food-dataset'
         $folder.Bucket | Should -Be 'mycontainer'
+    }
+
+    It 'lists inside a CloudPrefix piped back with nothing else, as the listing that found it did' {
+        $folders = Get-CloudObject @S3 -Bucket cord-dev -Region eu-west-2 -Prefix food-dataset/Apple/ -Delimiter / -UrlStyle Path
+        $inside = $folders[2] | Get-CloudObject
+        $inside.ObjectUrl | Should -Be @(
+            'https://s3.eu-west-2.amazonaws.com/cord-dev/food-dataset/Apple/3-IOS-4-Light+Environment/3+(32).jpg'
+            'https://s3.eu-west-2.amazonaws.com/cord-dev/food-dataset/Apple/3-IOS-4-Light+Environment/3+(33).jpg')
+        # What is given still counts, and what it carries is in no output.
+        @($folders[2] | Get-CloudObject -UrlStyle VirtualHosted)[0].ObjectUrl | Should -Be 'https://cord-dev.s3.eu-west-2.amazonaws.com/food-dataset/Apple/3-IOS-4-Light+Environment/3+(32).jpg'
+        ($folders[2] | ConvertTo-Json) + ($folders[2] | Format-List * | Out-String) | Should -Not -Match 'S3RVER|127\.0\.0\.1'
     }
 
     It 'lists inside a CloudPrefix piped back into it' {
@@ -586,13 +626,48 @@ Describe 'Get-CloudObject in the shell' {
     It 'completes -<Parameter> values' -ForEach @(
         @{ Parameter = 'Provider'; Line = 'Get-CloudObject -Provider '; Expected = @('S3', 'Azure', 'GCS', 'OTC') }
         @{ Parameter = 'DataType'; Line = 'Get-CloudObject -DataType '; Expected = @('Image', 'Video', 'Audio', 'Dicom') }
-        @{ Parameter = 'UrlStyle'; Line = 'Get-CloudObject -Provider GCS -UrlStyle '; Expected = @('VirtualHosted', 'Path', 'S3Uri', 'GsUri', 'Https') }
+        # Only the styles of the provider typed: GsUri is not offered for S3.
+        @{ Parameter = 'UrlStyle'; Line = 'Get-CloudObject -Provider GCS -UrlStyle '; Expected = @('GsUri', 'Https') }
+        @{ Parameter = 'UrlStyle'; Line = 'Get-CloudObject -Provider S3 -UrlStyle '; Expected = @('VirtualHosted', 'Path', 'S3Uri') }
         @{ Parameter = 'Region'; Line = 'Get-CloudObject -Provider OTC -Region '; Expected = @('eu-de', 'eu-nl', 'eu-ch2') }
         @{ Parameter = 'Region'; Line = 'Get-CloudObject -Provider S3 -Region eu-west-'; Expected = @('eu-west-1', 'eu-west-2', 'eu-west-3') }
     ) {
         $completions = (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText
         foreach ($value in $Expected) { $completions | Should -Contain $value }
         if ($Parameter -in 'UrlStyle', 'Region') { $completions.Count | Should -Be $Expected.Count }
+    }
+
+    It 'completes -ProfileName with the profiles of the AWS config and credentials files, not file names' {
+        $config = Join-Path $TestDrive 'aws-config'
+        $credentials = Join-Path $TestDrive 'aws-credentials'
+        Set-Content $config -Value '[default]', 'region = eu-west-2', '[profile minio]', '[sso-session corp]', '[profile data team]'
+        Set-Content $credentials -Value '[default]', 'aws_access_key_id = x', '[backup]'
+        $saved = $env:AWS_CONFIG_FILE, $env:AWS_SHARED_CREDENTIALS_FILE
+        try {
+            $env:AWS_CONFIG_FILE = $config; $env:AWS_SHARED_CREDENTIALS_FILE = $credentials
+            $line = 'Get-CloudObject -Provider S3 -ProfileName '
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |
+                Should -Be 'default', 'minio', "'data team'", 'backup'
+            $line = 'Get-CloudObject -Provider S3 -ProfileName mi'
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'minio'
+        }
+        finally { $env:AWS_CONFIG_FILE, $env:AWS_SHARED_CREDENTIALS_FILE = $saved }
+    }
+
+    It 'takes a PSCredential as -Credential, and stops at a parameter of another provider instead of ignoring it' {
+        $keys = [pscredential]::new('S3RVER', (ConvertTo-SecureString 'S3RVER' -AsPlainText -Force))
+        (Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -Prefix Image1 -EndpointUrl $env:ENCORDSPEC_S3_ENDPOINT -Credential $keys).Key |
+            Should -Be 'Image1.png'
+        # s3rver knows one access key (S3RVER) and refuses others.
+        $wrong = [pscredential]::new('NOT-A-KEY', (ConvertTo-SecureString 'S3RVER' -AsPlainText -Force))
+        { Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -EndpointUrl $env:ENCORDSPEC_S3_ENDPOINT -Credential $wrong } |
+            Should -Throw -ErrorId 'CloudAccessDenied,*' -Because 'the credential is used, not the default chain'
+        $sas = { Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -EndpointUrl $env:ENCORDSPEC_S3_ENDPOINT -AccessKey S3RVER -SecretKey S3RVER -SasToken 'sv=x' } |
+            Should -Throw -ErrorId 'ParameterNotForProvider,*' -PassThru
+        $sas.Exception.Message | Should -BeLike '-SasToken is for Azure, not S3*'
+        $sas.Exception.Message | Should -Not -BeLike '*sv=x*'
+        { Get-CloudObject -Provider S3 -Bucket cord-dev -CredentialFile ./key.json } | Should -Throw -ErrorId 'ParameterNotForProvider,*'
+        { Get-CloudObject -Provider GCS -Bucket b -Credential $keys } | Should -Throw -ErrorId 'ParameterNotForProvider,*'
     }
 
     It 'takes AWS.Tools and Az parameter names as aliases' {
@@ -630,6 +705,8 @@ $azure = @(Get-CloudObject -Provider Azure -Bucket mycontainer -EndpointUrl $Azu
 $afterAzure = @(Get-CloudAssemblies)
 $s3 = @(Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -EndpointUrl $S3Endpoint -AccessKey S3RVER -SecretKey S3RVER)
 $afterS3 = @(Get-CloudAssemblies)
+# The AWSCredentials a user of AWS.Tools holds, made by the session's own AWSSDK.Core 3.7.
+$withAwsCredentials = @(Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -EndpointUrl $S3Endpoint -Credential ([Amazon.Runtime.BasicAWSCredentials]::new('S3RVER', 'S3RVER')))
 # AWSSDK.Core loads these by name for SSO and web-identity profiles; its Assembly.Load runs in the module's context.
 $loader = [EncordSpec.CloudObject].Assembly.GetType('EncordSpec.Loading.CloudListerLoader', $true)
 $context = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($loader.GetMethod('LoadStorageAssembly').Invoke($null, @()))
@@ -639,6 +716,7 @@ $byName = foreach ($name in 'AWSSDK.SSO', 'AWSSDK.SSOOIDC', 'AWSSDK.SecurityToke
 }
 [pscustomobject]@{
     AfterImport = $afterImport; AzureCount = $azure.Count; AfterAzure = $afterAzure; S3Count = $s3.Count; AfterS3 = $afterS3; ByName = @($byName)
+    AwsCredentialsCount = $withAwsCredentials.Count
 } | ConvertTo-Json -Compress
 '@
         Push-Location (Join-Path $PSScriptRoot '../..')
@@ -669,6 +747,10 @@ $byName = foreach ($name in 'AWSSDK.SSO', 'AWSSDK.SSOOIDC', 'AWSSDK.SecurityToke
         $Probe.AfterS3 | Should -Contain 'AWSSDK.Core 4.0.0.0 in EncordSpec.Storage'
         $Probe.AfterS3 | Should -Contain 'AWSSDK.S3 4.0.0.0 in EncordSpec.Storage'
         $Probe.AfterS3 | Where-Object { $_ -like 'Google*' } | Should -BeNullOrEmpty
+    }
+
+    It 'lists S3 with the AWSCredentials object of the session''s AWS SDK as -Credential' {
+        $Probe.AwsCredentialsCount | Should -Be (Get-ExpectedListing $S3Seeded).Count
     }
 
     It 'resolves the assemblies of SSO and web-identity credentials inside its own context' {

@@ -88,7 +88,8 @@ Describe 'Get-CloudObject -InventoryManifest' {
     It 'streams into New-EncordImageGroup -GroupBy Folder, each folder one group' {
         $groups = @(Get-CloudObject -Provider S3 -InventoryManifest $Manifest -Region eu-west-2 -Prefix food-dataset/ | New-EncordImageGroup -GroupBy Folder)
         $groups.Count | Should -Be 3
-        $groups.Title | Should -Contain '1-Samsung-S4-Light Environment'
+        # Titled by the folder's path below -Prefix, as a live listing's groups are.
+        $groups.Title | Should -Contain 'Apple/1-Samsung-S4-Light Environment'
     }
 
     It 'reads a GCS Parquet report through Parquet.Net from the module''s deps folder' {

@@ -77,6 +77,10 @@ Describe 'Parameter details taken from the cmdlets' {
         (Get-Help New-EncordImageGroup -Parameter CreateVideo).defaultValue | Should -Be 'True'
     }
 
+    It 'shows no default for a mandatory parameter: -Provider must be given' {
+        (Get-Help Get-CloudObject -Parameter Provider).defaultValue | Should -Be 'None'
+    }
+
     It 'shows aliases, position and the parameter set a parameter is mandatory in' {
         $path = Get-Help ConvertTo-EncordSpec -Parameter Path
         $path.aliases | Should -Be 'FilePath, OutFile'

@@ -226,6 +226,7 @@ Describe 'The cmdlet model' {
         (Get-ModelParameter PageSize).DefaultValue | Should -Be '1000'
         (Get-ModelParameter Recurse).DefaultValue | Should -Be 'False'
         (Get-ModelParameter First).DefaultValue | Should -Be 'None' -Because 'PowerShell adds -First; no property holds a default'
+        (Get-ModelParameter Id).DefaultValue | Should -Be 'None' -Because 'a mandatory parameter has no default, though its int property starts as 0'
     }
 
     It 'finds the declarations a parameter''s doc comment can be on, nearest first, none for those PowerShell adds' {

@@ -35,10 +35,55 @@ Describe 'New-EncordImageGroup' {
         $groups[0].ObjectUrls | Should -Be "$apple/3-IOS-4-Light+Environment/3+(32).jpg", "$apple/3-IOS-4-Light+Environment/3+(33).jpg"
     }
 
-    It 'titles same-named folders apart by their path, and -TitlePrefix prefixes every title' {
-        $groups = 'gs://scans/patient1/series1/a.png', 'gs://scans/patient2/series1/a.png' |
-            New-EncordImageGroup -GroupBy Folder -TitlePrefix 'ct-'
-        $groups.Title | Should -Be 'ct-series1', 'ct-patient2/series1'
+    It 'titles every same-named folder by its path, the same whatever order the URLs come in, and -TitlePrefix prefixes every title' {
+        $urls = 'gs://scans/patient1/series1/a.png', 'gs://scans/patient2/series1/a.png', 'gs://scans/patient2/other/a.png'
+        $groups = $urls | New-EncordImageGroup -GroupBy Folder -TitlePrefix 'ct-'
+        $groups.Title | Should -Be 'ct-patient1/series1', 'ct-patient2/series1', 'ct-other'
+        $reversed = $urls[2, 1, 0] | New-EncordImageGroup -GroupBy Folder -TitlePrefix 'ct-'
+        $reversed.Title | Should -Be 'ct-other', 'ct-patient2/series1', 'ct-patient1/series1'
+    }
+
+    It 'groups by a property name, as Group-Object -Property does' {
+        $rows = @(
+            [pscustomobject]@{ Url = 'gs://b/cam1/f2.jpg'; Camera = 'left' }
+            [pscustomobject]@{ Url = 'gs://b/cam2/f1.jpg'; Camera = 'right' }
+            [pscustomobject]@{ Url = 'gs://b/cam1/f1.jpg'; Camera = 'left' }
+            [pscustomobject]@{ Url = 'gs://b/cam3/f1.jpg' }
+        )
+        $groups = $rows | New-EncordImageGroup -GroupBy Camera -ErrorVariable problems -ErrorAction SilentlyContinue
+        $groups.Title | Should -Be 'left', 'right'
+        $groups[0].ObjectUrls | Should -Be 'gs://b/cam1/f1.jpg', 'gs://b/cam1/f2.jpg'
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'GroupByKeyEmpty,*'
+        $problems[0].Exception.Message | Should -BeLike "*gs://b/cam3/f1.jpg*property 'Camera'*"
+    }
+
+    It 'takes the URL from the property -UrlProperty names, or from a scriptblock' {
+        $rows = [pscustomobject]@{ object_url = 'gs://b/s/2.jpg' }, [pscustomobject]@{ object_url = 'gs://b/s/1.jpg' }
+        ($rows | New-EncordImageGroup -Title t -UrlProperty object_url).ObjectUrls | Should -Be 'gs://b/s/1.jpg', 'gs://b/s/2.jpg'
+        # Get-S3Object (AWS.Tools) gives BucketName and Key but no URL.
+        $s3Objects = [pscustomobject]@{ BucketName = 'cord-dev'; Key = 'food/1.jpg' }, [pscustomobject]@{ BucketName = 'cord-dev'; Key = 'food/2.jpg' }
+        $group = $s3Objects | New-EncordImageGroup -Title food -UrlProperty { "s3://$($_.BucketName)/$($_.Key)" }
+        $group.ObjectUrls | Should -Be 's3://cord-dev/food/1.jpg', 's3://cord-dev/food/2.jpg'
+    }
+
+    It 'makes per-group metadata from a scriptblock that sees the group as $_' {
+        $groups = 'gs://b/cam1/1.jpg', 'gs://b/cam1/2.jpg', 'gs://b/cam2/1.jpg' |
+            New-EncordImageGroup -GroupBy Folder -ClientMetadata { @{ folder = $_.Title; frames = $_.Count } }
+        $groups[0].ClientMetadata.folder | Should -Be 'cam1'
+        $groups[0].ClientMetadata.frames | Should -Be 2
+        $groups[1].ClientMetadata.folder | Should -Be 'cam2'
+        ($groups | ConvertTo-EncordSpec | ConvertFrom-Json).image_groups[1].clientMetadata.frames | Should -Be 1
+    }
+
+    It 'says what to use when a -ClientMetadata scriptblock puts the whole group in ({ @{ folder = $_ } })' {
+        $groups = 'gs://b/cam1/1.jpg', 'gs://b/cam2/1.jpg' |
+            New-EncordImageGroup -GroupBy Folder -ClientMetadata { @{ folder = $_ } } -ErrorVariable problems -ErrorAction SilentlyContinue
+        $groups | Should -BeNullOrEmpty
+        $problems | Should -HaveCount 2
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ClientMetadataNotObject,*'
+        $problems[0].Exception.Message | Should -BeLike "*image group 'cam1'*`$.folder*EncordImageGroup*`$_.Title*"
+        $problems[0].Exception.Message | Should -Not -BeLike '*nested*'
     }
 
     It 'groups by a scriptblock key computed from $_, on rows of Import-Csv' {
@@ -54,13 +99,31 @@ Describe 'New-EncordImageGroup' {
         $groups.CreateVideo | Should -Be $false, $false
     }
 
-    It 'leaves out a non-image with an error naming it, and keeps the rest' {
+    It 'skips a non-image with a warning naming it, keeps the rest and counts them at the end' {
         $group = 'gs://b/a.jpg', 'gs://b/clip.mp4', 'gs://b/b.jpg' |
-            New-EncordImageGroup -Title t -ErrorVariable problems -ErrorAction SilentlyContinue
+            New-EncordImageGroup -Title t -ErrorVariable problems -WarningVariable warnings -WarningAction SilentlyContinue
         $group.ObjectUrls | Should -Be 'gs://b/a.jpg', 'gs://b/b.jpg'
+        $problems | Should -BeNullOrEmpty
+        $warnings | Should -HaveCount 2
+        $warnings[0] | Should -BeLike "Skipped 'gs://b/clip.mp4': it is not an image*"
+        $warnings[1] | Should -BeLike 'Skipped 1 file(s) that are not images*'
+    }
+
+    It 'goes on past a Thumbs.db under $ErrorActionPreference = ''Stop'', as a runbook sets it' {
+        $ErrorActionPreference = 'Stop'
+        $group = 'gs://b/cam1/1.jpg', 'gs://b/cam1/Thumbs.db', 'gs://b/cam1/2.jpg' | New-EncordImageGroup -GroupBy Folder -WarningAction SilentlyContinue
+        $group.ObjectUrls | Should -Be 'gs://b/cam1/1.jpg', 'gs://b/cam1/2.jpg'
+    }
+
+    It 'passes over blank lines and # comments of a URL list without a word, and names a trailing space as whitespace' {
+        $list = Join-Path $TestDrive 'urls.txt'
+        Set-Content $list -Value '# camera 1', 'gs://b/cam1/1.jpg', '', '   ', 'gs://b/cam1/2.jpg ', 'gs://b/cam1/3.jpg'
+        $group = Get-Content $list | New-EncordImageGroup -Title cam1 -ErrorVariable problems -ErrorAction SilentlyContinue -WarningVariable warnings
+        $group.ObjectUrls | Should -Be 'gs://b/cam1/1.jpg', 'gs://b/cam1/3.jpg'
+        $warnings | Should -BeNullOrEmpty
         $problems | Should -HaveCount 1
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'NotAnImage,*'
-        $problems[0].Exception.Message | Should -BeLike '*gs://b/clip.mp4*'
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ObjectUrlWhitespace,*'
+        $problems[0].Exception.Message | Should -BeLike "*'gs://b/cam1/2.jpg '*whitespace*"
     }
 
     It 'reports a URL that appears twice in one group, and adds it once' {
@@ -107,6 +170,12 @@ Describe 'New-EncordImageGroup' {
         $text | Should -Match 'Title\s+CreateVideo\s+Count\s+FirstObjectUrl'
         $text | Should -Match 'my group\s+True\s+2 gs://b/a.jpg'
     }
+
+    It 'has the table''s FirstObjectUrl column as a property, to sort and select by' {
+        $groups = 'gs://b/z/1.jpg', 'gs://b/a/1.jpg', 'gs://b/a/2.jpg' | New-EncordImageGroup -GroupBy Folder
+        ($groups | Sort-Object FirstObjectUrl).Title | Should -Be 'a', 'z'
+        ($groups | Select-Object -First 1 Title, FirstObjectUrl).FirstObjectUrl | Should -Be 'gs://b/z/1.jpg'
+    }
 }
 
 Describe 'New-EncordDicomSeries' {
@@ -122,10 +191,12 @@ Describe 'New-EncordDicomSeries' {
         (Get-Command New-EncordDicomSeries).Parameters.Keys | Should -Not -Contain 'CreateVideo'
     }
 
-    It 'leaves out images with an error' {
-        $series = 'gs://b/s/1.dcm', 'gs://b/s/preview.png' | New-EncordDicomSeries -GroupBy Folder -ErrorVariable problems -ErrorAction SilentlyContinue
+    It 'skips images with a warning, as every cmdlet skips a file that cannot go where it is sent' {
+        $series = 'gs://b/s/1.dcm', 'gs://b/s/preview.png' | New-EncordDicomSeries -GroupBy Folder -ErrorVariable problems -WarningVariable warnings -WarningAction SilentlyContinue
         $series.ObjectUrls | Should -Be 'gs://b/s/1.dcm'
         $series.Title | Should -Be 's'
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'NotDicom,*'
+        $problems | Should -BeNullOrEmpty
+        $warnings[0] | Should -BeLike "Skipped 'gs://b/s/preview.png': it is not a DICOM file*"
+        $warnings[1] | Should -BeLike 'Skipped 1 file(s) that are not DICOM files*'
     }
 }

@@ -73,7 +73,7 @@ BeforeAll {
             '{0}: {1}' -f $group.title, ($urls -join ' ')
         }
     }
-    $ExpectedGroups = "cam1: $BucketUrl/site-a/cam1/frame_1.jpg $BucketUrl/site-a/cam1/frame_2.jpg $BucketUrl/site-a/cam1/frame_10.jpg",
+    $ExpectedGroups = "site-a/cam1: $BucketUrl/site-a/cam1/frame_1.jpg $BucketUrl/site-a/cam1/frame_2.jpg $BucketUrl/site-a/cam1/frame_10.jpg",
         "site-b: $BucketUrl/site-b/front.png"
 }
 

@@ -16,6 +16,25 @@ Describe 'Test-EncordSpec' {
             $result[1] | Should -BeFalse
         }
 
+        It 'says with -Summary which of several files failed, and what each holds' {
+            $summaries = Test-EncordSpec $S3, $Videos -Summary -ErrorAction SilentlyContinue
+            $summaries | Should -HaveCount 2
+            $summaries[0] | Should -BeOfType [EncordSpec.SpecSummary]
+            $summaries.Path | Should -Be (Resolve-Path $S3).ProviderPath, (Resolve-Path $Videos).ProviderPath
+            $summaries.Passed | Should -Be $true, $false
+            $summaries[0].Images | Should -Be 2
+            $summaries[0].Videos | Should -Be 2
+            $summaries[0].ImageGroups | Should -Be 3
+            $summaries[0].ObjectUrls | Should -Be 14
+            $summaries[0].SmallestGroup | Should -Be 2
+            $summaries[0].LargestGroup | Should -Be 4
+            $summaries[0].Size | Should -Be (Get-Item $S3).Length
+            $summaries[1].Errors | Should -Be 3
+            $text = $summaries | Out-String -Width 200
+            $text | Should -Match 's3-example.json\s+True\s+0\s+0\s+2\s+2\s+3'
+            $text | Should -Match 'videos-sample.json\s+False\s+3'
+        }
+
         It 'passes a spec with warnings, unless -WarningsAsErrors' {
             Test-EncordSpec $Azure -WarningAction SilentlyContinue | Should -BeTrue
             Test-EncordSpec $Azure -WarningsAsErrors -ErrorAction SilentlyContinue | Should -BeFalse
@@ -45,6 +64,15 @@ Describe 'Test-EncordSpec' {
             $comma.CategoryInfo.Category | Should -Be 'InvalidData'
             $comma.TargetObject.RuleId | Should -Be 'TrailingComma'
             $comma.TargetObject.Line | Should -Be 12
+        }
+
+        It 'points at every trailing comma of a hand-edited file, not only the first' {
+            $spec = "{`n  `"images`": [`n    {`"objectUrl`": `"s3://b/a.jpg`"},`n  ],`n  `"videos`": [`n    {`"objectUrl`": `"s3://b/v.mp4`", `"title`": `"x,]`"},`n  ]`n}"
+            $findings = Test-EncordSpec -Spec $spec -Detailed
+            $commas = @($findings | Where-Object RuleId -eq TrailingComma)
+            $commas | Should -HaveCount 2
+            $commas.Line | Should -Be 3, 6
+            $commas.Column | Should -Be 34, 50
         }
 
         It 'writes Warning-severity problems as warnings that start with the rule id' {

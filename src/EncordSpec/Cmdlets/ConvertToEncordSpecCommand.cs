@@ -6,6 +6,8 @@ using EncordSpec.Writing;
 using EncordSpec.Format;
 using EncordSpec.Input;
 using EncordSpec.Metadata;
+using EncordSpec.Reading;
+using System.Threading;
 
 namespace EncordSpec.Cmdlets;
 
@@ -15,9 +17,13 @@ namespace EncordSpec.Cmdlets;
 public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 {
     private SpecItemConverter converter = new();
+    private UniqueItems? unique;
     private ClientMetadataParameter? clientMetadata;
     private SpecFileLimits limits = SpecFileLimits.Platform;
     private SpecOutput? output;
+    private SpecWriterOptions flags = new();
+    private bool writingCsv;
+    private readonly CarriedFlags carried = new();
     private bool whatIf;
     private bool writingFiles;
     private ProgressReporter? progress;
@@ -82,6 +88,31 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     [Parameter]
     public object? ClientMetadata { get; set; }
 
+    /// <summary>Keeps each file and each group once, to merge specs: a single file (image, video, audio) once per object
+    /// URL, an image group or DICOM series once per list of object URLs (same URLs, same order), the first that comes.
+    /// Dropped duplicates are counted in a verbose message; one whose title, clientMetadata or other values differ from
+    /// the one kept also gets a warning. (Sort-Object ObjectUrl -Unique would drop every group: groups have no
+    /// ObjectUrl.)</summary>
+    [Parameter]
+    public SwitchParameter Unique { get; set; }
+
+    /// <summary>Adds the items to the spec already at -Path instead of replacing it: its items are written first, as
+    /// they are, then the new ones, and its skip_duplicate_urls and upsert_metadata are kept unless -SkipDuplicateUrls
+    /// or -UpsertMetadata say otherwise. The file is written anew through a temporary file, so an error leaves it as
+    /// it was; a spec with errors is not added to (SpecToAppendInvalid). When the file does not exist yet, it is
+    /// created. Its format is -Json or -Csv when given, else its extension's (.csv is CSV). Use -Unique to keep items
+    /// that are in the file already from being added twice.</summary>
+    [Parameter]
+    public SwitchParameter Append { get; set; }
+
+    /// <summary>The property that holds each input object's URL, when it is not ObjectUrl or Url: a name such as
+    /// object_url, or a scriptblock that makes the URL from $_, such as { "s3://$($_.BucketName)/$($_.Key)" } for
+    /// AWS.Tools' Get-S3Object output (s3:// URIs take the key as stored). Strings and Encord items are taken as
+    /// they are.</summary>
+    [Parameter]
+    [Alias("ObjectUrlProperty")]
+    public PropertySelector? UrlProperty { get; set; }
+
     /// <summary>The data types to write: Image, Video, Audio, Text, Pdf, Nifti. Inputs of other types are left out.
     /// Without it every type but Text is written: text files (.txt .json .csv .xml ...) beside media are mostly
     /// labels and sidecars, so they are skipped with one warning unless Text is named here, the listing came from
@@ -120,16 +151,23 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     protected override void BeginProcessing()
     {
         CheckParameters();
-        var format = Csv ? SpecFormat.Csv : SpecFormat.Json;
-        var flags = new SpecWriterOptions { SkipDuplicateUrls = SkipDuplicateUrls, UpsertMetadata = UpsertMetadata };
+        if (Unique)
+            unique = new UniqueItems();
+        string? fullPath = Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        bool appending = Append && fullPath is not null && File.Exists(fullPath);
+        var format = Csv ? SpecFormat.Csv : Json || !appending ? SpecFormat.Json : SpecFormats.FromPath(fullPath!);
+        writingCsv = format == SpecFormat.Csv;
+        if (writingCsv)
+            CheckCsvParameters();
+        flags = new SpecWriterOptions { SkipDuplicateUrls = SkipDuplicateUrls, UpsertMetadata = UpsertMetadata };
         limits = new SpecFileLimits(MaxItemsPerFile, MaxUrlsPerFile);
-        if (Path is null)
+        if (fullPath is null)
         {
             output = SpecOutput.ToText(format, flags, limits);
         }
         else
         {
-            var names = new SpecFileNames(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), LimitsGiven);
+            var names = new SpecFileNames(fullPath, LimitsGiven);
             string numbered = System.IO.Path.GetFileName(names.Numbered(1));
             if (ShouldProcess(
                     $"Writing the Encord upload spec {names.Plain}" +
@@ -138,7 +176,7 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
             {
                 try
                 {
-                    output = SpecOutput.ToFiles(names, Force, format, flags, limits);
+                    output = SpecOutput.ToFiles(names, Force || Append, format, flags, limits); // -Append rewrites its file
                     writingFiles = true;
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -153,7 +191,37 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
             }
         }
         progress = new ProgressReporter(this, 1, "ConvertTo-EncordSpec");
+        if (appending)
+            AddExistingItems(fullPath!, format, flags);
     }
+
+    /// <summary>-Append: the items of the spec at -Path go first; its flags stay unless the user set them.</summary>
+    private void AddExistingItems(string fullPath, SpecFormat format, SpecWriterOptions flags)
+    {
+        int errors = 0;
+        // An item that breaks a rule has its finding already; the spec is then not added to at all.
+        var summary = ExistingSpec.Read(fullPath, format, item => { if (SpecItemRules.Check(item) is null) Add(item); },
+            finding =>
+            {
+                if (finding.Severity == FindingSeverity.Error) errors++;
+                else WriteWarning(finding.RuleId + ": " + finding);
+            }, CancellationToken.None);
+        if (errors > 0)
+        {
+            output!.Dispose();
+            ThrowTerminatingError(ErrorRecords.Terminating("SpecToAppendInvalid",
+                $"The spec '{fullPath}' has {errors} error(s), so nothing was added to it and it is left as it was. Run Test-EncordSpec -Path '{fullPath}' to see them.",
+                ErrorCategory.InvalidData, fullPath));
+        }
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(SkipDuplicateUrls)))
+            flags.SkipDuplicateUrls = summary.SkipDuplicateUrls;
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(UpsertMetadata)))
+            flags.UpsertMetadata = summary.UpsertMetadata;
+        WriteVerbose($"-Append: {summary.Items:N0} items of '{fullPath}' come first.");
+    }
+
+    private static IReadOnlyList<object?> RunScript(ScriptBlock script, object input) =>
+        script.InvokeWithContext(null, new List<PSVariable> { new("_", input) });
 
     /// <summary>The user chose the limits, so the files are numbered whatever the input's size.</summary>
     private bool LimitsGiven => MyInvocation.BoundParameters.ContainsKey(nameof(MaxItemsPerFile)) ||
@@ -165,15 +233,13 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 
     private void CheckParameters()
     {
-        converter = new SpecItemConverter(DataType);
+        converter = UrlProperty is null
+            ? new SpecItemConverter(DataType)
+            : new SpecItemConverter(DataType, UrlProperty, ObjectUrlInput.Selector(UrlProperty, RunScript));
         if (Json && Csv)
             ThrowParameterError("JsonAndCsv", "Use either -Json or -Csv, not both.");
-        if (Csv && SkipDuplicateUrls)
-            ThrowParameterError("CsvCannotSkipDuplicates", "-SkipDuplicateUrls is supported only for JSON specs (the CSV form has no such flag). Use -Json.");
-        if (Csv && UpsertMetadata)
-            ThrowParameterError("CsvCannotUpsertMetadata", "-UpsertMetadata is supported only for JSON specs. Use -Json.");
-        if (Csv && ClientMetadata is not null)
-            ThrowParameterError("CsvCannotHoldMetadata", "-ClientMetadata cannot be written to CSV: the CSV form has no metadata column. Use -Json.");
+        if (Append && Path is null)
+            ThrowParameterError("AppendNeedsPath", "-Append adds to the spec file at -Path; give -Path.");
         if (ClientMetadata is ScriptBlock script)
         {
             clientMetadata = ClientMetadataParameter.PerInput(input => script.InvokeWithContext(null, new List<PSVariable> { new("_", input) }));
@@ -191,6 +257,17 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>What the CSV form cannot hold (also when -Append finds a .csv file).</summary>
+    private void CheckCsvParameters()
+    {
+        if (SkipDuplicateUrls)
+            ThrowParameterError("CsvCannotSkipDuplicates", "-SkipDuplicateUrls is supported only for JSON specs (the CSV form has no such flag). Use -Json.");
+        if (UpsertMetadata)
+            ThrowParameterError("CsvCannotUpsertMetadata", "-UpsertMetadata is supported only for JSON specs. Use -Json.");
+        if (ClientMetadata is not null)
+            ThrowParameterError("CsvCannotHoldMetadata", "-ClientMetadata cannot be written to CSV: the CSV form has no metadata column. Use -Json.");
+    }
+
     private void ThrowParameterError(string errorId, string message) =>
         ThrowTerminatingError(ErrorRecords.Terminating(errorId, message, ErrorCategory.InvalidArgument, null));
 
@@ -202,7 +279,9 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 
     private void Write(object? element)
     {
-        var outcome = converter.Convert(element);
+        var outcome = converter.Convert(element, out var finishedGroup);
+        if (finishedGroup is not null)
+            Add(finishedGroup);
         if (outcome.Item is not null && clientMetadata is not null)
             outcome = outcome.WithItem(clientMetadata.Apply(outcome.Item, element));
         if (outcome.Problem is not null)
@@ -211,9 +290,12 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
             WriteWarning(outcome.Skipped);
         if (outcome.Warning is not null && outcome.Item is not null)
             WriteWarning(outcome.Warning);
-        if (outcome.Item is not { } item)
-            return;
+        if (outcome.Item is { } item)
+            Add(item);
+    }
 
+    private void Add(EncordDataItem item)
+    {
         if (SpecItemRules.Check(item, Integration) is { } problem)
         {
             WriteError(ErrorRecords.ForProblem(problem, item));
@@ -228,6 +310,12 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
             WriteError(ErrorRecords.ForProblem(tooLarge, item));
             return;
         }
+        if (unique is not null && !unique.TryAdd(item, out string? differs))
+        {
+            if (differs is not null)
+                WriteWarning(differs);
+            return;
+        }
 
         try
         {
@@ -237,6 +325,7 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         {
             ThrowNotWritable(e, Path!);
         }
+        carried.Note(item);
         if (output!.Specs != progressSpecs)
         {
             progressSpecs = output.Specs;
@@ -247,18 +336,31 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
 
     protected override void EndProcessing()
     {
+        if (converter.Finish() is { } lastGroup)
+            Add(lastGroup);
         progress?.Complete();
         var counts = output!.Counts;
         if (converter.SkippedUnsupported > 0)
-            WriteWarning($"Skipped {converter.SkippedUnsupported:N0} item(s) of unsupported file type; see the warnings above.");
+            WriteWarning(SkippedFiles.Summary(converter.SkippedUnsupported, "item(s) of unsupported file type"));
         if (converter.SkippedText > 0)
             WriteWarning($"Skipped {converter.SkippedText:N0} text file(s) (.txt, .json, .csv, .xml, ...): beside media they are " +
                 "mostly labels and sidecars. To register them as text items, use -DataType Text (here or on Get-CloudObject).");
         if (converter.SkippedOtherTypes > 0)
             WriteVerbose($"Left out {converter.SkippedOtherTypes:N0} item(s) of other types than -DataType {string.Join(", ", DataType!)}.");
+        if (unique is { Dropped: > 0 })
+            WriteVerbose($"-Unique dropped {unique.Dropped:N0} duplicate item(s).");
         if (counts.Items == 0)
-            WriteWarning("The spec has no items; the platform would reject it.");
+        {
+            // A spec without items is refused by the platform: write nothing, and say so in a way a runbook notices.
+            output.Dispose();
+            ThrowTerminatingError(ErrorRecords.Terminating(RuleIds.SpecEmpty,
+                "No spec was written: no input made an item" +
+                (converter.SkippedUnsupported > 0 ? $" ({converter.SkippedUnsupported:N0} skipped as unsupported)" : "") +
+                ", and the platform refuses a spec without items. Check the input and the errors and warnings above.",
+                ErrorCategory.InvalidData, Path));
+        }
         WriteVerbose("Spec holds " + counts);
+        CarryFlags();
 
         IReadOnlyList<object> written = Array.Empty<object>();
         try
@@ -322,6 +424,28 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         }
         if (removed.Count > 0)
             WriteWarning($"Removed {removed.Count:N0} file(s) of an earlier spec at this path that the new one does not replace: {string.Join(", ", removed)}.");
+    }
+
+    /// <summary>ConvertFrom-EncordSpec | ConvertTo-EncordSpec keeps the specs' skip_duplicate_urls and upsert_metadata
+    /// unless the parameters (or -Append's spec) say otherwise. The writer writes the flags last, so setting them here
+    /// is in time.</summary>
+    private void CarryFlags()
+    {
+        if (!carried.Any || Append)
+            return;
+        bool csv = writingCsv;
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(SkipDuplicateUrls)) && carried.SkipDuplicateUrls(out string? skipWarning) is { } skip)
+        {
+            if (skipWarning is not null) WriteWarning(skipWarning);
+            if (skip && csv) WriteWarning("The spec read sets skip_duplicate_urls, which a CSV spec cannot hold: the platform will not skip URLs that are in the dataset already. Use -Json to keep it.");
+            else flags.SkipDuplicateUrls = skip;
+        }
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(UpsertMetadata)) && carried.UpsertMetadata(out string? upsertWarning) is { } upsert)
+        {
+            if (upsertWarning is not null) WriteWarning(upsertWarning);
+            if (upsert && csv) WriteWarning("The spec read sets upsert_metadata, which a CSV spec cannot hold. Use -Json to keep it.");
+            else flags.UpsertMetadata = upsert;
+        }
     }
 
     public void Dispose() => output?.Dispose();

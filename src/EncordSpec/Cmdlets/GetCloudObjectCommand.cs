@@ -62,12 +62,14 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     [AllowEmptyString]
     public string Prefix { get; set; } = "";
 
-    /// <summary>Keeps only objects whose key matches one of these wildcard patterns (case-insensitive), such as '*.jpg'.</summary>
+    /// <summary>Keeps only objects whose file name matches one of these wildcard patterns (case-insensitive), such as
+    /// '*.jpg', as Get-ChildItem -Include does; a pattern with a '/' matches the whole key, such as 'camera1/*'.</summary>
     [Parameter]
     [SupportsWildcards]
     public string[]? Include { get; set; }
 
-    /// <summary>Leaves out objects (and folders) whose key matches one of these wildcard patterns (case-insensitive).</summary>
+    /// <summary>Leaves out objects (and folders) whose name matches one of these wildcard patterns (case-insensitive),
+    /// such as 'Thumbs.db' in every folder; a pattern with a '/' matches the whole key, such as 'old/*'.</summary>
     [Parameter]
     [SupportsWildcards]
     public string[]? Exclude { get; set; }
@@ -75,7 +77,9 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     /// <summary>Keeps only objects of these data types (Image, Video, Audio, Text, Pdf, Nifti, Dicom, Unsupported), decided
     /// by extension as the platform documents its file types (about_EncordSpec), else by content type. Naming a type
     /// here also tells ConvertTo-EncordSpec that you want it: text files are written only when listed with -DataType
-    /// Text.</summary>
+    /// Text. With Dicom, a file that neither tells (no extension, or a UID's digits after the last dot, and no content
+    /// type, as S3 lists every object) is read at byte 128 for the DICM marker that DICOM files carry: one ranged read
+    /// of 4 bytes per such file.</summary>
     [Parameter]
     public DataType[]? DataType { get; set; }
 
@@ -120,7 +124,11 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 
     /// <summary>The object URL form: VirtualHosted (S3 default), Path or S3Uri for S3; GsUri (default) or Https for GCS. OTC and Azure have one form each.</summary>
     [Parameter]
-    public CloudUrlStyle? UrlStyle { get; set; }
+    // A string, not the CloudUrlStyle enum: PowerShell completes an enum parameter with all its values before any
+    // completer, and GsUri is no choice for S3. The value is parsed as a CloudUrlStyle.
+    [ArgumentCompleter(typeof(UrlStyleCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? UrlStyle { get; set; }
 
     /// <summary>The URL up to the key for stores the platform page does not name (MinIO and other S3-compatible stores), such as 'https://minio.example.com/bucket/'. Keys are percent-encoded after it.</summary>
     [Parameter]
@@ -136,6 +144,7 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     /// <summary>S3/OTC: the AWS shared config or credentials profile to use (keys, SSO, role, web identity, credential_process).</summary>
     [Parameter]
     [Alias("StoredCredentials", "AWSProfileName")]
+    [ArgumentCompleter(typeof(ProfileNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string? ProfileName { get; set; }
 
@@ -185,8 +194,17 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     [ValidateNotNullOrEmpty]
     public string? CredentialFile { get; set; }
 
+    /// <summary>Credentials as an object users already hold: a PSCredential (S3/OTC: access key id as user name, secret
+    /// key as password; Azure: storage account name and key, as Get-Credential makes it or Get-AutomationPSCredential
+    /// returns it) or an AWSCredentials object of AWS.Tools (S3/OTC, with its session token). Instead of -AccessKey and
+    /// -SecretKey, or -StorageAccountName and -StorageAccountKey.</summary>
+    [Parameter]
+    public object? Credential { get; set; }
+
     protected override void BeginProcessing()
     {
+        if (Credential is not null && (AccessKey is not null || SecretKey is not null || StorageAccountKey is not null || ProfileName is not null))
+            ThrowParameterError("CredentialTwice", "Give -Credential or the keys (-AccessKey/-SecretKey, -StorageAccountKey, -ProfileName), not both.");
         if (!string.IsNullOrEmpty(AccessKey) && SecretKey is null)
             ThrowParameterError("SecretKeyMissing", "-AccessKey needs -SecretKey.");
         if (SecretKey is not null && string.IsNullOrEmpty(AccessKey))
@@ -216,30 +234,48 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     {
         if (paging!.IsFinished)
             return; // -First was reached by an earlier folder from the pipeline
-        var options = CreateOptions(provider, bucket);
+        if (ProviderParameters.Misplaced(provider, MyInvocation.BoundParameters.Keys) is { } misplaced)
+            ThrowParameterError("ParameterNotForProvider", misplaced);
+        var inherited = InputObject?.Listing;
+        var options = CreateOptions(provider, bucket, inherited?.Options);
+        var urlStyle = Given(nameof(UrlStyle), ParsedUrlStyle(provider), inherited?.UrlStyle);
+        string? objectUrlBase = Given(nameof(ObjectUrlBase), ObjectUrlBase, inherited?.ObjectUrlBase);
         var scrubber = new SecretScrubber(options.Secrets());
-        var filter = new CloudObjectFilter(Include, Exclude, DataType);
+        // -DataType Dicom also looks at files the listing cannot classify (no extension, no content type) for the DICM marker.
+        bool findDicom = DataType is { } wanted && Array.IndexOf(wanted, EncordSpec.DataType.Dicom) >= 0;
+        bool keepUnsupported = DataType is null || Array.IndexOf(DataType, EncordSpec.DataType.Unsupported) >= 0;
+        var filter = new CloudObjectFilter(Include, Exclude,
+            findDicom && !keepUnsupported ? System.Linq.Enumerable.Append(DataType!, EncordSpec.DataType.Unsupported) : DataType);
         var request = new CloudListingRequest(prefix, Delimiter, paging.PageSize(PageSize, everyListedObjectCounts: filter.IsEmpty && Delimiter is null));
 
         using var lister = Run(options, scrubber, () => CloudListerLoader.Create(options));
+        var markerReader = findDicom ? lister as ICloudObjectReader : null;
         var location = Run(options, scrubber, () => SequentialListing.Wait(lister.LocateAsync(StopToken), StopToken));
         if (location.Warning is not null)
             WriteWarning(scrubber.Scrub(location.Warning));
-        var urls = CreateUrlBuilder(options, location);
+        var urls = CreateUrlBuilder(options, location, urlStyle, objectUrlBase);
         var reader = new CloudListingReader(urls, filter, request.Delimiter);
         WriteVerbose($"Listing {options.Describe()} under '{prefix}' ({(request.Delimiter is null ? "recursively" : "one level")}, " +
-                     $"{request.PageSize} per page) at {options.EndpointUrl ?? "the provider's endpoint"}; object URLs: {urls.Style?.ToString() ?? ObjectUrlBase}.");
+                     $"{request.PageSize} per page) at {options.EndpointUrl ?? "the provider's endpoint"}; object URLs: {urls.Style?.ToString() ?? objectUrlBase}.");
+        // A folder piped back lists as this listing did, with the region its URLs were built for.
+        var asListed = CreateOptions(provider, bucket, inherited?.Options);
+        asListed.Region = location.Region ?? options.Region;
+        var prefixListing = new PrefixListing(asListed, urls.Style, objectUrlBase);
 
         using var parallel = UsesParallelListing(request)
             ? new ParallelListing(lister, request, ThrottleLimit, Sort || paging.IsPaging, KeyOrder.For(provider))
             : null;
         var chunks = parallel?.Read(StopToken) ?? SequentialListing.Chunks(lister, request, StopToken);
         var media = MediaMetadata ? Run(options, scrubber, () => new MediaMetadataReader(MediaProbeLoader.Create(), (ICloudObjectReader)lister, ThrottleLimit)) : null;
-        Emit(chunks, reader, options, scrubber, $"objects {(media is null ? "" : "listed ")}from {options.Describe()}", media);
+        var emittedBefore = paging.Emitted;
+        Emit(chunks, reader, options, scrubber, $"objects {(media is null ? "" : "listed ")}from {options.Describe()}",
+            new ListedAs(prefix, prefixListing, findDicom ? markerReader : null, keepUnsupported), media);
         if (parallel is not null)
             WriteVerbose($"Listed with {parallel.Requests} requests, up to {ThrottleLimit} at a time; {parallel.Splits} key ranges split in two.");
         if (media is not null)
             WriteVerbose($"Read the media headers of {media.Probed} objects, up to {media.ThrottleLimit} at a time; {media.Failed} could not be read.");
+        if (paging.Emitted == emittedBefore && prefix.StartsWith("/", StringComparison.Ordinal))
+            WriteWarning($"Nothing in {options.Describe()} starts with '{prefix}'. Keys seldom start with '/': to list the folder, use -Prefix '{prefix.TrimStart('/')}'.");
     }
 
     /// <summary>-InventoryManifest: the report's objects, through the same reader, filter, paging and partition
@@ -254,7 +290,7 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
             ThrowParameterError("ContainerMissing", "An Azure inventory report covers the whole storage account: give the container as -Bucket.");
         string manifest = InventoryListing.IsInStore(InventoryManifest!)
             ? InventoryManifest! : SessionState.Path.GetUnresolvedProviderPathFromPSPath(InventoryManifest);
-        var store = CreateOptions(Provider, InventoryListing.StoreBucket(manifest));
+        var store = CreateOptions(Provider, InventoryListing.StoreBucket(manifest), null);
         var scrubber = new SecretScrubber(store.Secrets());
         var request = new InventoryReportRequest(Provider, manifest, store)
         {
@@ -267,20 +303,27 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
         var report = reader.Report;
         string bucket = InventoryListing.ListedBucket(Bucket, report)
             ?? ThrowParameterError<string>("BucketMissing", $"{report.Describe()} does not name the bucket it lists; give it as -Bucket.");
-        var urls = CreateUrlBuilder(CreateOptions(Provider, bucket), new CloudBucketLocation(Region, StorageAccountName ?? report.AccountName));
+        var urls = CreateUrlBuilder(CreateOptions(Provider, bucket, null), new CloudBucketLocation(Region, StorageAccountName ?? report.AccountName),
+            ParsedUrlStyle(Provider), ObjectUrlBase);
         WriteVerbose($"Reading {report.Describe()}, made {report.Created:u}; object URLs: {urls.Style?.ToString() ?? ObjectUrlBase}.");
         var listingReader = new CloudListingReader(urls, new CloudObjectFilter(Include, Exclude, DataType), delimiter: null);
-        Emit(InventoryListing.Chunks(reader, request.Prefix, StopToken), listingReader, store, scrubber, $"objects from {report.Describe()}");
+        Emit(InventoryListing.Chunks(reader, request.Prefix, StopToken), listingReader, store, scrubber, $"objects from {report.Describe()}",
+            new ListedAs(request.Prefix, null, null, true));
     }
+
+    /// <summary>What the objects of one listing carry on: the -Prefix it listed (for -GroupBy Folder's titles), how its
+    /// folders list inside themselves, and for -DataType Dicom the reader that looks for the DICM marker in files the
+    /// listing could not classify, which are kept only when Unsupported was asked for.</summary>
+    private sealed record ListedAs(string Prefix, PrefixListing? Folders, ICloudObjectReader? DicomReader, bool KeepUnsupported);
 
     /// <summary>Writes what <see cref="ListingEmitter"/> makes of the chunks: objects and folders, an error per key no
     /// URL can carry, notes for -Verbose; with <paramref name="media"/> each media file after its header was read,
     /// and an error for each whose header could not be.</summary>
     private void Emit(IEnumerable<ListingChunk> chunks, CloudListingReader reader, CloudListerOptions options, SecretScrubber scrubber, string progressNoun,
-        MediaMetadataReader? media = null)
+        ListedAs listed, MediaMetadataReader? media = null)
     {
         var emitter = new ListingEmitter(reader, paging!);
-        var items = media is null ? emitter.Emit(chunks) : emitter.Emit(chunks, listed => media.ReadListing(listed, StopToken));
+        var items = media is null ? emitter.Emit(chunks) : emitter.Emit(chunks, inOrder => media.ReadListing(inOrder, StopToken));
         using var pending = items.GetEnumerator();
         while (Run(options, scrubber, pending.MoveNext))
         {
@@ -295,10 +338,13 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
                     break;
                 case MediaReadResult unread:
                     WriteError(CloudErrorRecords.ForUnreadableMedia((CloudObject)unread.Item, unread.Error!, scrubber));
-                    WriteListed(unread.Item, media!, progressNoun);
+                    WriteListed(Stamped(unread.Item, listed), media!, progressNoun);
                     break;
+                case CloudObject unclassified when listed.DicomReader is not null && unclassified.DataType == EncordSpec.DataType.Unsupported
+                                                   && !IsDicomByMarker(unclassified, listed.DicomReader, options, scrubber) && !listed.KeepUnsupported:
+                    break; // looked at for -DataType Dicom only
                 case var item:
-                    WriteListed(item, media, progressNoun);
+                    WriteListed(Stamped(item, listed), media, progressNoun);
                     break;
             }
         }
@@ -319,17 +365,50 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
         progress!.Report((long)paging!.Emitted, progressNoun, media.Probed, "media headers read");
     }
 
+    /// <summary>The item with what its listing carries on: an object its -Prefix (-GroupBy Folder titles folders by
+    /// their path below it), a folder how it lists inside itself.</summary>
+    private static object Stamped(object item, ListedAs listed)
+    {
+        if (item is CloudObject cloudObject)
+            cloudObject.ListedPrefix = listed.Prefix;
+        else if (item is CloudPrefix folder)
+            folder.Listing = listed.Folders;
+        return item;
+    }
+
+    /// <summary>-UrlStyle as a CloudUrlStyle; a name that is none ends the command with the provider's styles.</summary>
+    private CloudUrlStyle? ParsedUrlStyle(CloudProvider provider)
+    {
+        if (UrlStyle is null)
+            return null;
+        if (Enum.TryParse(UrlStyle, ignoreCase: true, out CloudUrlStyle style) && Enum.IsDefined(typeof(CloudUrlStyle), style))
+            return style;
+        ThrowParameterError("UrlStyleUnknown", $"-UrlStyle '{UrlStyle}' is not a URL style. {provider} takes {string.Join(", ", ObjectUrlBuilder.StylesFor(provider))}.");
+        return null; // not reached
+    }
+
+    /// <summary>Whether a file the listing could not classify is DICOM by its marker; if so, it becomes Dicom.</summary>
+    private bool IsDicomByMarker(CloudObject cloudObject, ICloudObjectReader? reader, CloudListerOptions options, SecretScrubber scrubber)
+    {
+        if (reader is null || !DicomMarker.IsCandidate(cloudObject))
+            return false;
+        if (!Run(options, scrubber, () => SequentialListing.Wait(DicomMarker.HasMarkerAsync(reader, cloudObject.Key, StopToken), StopToken)))
+            return false;
+        cloudObject.DataType = EncordSpec.DataType.Dicom;
+        return true;
+    }
+
     /// <summary>Parallel for recursive listings of more than one page: a one-level listing, or a -First that one
     /// small page holds, gains nothing from it.</summary>
     private bool UsesParallelListing(CloudListingRequest request) =>
         ThrottleLimit > 1 && request.Delimiter is null && request.PageSize == PageSize;
 
-    private ObjectUrlBuilder CreateUrlBuilder(CloudListerOptions options, CloudBucketLocation location)
+    private ObjectUrlBuilder CreateUrlBuilder(CloudListerOptions options, CloudBucketLocation location, CloudUrlStyle? urlStyle, string? objectUrlBase)
     {
         try
         {
-            var urls = new ObjectUrlBuilder(options.Provider, options.Bucket, location.Region ?? options.Region, UrlStyle,
-                ObjectUrlBase, location.AccountName);
+            var urls = new ObjectUrlBuilder(options.Provider, options.Bucket, location.Region ?? options.Region, urlStyle,
+                objectUrlBase, location.AccountName);
             if (urls.Warning is not null)
                 WriteWarning(urls.Warning);
             return urls;
@@ -365,20 +444,43 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
         throw new InvalidOperationException("Not reached: ThrowTerminatingError throws.");
     }
 
-    private CloudListerOptions CreateOptions(CloudProvider provider, string bucket) => new(provider, bucket)
+    /// <summary>The listing's options from the parameters; for a CloudPrefix piped in, what its listing used where a
+    /// parameter is not given.</summary>
+    private CloudListerOptions CreateOptions(CloudProvider provider, string bucket, CloudListerOptions? inherited)
     {
-        Region = Region,
-        EndpointUrl = EndpointUrl,
-        ProfileName = ProfileName,
-        AccessKey = AccessKey,
-        SecretKey = SecretTransformationAttribute.Reveal(SecretKey),
-        SessionToken = SecretTransformationAttribute.Reveal(SessionToken),
-        StorageAccountName = StorageAccountName,
-        SasToken = SecretTransformationAttribute.Reveal(SasToken),
-        StorageAccountKey = SecretTransformationAttribute.Reveal(StorageAccountKey),
-        ConnectionString = SecretTransformationAttribute.Reveal(ConnectionString),
-        CredentialFile = CredentialFile is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CredentialFile),
+        var options = CreateOptionsFromParameters(provider, bucket, inherited);
+        if (Credential is not null)
+        {
+            try
+            {
+                CredentialArgument.Apply(Credential, options);
+            }
+            catch (ArgumentException e)
+            {
+                ThrowParameterError("CredentialNotUsable", e.Message);
+            }
+        }
+        return options;
+    }
+
+    private CloudListerOptions CreateOptionsFromParameters(CloudProvider provider, string bucket, CloudListerOptions? inherited) => new(provider, bucket)
+    {
+        Region = Given(nameof(Region), Region, inherited?.Region),
+        EndpointUrl = Given(nameof(EndpointUrl), EndpointUrl, inherited?.EndpointUrl),
+        ProfileName = Given(nameof(ProfileName), ProfileName, inherited?.ProfileName),
+        AccessKey = Given(nameof(AccessKey), AccessKey, inherited?.AccessKey),
+        SecretKey = Given(nameof(SecretKey), SecretTransformationAttribute.Reveal(SecretKey), inherited?.SecretKey),
+        SessionToken = Given(nameof(SessionToken), SecretTransformationAttribute.Reveal(SessionToken), inherited?.SessionToken),
+        StorageAccountName = Given(nameof(StorageAccountName), StorageAccountName, inherited?.StorageAccountName),
+        SasToken = Given(nameof(SasToken), SecretTransformationAttribute.Reveal(SasToken), inherited?.SasToken),
+        StorageAccountKey = Given(nameof(StorageAccountKey), SecretTransformationAttribute.Reveal(StorageAccountKey), inherited?.StorageAccountKey),
+        ConnectionString = Given(nameof(ConnectionString), SecretTransformationAttribute.Reveal(ConnectionString), inherited?.ConnectionString),
+        CredentialFile = Given(nameof(CredentialFile), CredentialFile is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CredentialFile), inherited?.CredentialFile),
     };
+
+    /// <summary>A parameter's value when it was given (or nothing is inherited), else the inherited one.</summary>
+    private T Given<T>(string parameter, T own, T inherited) =>
+        inherited is null || MyInvocation.BoundParameters.ContainsKey(parameter) ? own : inherited;
 
     private void ThrowParameterError(string errorId, string message) =>
         ThrowTerminatingError(ErrorRecords.Terminating(errorId, message, ErrorCategory.InvalidArgument, null));

@@ -18,6 +18,7 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
 
     private Grouper? grouper;
     private OrderedDictionary? metadata;
+    private ScriptBlock? metadataScript;
     private ProgressReporter? progress;
 
     /// <summary>The file to add, usually from the pipeline: an object URL as a string, or any object with an
@@ -36,12 +37,15 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
     public string Title { get; set; } = "";
 
     /// <summary>Makes one group per key instead of one group for everything. Folder (tab completion offers it)
-    /// groups the files of each folder together and titles each group by the folder's own name, decoded ("Light
-    /// Environment" for the URL folder "Light+Environment"); when two folders share a name the title is the
-    /// folder's full path, and files at the root of a bucket are titled by the bucket's name. A scriptblock
-    /// computes the key from each input object, available as $_ (the URL string itself, or the object that was
-    /// piped in), and each distinct key becomes a group titled by the key. An input whose scriptblock fails or
-    /// returns nothing gets a non-terminating error (GroupByScriptFailed, GroupByKeyEmpty) and is left out.</summary>
+    /// groups the files of each folder together. Objects from Get-CloudObject are titled by their folder's path below
+    /// the listed -Prefix ("Apple/1-light" for food/Apple/1-light/ listed with -Prefix food/; a folder right at the
+    /// prefix by its own name; the bucket's name at its root). Other input (URLs, rows of Import-Csv) is titled by
+    /// the folder's own name, decoded ("Light Environment" for the URL folder "Light+Environment"), or by its full
+    /// path when several folders of that name are grouped. Titles are the same however the input is ordered. A
+    /// property name (as Group-Object takes one, such as Camera for rows of Import-Csv) or a scriptblock (which
+    /// sees each input object as $_: the URL string itself, or the object that was piped in) computes the key, and
+    /// each distinct key becomes a group titled by the key. An input whose scriptblock fails or that has no key gets
+    /// a non-terminating error (GroupByScriptFailed, GroupByKeyEmpty) and is left out.</summary>
     [Parameter(Mandatory = true, ParameterSetName = GroupBySet)]
     [ArgumentCompleter(typeof(GroupByCompleter))]
     public GroupByArgument? GroupBy { get; set; }
@@ -57,13 +61,23 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
     [Parameter]
     public SwitchParameter NoSort { get; set; }
 
-    /// <summary>Custom metadata for every group made, written as the group's clientMetadata: a hashtable, an
-    /// ordered dictionary ([ordered]@{...}, which keeps its key order) or a PSCustomObject. Values may be strings,
-    /// numbers, booleans, $null, dates (written in ISO 8601), arrays and nested hashtables. Anything that is not a
-    /// JSON object is a terminating error (ClientMetadataNotObject), and a group whose metadata exceeds the
-    /// platform's 10 MB limit gets a non-terminating error (ClientMetadataTooLarge).</summary>
+    /// <summary>Custom metadata for the groups, written as each group's clientMetadata: a hashtable, an ordered
+    /// dictionary ([ordered]@{...}, which keeps its key order) or a PSCustomObject used for every group, or a
+    /// scriptblock that runs once per group with the group as $_ (its Title, ObjectUrls and Count) and returns
+    /// one, such as { @{ folder = $_.Title; frames = $_.Count } }. Values may be strings, numbers, booleans, $null,
+    /// dates (written in ISO 8601), arrays and nested hashtables. A fixed value that is not a JSON object is a
+    /// terminating error (ClientMetadataNotObject); a scriptblock that fails or returns something else gives a
+    /// non-terminating error for that group, which is left out. A group whose metadata exceeds the platform's 10 MB
+    /// limit gets a non-terminating error (ClientMetadataTooLarge).</summary>
     [Parameter]
     public object? ClientMetadata { get; set; }
+
+    /// <summary>The property that holds each input object's URL, when it is not ObjectUrl or Url: a name such as
+    /// object_url, or a scriptblock that makes the URL from $_, such as { "s3://$($_.BucketName)/$($_.Key)" } for
+    /// AWS.Tools' Get-S3Object output. Strings are taken as URLs.</summary>
+    [Parameter]
+    [Alias("ObjectUrlProperty")]
+    public PropertySelector? UrlProperty { get; set; }
 
     /// <summary>Images or DICOM files.</summary>
     private protected abstract GroupMembers Members { get; }
@@ -72,7 +86,11 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
 
     protected override void BeginProcessing()
     {
-        if (ClientMetadata is not null)
+        if (ClientMetadata is ScriptBlock script)
+        {
+            metadataScript = script;
+        }
+        else if (ClientMetadata is not null)
         {
             try
             {
@@ -92,15 +110,19 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
         {
             null => new TitleGrouping(Title),
             { IsFolder: true } => new FolderGrouping(TitlePrefix),
-            _ => new ScriptKeyGrouping(TitlePrefix, RunKeyScript),
+            { PropertyName: { } property } => KeyGrouping.ByProperty(TitlePrefix, property),
+            _ => new KeyGrouping(TitlePrefix, RunKeyScript),
         };
-        grouper = new Grouper(strategy, Members, naturalSort: !NoSort);
+        grouper = new Grouper(strategy, Members, naturalSort: !NoSort, UrlProperty,
+            UrlProperty is null ? null : ObjectUrlInput.Selector(UrlProperty, (script, input) => RunScript(script, input)));
         progress = new ProgressReporter(this, 1, MyInvocation.MyCommand.Name);
     }
 
     /// <summary>The -GroupBy scriptblock with the pipeline object as $_.</summary>
-    private IReadOnlyList<object?> RunKeyScript(object input) =>
-        GroupBy!.KeySelector!.InvokeWithContext(null, new List<PSVariable> { new("_", input) });
+    private IReadOnlyList<object?> RunKeyScript(object input) => RunScript(GroupBy!.KeySelector!, input);
+
+    private static IReadOnlyList<object?> RunScript(ScriptBlock script, object input) =>
+        script.InvokeWithContext(null, new List<PSVariable> { new("_", input) });
 
     protected override void ProcessRecord()
     {
@@ -110,7 +132,9 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
             WriteGroups(step.Completed);
             if (step.Problem is { } problem)
                 WriteError(ErrorRecords.ForProblem(problem));
-            else
+            else if (step.Skipped is { } skipped)
+                WriteWarning(skipped);
+            else if (step.Added)
                 progress!.Report(grouper.Added, Members.Noun + "s grouped");
         }
     }
@@ -118,16 +142,44 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
     protected override void EndProcessing()
     {
         progress?.Complete();
-        if (grouper!.Added == 0 && GroupBy is null)
+        WriteGroups(grouper!.Finish());
+        if (grouper.Skipped > 0)
+            WriteWarning(SkippedFiles.Summary(grouper.Skipped, $"file(s) that are not {Members.Noun}s"));
+        if (grouper.Added == 0 && GroupBy is null)
             WriteWarning($"No {Members.Noun}s came in, so no group '{Title}' was made.");
-        WriteGroups(grouper.Finish());
     }
 
     private void WriteGroups(IEnumerable<CompletedGroup> groups)
     {
-        // Each URL was checked as it came and a group holds it once; the metadata was checked at the start.
-        foreach (var group in groups)
-            WriteObject(CreateGroup(group.Title, group.ObjectUrls, metadata));
+        // Each URL was checked as it came and a group holds it once; fixed metadata was checked at the start.
+        foreach (var completed in groups)
+        {
+            var group = CreateGroup(completed.Title, completed.ObjectUrls, metadata);
+            if (metadataScript is null || TryApplyMetadataScript(group))
+                WriteObject(group);
+        }
+    }
+
+    /// <summary>-ClientMetadata as a scriptblock: run once per group, with the group as $_.</summary>
+    private bool TryApplyMetadataScript(EncordGroupItem group)
+    {
+        try
+        {
+            var output = RunScript(metadataScript!, group);
+            group.ClientMetadata = JsonValueNormalizer.ToJsonObject(output.Count == 1 ? output[0] : output);
+        }
+        catch (Exception e) when (e is RuntimeException or ClientMetadataException)
+        {
+            WriteError(ErrorRecords.ForItem(RuleIds.ClientMetadataNotObject,
+                $"-ClientMetadata for the {Members.GroupNoun} '{group.Title}': {e.Message} The group is left out.", group));
+            return false;
+        }
+        if (SpecItemRules.CheckMetadataSize(group.ClientMetadata) is { } tooLarge)
+        {
+            WriteError(ErrorRecords.ForProblem(tooLarge, group));
+            return false;
+        }
+        return true;
     }
 
     /// <summary>Offers "Folder" for -GroupBy.</summary>

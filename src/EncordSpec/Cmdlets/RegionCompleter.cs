@@ -8,8 +8,8 @@ using EncordSpec.Listing;
 
 namespace EncordSpec.Cmdlets;
 
-/// <summary>Completes -Region with the regions of the -Provider already typed (AWS's, or OTC's). -Provider,
-/// -DataType and -UrlStyle are enums, which PowerShell completes itself (before any completer attribute).</summary>
+/// <summary>Completes -Region with the regions of the -Provider already typed (AWS's, or OTC's). -Provider and
+/// -DataType are enums, which PowerShell completes itself.</summary>
 public sealed class RegionCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
@@ -21,7 +21,8 @@ public sealed class RegionCompleter : IArgumentCompleter
                 yield return new CompletionResult(region, region, CompletionResultType.ParameterValue, region);
     }
 
-    private static CloudProvider? BoundProvider(IDictionary fakeBoundParameters)
+    /// <summary>The -Provider typed so far, if any (also for <see cref="UrlStyleCompleter"/>).</summary>
+    internal static CloudProvider? BoundProvider(IDictionary fakeBoundParameters)
     {
         object? value = fakeBoundParameters.Contains("Provider") ? InputProperties.Unwrap(fakeBoundParameters["Provider"]) : null;
         return value switch

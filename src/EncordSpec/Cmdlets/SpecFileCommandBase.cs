@@ -40,6 +40,14 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
     [Parameter]
     public SpecFormat? Format { get; set; }
 
+    /// <summary>The CSV field separator to read with; ',' unless ConvertFrom-EncordSpec -Delimiter says otherwise.</summary>
+    private protected virtual char? CsvDelimiter => null;
+
+    /// <summary>The format a spec is read as: -Format, else CSV when a -Delimiter is given, else by the file's
+    /// extension or the text's first character.</summary>
+    private SpecFormat FormatOf(string? path) =>
+        Format ?? (CsvDelimiter is not null ? SpecFormat.Csv : path is null ? SpecFormats.FromText(Spec) : SpecFormats.FromPath(path));
+
     /// <summary>The integration the specs are for (Test-EncordSpec -Integration); Standard otherwise.</summary>
     private protected virtual IntegrationKind IntegrationToCheck => IntegrationKind.Standard;
 
@@ -48,6 +56,9 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
 
     /// <summary>Receives one spec's findings and items.</summary>
     private protected abstract ISpecReadListener CreateListener();
+
+    /// <summary>Called before a spec is read; <paramref name="size"/> is its length in bytes.</summary>
+    private protected virtual void OnSpecStarting(string? path, SpecFormat format, long size) { }
 
     /// <summary>Called after a spec was read; the summary counts its findings.</summary>
     private protected virtual void OnSpecRead(string? path, SpecReadSummary summary) { }
@@ -62,7 +73,7 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
     {
         if (ParameterSetName == SpecSet)
         {
-            var format = Format ?? SpecFormats.FromText(Spec);
+            var format = FormatOf(null);
             using var text = new MemoryStream(new System.Text.UTF8Encoding(false).GetBytes(Spec));
             ReadSpec(text, format, null);
             return;
@@ -130,7 +141,7 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
         {
             try
             {
-                ReadSpec(stream, Format ?? SpecFormats.FromPath(file), file);
+                ReadSpec(stream, FormatOf(file), file);
             }
             catch (IOException e)
             {
@@ -147,10 +158,12 @@ public abstract class SpecFileCommandBase : CancellableCmdlet
         {
             Path = path,
             ReadItems = ReadItems,
+            CsvDelimiter = CsvDelimiter ?? ',',
             Integration = IntegrationToCheck,
             CancellationToken = StopToken,
             Progress = count => progress!.Report(count, activity),
         };
+        OnSpecStarting(path, format, stream.CanSeek ? stream.Length : 0);
         var summary = UntilStopped(() => SpecReader.Read(stream, format, options, CreateListener()));
         OnSpecRead(path, summary);
     }

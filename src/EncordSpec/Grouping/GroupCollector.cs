@@ -37,6 +37,9 @@ internal sealed class GroupCollector
         released.Add(group.Key);
     }
 
+    /// <summary>The open groups, in the order their first member arrived.</summary>
+    public IEnumerable<PendingGroup> OpenGroups => inArrivalOrder;
+
     /// <summary>The open group whose first member arrived first; null when no group is open.</summary>
     public PendingGroup? Oldest => inArrivalOrder.First?.Value;
 }

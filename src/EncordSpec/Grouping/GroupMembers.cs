@@ -5,34 +5,43 @@ using EncordSpec.Input;
 namespace EncordSpec.Grouping;
 
 /// <summary>What a kind of group may hold: images (image groups), images but TIFF (image sequences, createVideo: true:
-/// the platform documents TIFF only for images and image groups) or DICOM files (DICOM series).</summary>
+/// the platform documents TIFF only for images and image groups) or DICOM files (DICOM series). A file of another kind
+/// is skipped with a warning, as ConvertTo-EncordSpec skips the files no section takes (<see cref="SkippedFiles"/>);
+/// a TIFF frame of a sequence is an error (NotInImageSequence), since the fix is the user's (-CreateVideo $false).</summary>
 internal sealed class GroupMembers
 {
-    public static readonly GroupMembers Images = new("image", CheckImage);
-    public static readonly GroupMembers SequenceFrames = new("image", input => CheckImage(input) ?? CheckSequenceFrame(input));
-    public static readonly GroupMembers DicomFiles = new("DICOM file", CheckDicom);
+    public static readonly GroupMembers Images = new("image", "image group", CheckImage);
+    public static readonly GroupMembers SequenceFrames = new("image", "image group", CheckImage, CheckSequenceFrame);
+    public static readonly GroupMembers DicomFiles = new("DICOM file", "DICOM series", CheckDicom);
 
-    private readonly Func<ObjectUrlInput, ItemProblem?> check;
+    private readonly Func<ObjectUrlInput, DataType?> nonMemberType;
+    private readonly Func<ObjectUrlInput, ItemProblem?>? problemOf;
 
-    private GroupMembers(string noun, Func<ObjectUrlInput, ItemProblem?> check)
+    private GroupMembers(string noun, string groupNoun, Func<ObjectUrlInput, DataType?> nonMemberType, Func<ObjectUrlInput, ItemProblem?>? problemOf = null)
     {
         Noun = noun;
-        this.check = check;
+        GroupNoun = groupNoun;
+        this.nonMemberType = nonMemberType;
+        this.problemOf = problemOf;
     }
 
     /// <summary>"image" or "DICOM file", for messages.</summary>
     public string Noun { get; }
 
-    /// <summary>Why the input cannot be a member, or null when it can.</summary>
-    public ItemProblem? Check(ObjectUrlInput input) => check(input);
+    /// <summary>"image group" or "DICOM series", for messages.</summary>
+    public string GroupNoun { get; }
 
-    private static ItemProblem? CheckImage(ObjectUrlInput input)
+    /// <summary>The warning that skips the input, or null when it can be a member.</summary>
+    public string? Check(ObjectUrlInput input) =>
+        nonMemberType(input) is { } type ? SkippedFiles.NotMember(input.ObjectUrl, type, Noun, GroupNoun) : null;
+
+    /// <summary>The error that leaves a member of the right kind out (a TIFF frame of a sequence), or null.</summary>
+    public ItemProblem? Problem(ObjectUrlInput input) => problemOf?.Invoke(input);
+
+    private static DataType? CheckImage(ObjectUrlInput input)
     {
         var type = input.DeclaredDataType ?? FileTypeClassifier.Classify(input.ObjectUrl);
-        return type == DataType.Image
-            ? null
-            : new ItemProblem("NotAnImage",
-                $"'{input.ObjectUrl}' is not an image ({type}, by its extension), so it is left out of the group.");
+        return type == DataType.Image ? null : type;
     }
 
     private static ItemProblem? CheckSequenceFrame(ObjectUrlInput input) =>
@@ -42,13 +51,10 @@ internal sealed class GroupMembers
                 $"'{input.ObjectUrl}' is a TIFF image, which an image sequence (-CreateVideo $true) cannot take, so it is left out. " +
                 "Convert it, or make an image group with -CreateVideo $false.");
 
-    private static ItemProblem? CheckDicom(ObjectUrlInput input)
+    private static DataType? CheckDicom(ObjectUrlInput input)
     {
         // DICOM files often have no extension; only a known non-DICOM extension rules a file out.
         var type = FileTypeClassifier.Classify(input.ObjectUrl, extensionlessIsDicom: true);
-        if (type == DataType.Dicom || input.DeclaredDataType == DataType.Dicom)
-            return null;
-        return new ItemProblem("NotDicom",
-            $"'{input.ObjectUrl}' is not a DICOM file ({type}, by its extension), so it is left out of the series.");
+        return type == DataType.Dicom || input.DeclaredDataType == DataType.Dicom ? null : type;
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using EncordSpec.Format;
 using EncordSpec.Input;
@@ -13,32 +14,60 @@ internal sealed class Grouper
     private readonly GroupingStrategy strategy;
     private readonly GroupMembers members;
     private readonly bool naturalSort;
+    private readonly Func<object, string?>? urlOf;
+    private readonly PropertySelector? urlProperty;
     private readonly GroupCollector collector = new();
     private readonly UniqueTitles titles = new();
 
     /// <param name="strategy">The grouping mode.</param>
     /// <param name="members">What the groups may hold.</param>
     /// <param name="naturalSort">Orders each group's URLs by a natural sort of their paths; false keeps arrival order.</param>
-    public Grouper(GroupingStrategy strategy, GroupMembers members, bool naturalSort)
+    /// <param name="urlProperty">-UrlProperty, for messages; null for ObjectUrl or Url.</param>
+    /// <param name="urlOf">Reads an object's URL as -UrlProperty says (<see cref="ObjectUrlInput.Selector"/>).</param>
+    public Grouper(GroupingStrategy strategy, GroupMembers members, bool naturalSort, PropertySelector? urlProperty = null, Func<object, string?>? urlOf = null)
     {
         this.strategy = strategy;
         this.members = members;
         this.naturalSort = naturalSort;
+        this.urlProperty = urlProperty;
+        this.urlOf = urlOf;
     }
 
     /// <summary>Inputs that joined a group so far.</summary>
     public long Added { get; private set; }
 
+    /// <summary>Inputs skipped with a warning because the group cannot hold them.</summary>
+    public long Skipped { get; private set; }
+
     /// <summary>Adds one pipeline input (a URL string or an object with an ObjectUrl property).</summary>
     public GroupingStep Add(object? element)
     {
-        var input = ObjectUrlInput.From(element);
+        if (IgnoredInput.IsBlankOrComment(element))
+            return GroupingStep.Ignored;
+        ObjectUrlInput? input;
+        try
+        {
+            input = ObjectUrlInput.From(element, urlOf);
+        }
+        catch (System.Management.Automation.RuntimeException e)
+        {
+            return GroupingStep.LeftOut(new InputProblem("UrlPropertyFailed",
+                $"-UrlProperty failed for {ObjectUrlInput.Describe(element, urlProperty)}: {e.Message}", element));
+        }
         if (input is null)
             return GroupingStep.LeftOut(new InputProblem(RuleIds.ObjectUrlMissing,
-                $"The input is {ObjectUrlInput.Describe(element)}; pass object URLs as strings or objects with an ObjectUrl property.",
+                $"The input is {ObjectUrlInput.Describe(element, urlProperty)}; pass object URLs as strings or objects with an ObjectUrl property" +
+                (urlProperty is null ? " (or name the URL's property with -UrlProperty)." : "."),
                 element));
-        if ((SpecItemRules.CheckUrl(input.ObjectUrl, "object URL") ?? members.Check(input)) is { } invalid)
+        if (SpecItemRules.CheckUrl(input.ObjectUrl, "object URL") is { } invalid)
             return GroupingStep.LeftOut(InputProblem.Of(invalid, input.ObjectUrl));
+        if (members.Check(input) is { } notMember)
+        {
+            Skipped++;
+            return GroupingStep.Skip(notMember);
+        }
+        if (members.Problem(input) is { } refused)
+            return GroupingStep.LeftOut(InputProblem.Of(refused, input.ObjectUrl));
 
         var completed = Complete(strategy.CompletedBefore(input));
         if (!strategy.TryGetKey(input, out string key, out var keyProblem))
@@ -64,6 +93,7 @@ internal sealed class Grouper
     /// of as it is handed out, so only one group's ordered URLs are held at a time.</summary>
     public IEnumerable<CompletedGroup> Finish()
     {
+        strategy.FinishTitles(collector.OpenGroups, titles);
         while (collector.Oldest is { } group)
             yield return Complete(group);
     }

@@ -14,6 +14,10 @@ internal abstract class GroupingStrategy
     /// <summary>The title of a new group, reserved in <paramref name="titles"/> so no two groups share it.</summary>
     public abstract string TitleFor(ObjectUrlInput input, string key, UniqueTitles titles);
 
+    /// <summary>Sets the titles that depend on which other groups there are, once the input has ended; the groups
+    /// are those still open. They must come out the same whatever order the input arrived in.</summary>
+    public virtual void FinishTitles(IEnumerable<PendingGroup> open, UniqueTitles titles) { }
+
     /// <summary>The open groups that this input, by arriving, proves complete; called before it is added.</summary>
     public virtual IReadOnlyList<PendingGroup> CompletedBefore(ObjectUrlInput input) => Array.Empty<PendingGroup>();
 

@@ -18,7 +18,8 @@ internal sealed class PendingGroup
     }
 
     public string Key { get; }
-    public string Title { get; }
+    /// <summary>The group's title; a strategy whose titles depend on the other groups sets it when the input ends.</summary>
+    public string Title { get; set; }
     /// <summary>Orders groups by the arrival of their first member.</summary>
     public long ArrivalIndex { get; }
     /// <summary>The group's place in its collector's arrival list, for removal in constant time.</summary>

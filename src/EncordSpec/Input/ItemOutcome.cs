@@ -1,7 +1,8 @@
 namespace EncordSpec.Input;
 
 /// <summary>What one pipeline input of ConvertTo-EncordSpec came to: the item to write, the problem that keeps it out
-/// (a non-terminating error), or the reason it is skipped (a warning).</summary>
+/// (a non-terminating error), the reason it is skipped or a group row does not fit its group (a warning), or nothing
+/// yet (a row of an image group still being read, a blank line).</summary>
 internal readonly struct ItemOutcome
 {
     private ItemOutcome(EncordDataItem? item, InputProblem? problem, string? skipped, string? warning = null)
@@ -35,4 +36,7 @@ internal readonly struct ItemOutcome
 
     /// <summary>Left out; with a warning for this input, or none when the cmdlet counts such inputs for one warning.</summary>
     public static ItemOutcome Skip(string? warning) => new(null, null, warning);
+
+    /// <summary>Nothing to write or say for this input.</summary>
+    public static ItemOutcome None => default;
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 
 namespace EncordSpec.Input;
@@ -60,7 +62,11 @@ internal sealed class ObjectUrlInput
 
     /// <summary>Accepts a string (the URL itself), an Encord single item, or any object with an ObjectUrl
     /// (or Url) property. Returns null when the object has no URL at all.</summary>
-    public static ObjectUrlInput? From(object? input)
+    public static ObjectUrlInput? From(object? input) => From(input, null);
+
+    /// <summary>As <see cref="From(object?)"/>, with the URL of objects read by <paramref name="urlOf"/> (-UrlProperty)
+    /// instead of their ObjectUrl or Url property; strings and Encord items are URLs already.</summary>
+    public static ObjectUrlInput? From(object? input, Func<object, string?>? urlOf)
     {
         object? value = InputProperties.Unwrap(input);
         switch (value)
@@ -71,22 +77,42 @@ internal sealed class ObjectUrlInput
                 return new ObjectUrlInput(value, url);
             case EncordSingleItem item:
                 return new ObjectUrlInput(value, item.ObjectUrl);
-            case CloudObject cloudObject:
+            case CloudObject cloudObject when urlOf is null:
                 return new ObjectUrlInput(value, cloudObject.ObjectUrl);
         }
-        string? objectUrl = InputProperties.GetString(value, "ObjectUrl", "Url");
+        string? objectUrl = urlOf is null ? InputProperties.GetString(value, "ObjectUrl", "Url") : urlOf(value);
         return objectUrl is null ? null : new ObjectUrlInput(value, objectUrl);
     }
 
+    /// <summary>Reads the URL as -UrlProperty says: the named property, or the scriptblock's output joined into one
+    /// text. A scriptblock that fails throws RuntimeException.</summary>
+    public static Func<object, string?> Selector(PropertySelector selector, Func<ScriptBlock, object, IReadOnlyList<object?>> runScript)
+    {
+        if (selector.PropertyName is { } name)
+            return value => InputProperties.GetString(value, name);
+        var script = selector.Script!;
+        return value =>
+        {
+            var output = runScript(script, value);
+            if (output.Count == 0)
+                return null;
+            var text = new System.Text.StringBuilder();
+            foreach (object? part in output)
+                text.Append(InputProperties.Unwrap(part));
+            return text.ToString();
+        };
+    }
+
     /// <summary>How to name the input in messages when it has no URL.</summary>
-    public static string Describe(object? input)
+    public static string Describe(object? input, PropertySelector? urlProperty = null)
     {
         object? value = InputProperties.Unwrap(input);
+        string property = urlProperty?.PropertyName is { } name ? $"a '{name}' property" : urlProperty is null ? "an ObjectUrl property" : "a URL from -UrlProperty";
         return value switch
         {
             null => "$null",
-            PSObject => "an object without an ObjectUrl property",
-            _ => $"a {value.GetType().Name} without an ObjectUrl property",
+            PSObject => "an object without " + property,
+            _ => $"a {value.GetType().Name} without {property}",
         };
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using EncordSpec.Format;
 using EncordSpec.Metadata;
@@ -11,16 +12,25 @@ namespace EncordSpec.Input;
 /// (<see cref="FileTypeClassifier"/>) unless the user states it (a DataType property, Get-CloudObject -DataType, or
 /// a single -DataType here for files whose extension does not tell). Lone DICOM files and inputs without a URL are
 /// problems; files of an undocumented type are skipped with a warning each; text files nobody asked for (labels and
-/// sidecars beside media, mostly) are skipped and counted, for one warning at the end.</summary>
+/// sidecars beside media, mostly) are skipped and counted, for one warning at the end. Rows of an Encord CSV
+/// (Import-Csv) that carry an image group title form their groups; blank lines and '#' comments of URL lists are
+/// passed over; a URL with whitespace is a problem, named as such.</summary>
 internal sealed class SpecItemConverter
 {
     private readonly HashSet<DataType>? dataTypes;
     private readonly DataType? onlyDataType;
+    private readonly Func<object, string?>? urlOf;
+    private readonly PropertySelector? urlProperty;
+    private readonly CsvGroupRows groupRows = new();
 
     /// <param name="dataTypes">ConvertTo-EncordSpec -DataType: the types to write (null: all but text). One type also
     /// states the type of files whose extension is undocumented (and makes .mp4 audio under Audio).</param>
-    public SpecItemConverter(IReadOnlyCollection<DataType>? dataTypes = null)
+    /// <param name="urlProperty">-UrlProperty: where objects keep their URL; null for ObjectUrl or Url.</param>
+    /// <param name="urlOf">Reads the URL as <paramref name="urlProperty"/> says (see <see cref="ObjectUrlInput.Selector"/>).</param>
+    public SpecItemConverter(IReadOnlyCollection<DataType>? dataTypes = null, PropertySelector? urlProperty = null, Func<object, string?>? urlOf = null)
     {
+        this.urlProperty = urlProperty;
+        this.urlOf = urlOf;
         if (dataTypes is null || dataTypes.Count == 0)
             return;
         this.dataTypes = new HashSet<DataType>(dataTypes);
@@ -29,8 +39,10 @@ internal sealed class SpecItemConverter
                 onlyDataType = only;
     }
 
-    /// <summary>Inputs skipped because their file type is not one the platform documents.</summary>
-    public long SkippedUnsupported { get; private set; }
+    /// <summary>Inputs skipped because their file type is not one the platform documents (or, in a group row, not an image).</summary>
+    public long SkippedUnsupported => skippedUnsupported + groupRows.Skipped;
+
+    private long skippedUnsupported;
 
     /// <summary>Text files skipped because nobody asked for text.</summary>
     public long SkippedText { get; private set; }
@@ -38,16 +50,40 @@ internal sealed class SpecItemConverter
     /// <summary>Inputs of a documented type that -DataType does not name.</summary>
     public long SkippedOtherTypes { get; private set; }
 
-    public ItemOutcome Convert(object? inputObject)
+    /// <summary>Converts one input. <paramref name="finishedGroup"/> is an image group of CSV rows that this input
+    /// ended: write it before the outcome's item.</summary>
+    public ItemOutcome Convert(object? inputObject, out EncordImageGroup? finishedGroup)
     {
+        finishedGroup = null;
         if (InputProperties.Unwrap(inputObject) is EncordDataItem typed)
+        {
+            finishedGroup = groupRows.Finish();
             return ItemOutcome.Accepted(typed);
+        }
+        if (IgnoredInput.IsBlankOrComment(inputObject))
+            return ItemOutcome.None;
 
-        var input = ObjectUrlInput.From(inputObject);
+        ObjectUrlInput? input;
+        try
+        {
+            input = ObjectUrlInput.From(inputObject, urlOf);
+        }
+        catch (System.Management.Automation.RuntimeException e)
+        {
+            return ItemOutcome.Rejected(new InputProblem("UrlPropertyFailed", $"-UrlProperty failed for {ObjectUrlInput.Describe(inputObject, urlProperty)}: {e.Message}", inputObject));
+        }
         if (input is null)
             return ItemOutcome.Rejected(new InputProblem(RuleIds.ObjectUrlMissing,
-                $"The input is {ObjectUrlInput.Describe(inputObject)}; pass Encord items, object URLs, or objects with an ObjectUrl property.",
+                $"The input is {ObjectUrlInput.Describe(inputObject, urlProperty)}; pass Encord items, object URLs, or objects with an ObjectUrl property" +
+                (urlProperty is null ? " (or name the URL's property with -UrlProperty)." : "."),
                 inputObject));
+        // Whitespace first: 'photo.jpg ' is a URL with a trailing space, not a file of an unknown type.
+        if (SpecItemRules.CheckUrl(input.ObjectUrl, "object URL") is { } invalid)
+            return ItemOutcome.Rejected(InputProblem.Of(invalid, input.ObjectUrl));
+
+        if (CsvGroupRows.IsGroupRow(input, out string title, out string createVideo))
+            return groupRows.Add(input, title, createVideo, out finishedGroup);
+        finishedGroup = groupRows.Finish();
 
         var byName = input.Source is CloudObject listed ? listed.DataType : FileTypeClassifier.Classify(input.ObjectUrl);
         var (type, stated) = Decide(input, byName);
@@ -62,7 +98,7 @@ internal sealed class SpecItemConverter
                 input.ObjectUrl));
         if (type == DataType.Unsupported)
         {
-            SkippedUnsupported++;
+            skippedUnsupported++;
             return ItemOutcome.Skip($"{RuleIds.UnsupportedFileType}: skipped '{input.ObjectUrl}': {DescribeUndocumented(input.ObjectUrl)} " +
                 "If it is one of the platform's types, say which with a DataType property or -DataType.");
         }
@@ -85,6 +121,9 @@ internal sealed class SpecItemConverter
             return ItemOutcome.Rejected(new InputProblem(RuleIds.ClientMetadataNotObject, $"'{input.ObjectUrl}': {e.Message}", input.ObjectUrl));
         }
     }
+
+    /// <summary>The image group of CSV rows still being read when the input ends; null when there is none.</summary>
+    public EncordImageGroup? Finish() => groupRows.Finish();
 
     /// <summary>The type to write and whether the user stated it: the input's own DataType (or a listing filtered by
     /// -DataType) first; then a single -DataType for a file whose extension does not decide (undocumented, or .mp4

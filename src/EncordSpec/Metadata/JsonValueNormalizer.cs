@@ -59,6 +59,12 @@ internal static class JsonValueNormalizer
                 return Convert.ToString(value, CultureInfo.InvariantCulture);
             case IDictionary dictionary:
                 return FromDictionary(dictionary, path, depth);
+            // Walking these as property bags would give nonsense (a script's syntax tree, a whole group): say what to use.
+            case ScriptBlock:
+                throw new ClientMetadataException($"Metadata value at '{path}' is a scriptblock, which is not a JSON value.");
+            case EncordDataItem item:
+                throw new ClientMetadataException($"Metadata value at '{path}' is the {item.GetType().Name} '{item}', not a JSON value; " +
+                                                  "use one of its properties, such as $_.Title or $_.Count.");
             case IEnumerable enumerable:
                 var items = new List<object?>();
                 int index = 0;

@@ -40,6 +40,16 @@ internal static class CsvHeader
                 column = i;
         }
 
+        if (url < 0 && title < 0 && createVideo < 0 && headers.Count == 1 && OtherSeparatorIn(headers[0]) is { } separator)
+        {
+            // One finding for the cause, not one per column it hides.
+            found.Add(new CsvHeaderProblem(RuleIds.CsvHeaderMissing, new TextPosition(1, 1),
+                $"The header line '{headers[0]}' is separated by '{separator}', but the platform expects commas, so it finds none of the columns " +
+                $"{string.Join(", ", SpecKeys.CsvHeaders)}. Save the file with comma separators (ConvertFrom-EncordSpec -Delimiter '{(separator == "tab" ? "`t" : separator)}' reads it as it is)."));
+            problems = found;
+            return new CsvColumns(url, title, createVideo, headers.Count);
+        }
+
         var explained = new HashSet<int>();
         AddMissing(SpecKeys.CsvObjectUrl, url, headers, unknown, explained, found);
         AddMissing(SpecKeys.CsvImageGroupTitle, title, headers, unknown, explained, found);
@@ -59,22 +69,19 @@ internal static class CsvHeader
     {
         if (column >= 0) return;
         string detail = $"The header line must name the columns exactly {string.Join(",", SpecKeys.CsvHeaders)}; every column must be there, even when it is blank in every row.";
-        if (headers.Count == 1 && (headers[0].IndexOf(';') >= 0 || headers[0].IndexOf('\t') >= 0))
+        foreach (int i in unknown)
         {
-            detail = $"The header line '{headers[0]}' is separated by '{(headers[0].IndexOf(';') >= 0 ? ";" : "tab")}', but the platform expects commas. Save the file with comma separators.";
-        }
-        else
-        {
-            foreach (int i in unknown)
-            {
-                if (explained.Contains(i) || KeySuggestion.Nearest(headers[i], new[] { name }) is null) continue;
-                explained.Add(i);
-                detail = $"Column {i + 1} is headed '{headers[i]}'; the name must be exactly '{name}'.";
-                break;
-            }
+            if (explained.Contains(i) || KeySuggestion.Nearest(headers[i], new[] { name }) is null) continue;
+            explained.Add(i);
+            detail = $"Column {i + 1} is headed '{headers[i]}'; the name must be exactly '{name}'.";
+            break;
         }
         problems.Add(new CsvHeaderProblem(RuleIds.CsvHeaderMissing, new TextPosition(1, 1), $"The CSV has no '{name}' column. {detail}"));
     }
+
+    /// <summary>";" or "tab" when a one-field header line is really separated by one of them (Excel's semicolons).</summary>
+    private static string? OtherSeparatorIn(string header) =>
+        header.IndexOf(';') >= 0 ? ";" : header.IndexOf('\t') >= 0 ? "tab" : null;
 
     /// <summary>Where header <paramref name="index"/> starts on the first line (headers are unquoted names).</summary>
     private static TextPosition PositionOf(IReadOnlyList<string> headers, int index)

@@ -54,7 +54,7 @@ internal sealed class CsvSpecReader
 
         var csvOptions = new CsvReaderOptions
         {
-            Separator = ',',
+            Separator = options.CsvDelimiter,
             DetectSeparatorHint = false,
             TrackLineNumbers = true,
             SkipEmptyLines = true,

@@ -239,5 +239,10 @@ internal sealed class JsonSpecReader
             chunkStartsTheFile: tokens.ChunkOffset <= 3, e.Message);
         string location = problem.RuleId == RuleIds.TrailingComma ? place.OfTrailingComma() : place.ToString();
         check.Report(problem.RuleId, location, tokens.PositionAt(problem.ByteIndex), problem.Message);
+        if (problem.RuleId != RuleIds.TrailingComma)
+            return;
+        // The rest of the file is not parsed, but every other trailing comma in it is still worth pointing at.
+        foreach (var (comma, bracket) in tokens.TrailingCommasAfter(problem.ByteIndex + 1))
+            check.Report(RuleIds.TrailingComma, "", comma, JsonSyntaxDiagnosis.TrailingCommaMessage(bracket));
     }
 }

@@ -27,8 +27,7 @@ internal static class JsonSyntaxDiagnosis
     {
         int comma = TrailingCommaBefore(chunk, errorIndex);
         if (comma >= 0)
-            return new JsonSyntaxProblem(RuleIds.TrailingComma, comma,
-                $"A comma before the closing '{(char)chunk[errorIndex]}'. JSON does not allow a comma after the last entry, and the platform rejects the whole file; remove this comma.");
+            return new JsonSyntaxProblem(RuleIds.TrailingComma, comma, TrailingCommaMessage((char)chunk[errorIndex]));
 
         if (errorIndex < chunk.Length && chunk[errorIndex] is (byte)'{' or (byte)'['
             && DepthOfContainerAt(chunk, errorIndex, lastTokenEnd, depthAtLastTokenEnd) >= SpecLimits.MaxJsonDepth)
@@ -41,6 +40,10 @@ internal static class JsonSyntaxDiagnosis
         string hint = chunkStartsTheFile && LooksLikeCsv(chunk) ? " The file looks like a CSV spec; use -Format Csv (or the .csv extension)." : "";
         return new JsonSyntaxProblem(RuleIds.InvalidJson, errorIndex, $"The file is not valid JSON here: {reason}{hint}");
     }
+
+    /// <summary>The message of a TrailingComma finding, for the comma before <paramref name="bracket"/>.</summary>
+    public static string TrailingCommaMessage(char bracket) =>
+        $"A comma before the closing '{bracket}'. JSON does not allow a comma after the last entry, and the platform rejects the whole file; remove this comma.";
 
     /// <summary>The index of a comma that directly precedes (apart from whitespace) the '}' or ']' at
     /// <paramref name="index"/>, or -1.</summary>

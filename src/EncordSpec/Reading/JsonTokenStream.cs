@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -109,6 +110,56 @@ internal sealed class JsonTokenStream
 
     /// <summary>The position of the byte at <paramref name="index"/> of the current chunk.</summary>
     public TextPosition PositionAt(int index) => Positions.PositionOfIndex(Chunk, index);
+
+    /// <summary>After the parser stopped at a trailing comma: each further comma that directly precedes (apart from
+    /// whitespace) a closing bracket, outside strings, from <paramref name="from"/> (just past that comma) to the end
+    /// of the input, with the bracket. The parser cannot go on past an error, so without this a hand-edited file with
+    /// several trailing commas would be fixed one comma per run.</summary>
+    public IEnumerable<(TextPosition Comma, char Bracket)> TrailingCommasAfter(int from)
+    {
+        bool inString = false, escaped = false;
+        TextPosition? comma = null;
+        int i = from;
+        while (true)
+        {
+            for (; i < length; i++)
+            {
+                byte b = buffer[i];
+                if (inString)
+                {
+                    if (escaped) escaped = false;
+                    else if (b == (byte)'\\') escaped = true;
+                    else if (b == (byte)'"') inString = false;
+                    continue;
+                }
+                switch (b)
+                {
+                    case (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n':
+                        break;
+                    case (byte)',':
+                        comma = PositionAt(i); // asked for in ascending order, as the tracker wants
+                        break;
+                    case (byte)'}' or (byte)']':
+                        if (comma is { } found)
+                            yield return (found, (char)b);
+                        comma = null;
+                        break;
+                    case (byte)'"':
+                        inString = true;
+                        comma = null;
+                        break;
+                    default:
+                        comma = null;
+                        break;
+                }
+            }
+            if (isFinalBlock)
+                yield break;
+            Shift(length);
+            Fill();
+            i = 0;
+        }
+    }
 
     /// <summary>Counts the rest of the input (for its UTF-8 check) once the reader is done.</summary>
     public void Finish()

@@ -14,6 +14,10 @@ internal sealed class SpecReadOptions
     /// item, metadata tree or URL string longer than it takes to check it.</summary>
     public bool ReadItems { get; set; }
 
+    /// <summary>The field separator of a CSV spec: ',' as the platform reads it; ConvertFrom-EncordSpec -Delimiter
+    /// reads a spec saved with another (Excel's ';').</summary>
+    public char CsvDelimiter { get; set; } = ',';
+
     /// <summary>The integration the spec is for: decides whether signed URLs and other hosts are findings and whether
     /// media metadata is required (<see cref="IntegrationRules"/>).</summary>
     public IntegrationKind Integration { get; set; }

@@ -18,7 +18,10 @@ public class GrouperTests
             written.AddRange(step.Completed.Select(Describe));
             if (step.Problem is { } problem)
                 written.Add($"{problem.ErrorId}({problem.Target})");
-            Assert.Equal(step.Problem is null, step.Added);
+            if (step.Skipped is { } skipped)
+                written.Add("skipped: " + skipped);
+            if (step.Added)
+                Assert.True(step.Problem is null && step.Skipped is null);
         }
         written.AddRange(grouper.Finish().Select(Describe));
         return written;
@@ -54,12 +57,37 @@ public class GrouperTests
     {
         var row = new PSObject();
         row.Properties.Add(new PSNoteProperty("Name", "no url"));
-        var written = Run(Images(new TitleGrouping("t")), "gs://b/1.jpg", null, row, "gs://b/a b.jpg", "gs://b/clip.mp4", "gs://b/1.jpg", "gs://b/2.jpg");
+        var grouper = Images(new TitleGrouping("t"));
+        var written = Run(grouper, "gs://b/1.jpg", null, row, "gs://b/a b.jpg", "gs://b/photo.jpg ", "gs://b/clip.mp4", "gs://b/Thumbs.db", "gs://b/1.jpg", "gs://b/2.jpg");
         Assert.Equal(new[]
         {
-            "ObjectUrlMissing()", $"ObjectUrlMissing({row})", "ObjectUrlWhitespace(gs://b/a b.jpg)", "NotAnImage(gs://b/clip.mp4)",
+            "ObjectUrlMissing()", $"ObjectUrlMissing({row})", "ObjectUrlWhitespace(gs://b/a b.jpg)", "ObjectUrlWhitespace(gs://b/photo.jpg )",
+            "skipped: Skipped 'gs://b/clip.mp4': it is not an image (Video, by its type), so it cannot be in an image group.",
+            "skipped: Skipped 'gs://b/Thumbs.db': it is not an image (Unsupported, by its extension), so it cannot be in an image group.",
             "DuplicateUrlInGroup(gs://b/1.jpg)", "t: gs://b/1.jpg, gs://b/2.jpg",
         }, written);
+        Assert.Equal(2, grouper.Skipped);
+    }
+
+    [Fact]
+    public void Blank_lines_and_comments_of_a_url_list_are_passed_over_without_a_word()
+    {
+        var grouper = Images(new TitleGrouping("t"));
+        var written = Run(grouper, "# camera 1", "", "   ", "gs://b/1.jpg", "\t# the end");
+        Assert.Equal(new[] { "t: gs://b/1.jpg" }, written);
+        Assert.Equal(0, grouper.Skipped);
+    }
+
+    [Fact]
+    public void A_url_property_names_where_objects_keep_their_url()
+    {
+        var row = new PSObject();
+        row.Properties.Add(new PSNoteProperty("object_url", "gs://b/s/1.jpg"));
+        var named = new PropertySelector("object_url");
+        var grouper = new Grouper(new TitleGrouping("t"), GroupMembers.Images, true, named, ObjectUrlInput.Selector(named, (_, _) => throw new InvalidOperationException()));
+        Assert.Equal(new[] { "t: gs://b/s/1.jpg" }, Run(grouper, row));
+        var missing = grouper.Add(new PSObject()).Problem!;
+        Assert.Equal("The input is an object without a 'object_url' property; pass object URLs as strings or objects with an ObjectUrl property.", missing.Message);
     }
 
     [Fact]
@@ -68,9 +96,7 @@ public class GrouperTests
         var grouper = Images(new TitleGrouping("t"));
         grouper.Add("gs://b/1.jpg");
         Assert.Equal("The object URL 'gs://b/1.jpg' is already in the group 't'; it is added once.", grouper.Add("gs://b/1.jpg").Problem!.Message);
-        Assert.Equal("'gs://b/clip.mp4' is not an image (Video, by its extension), so it is left out of the group.",
-            grouper.Add("gs://b/clip.mp4").Problem!.Message);
-        Assert.Equal("The input is $null; pass object URLs as strings or objects with an ObjectUrl property.", grouper.Add(null).Problem!.Message);
+        Assert.Equal("The input is $null; pass object URLs as strings or objects with an ObjectUrl property (or name the URL's property with -UrlProperty).", grouper.Add(null).Problem!.Message);
     }
 
     [Fact]
@@ -81,12 +107,16 @@ public class GrouperTests
         declared.Properties.Add(new PSNoteProperty("DataType", "Dicom"));
         var written = Run(new Grouper(new TitleGrouping("s"), GroupMembers.DicomFiles, naturalSort: true),
             "gs://b/s/1.2.840.10008.2", "gs://b/s/slice", "gs://b/s/a.dcm", "gs://b/s/photo.jpg", declared);
-        Assert.Equal(new[] { "NotDicom(gs://b/s/photo.jpg)", "s: gs://b/s/1.2.840.10008.2, gs://b/s/a.dcm, gs://b/s/scan.bin, gs://b/s/slice" }, written);
+        Assert.Equal(new[]
+        {
+            "skipped: Skipped 'gs://b/s/photo.jpg': it is not a DICOM file (Image, by its type), so it cannot be in a DICOM series.",
+            "s: gs://b/s/1.2.840.10008.2, gs://b/s/a.dcm, gs://b/s/scan.bin, gs://b/s/slice",
+        }, written);
         Assert.Equal("DICOM file", GroupMembers.DicomFiles.Noun);
     }
 
     [Fact]
-    public void Folder_makes_one_group_per_folder_titled_by_its_decoded_name_in_order_of_arrival()
+    public void Folder_makes_one_group_per_folder_of_urls_titled_by_its_decoded_name_in_order_of_arrival()
     {
         var written = Run(Images(new FolderGrouping("site-a-")),
             "https://cord-dev.s3.eu-west-2.amazonaws.com/food/Light+Environment/2.jpg",
@@ -103,10 +133,46 @@ public class GrouperTests
     }
 
     [Fact]
-    public void Folders_that_share_a_name_are_told_apart_by_their_path()
+    public void Folders_of_urls_that_share_a_name_are_all_titled_by_their_path_whatever_the_order()
     {
-        var written = Run(Images(new FolderGrouping("")), "gs://b/p1/series1/1.jpg", "gs://b/p2/series1/1.jpg", "gs://c/p2/series1/1.jpg");
-        Assert.Equal(new[] { "series1: gs://b/p1/series1/1.jpg", "p2/series1: gs://b/p2/series1/1.jpg", "p2/series1 (2): gs://c/p2/series1/1.jpg" }, written);
+        string[] urls = { "gs://b/p1/series1/1.jpg", "gs://b/p2/series1/1.jpg", "gs://c/p2/series1/1.jpg", "gs://b/p3/other/1.jpg" };
+        var expected = new[] { "p1/series1: gs://b/p1/series1/1.jpg", "p2/series1: gs://b/p2/series1/1.jpg", "p2/series1 (2): gs://c/p2/series1/1.jpg", "other: gs://b/p3/other/1.jpg" };
+        Assert.Equal(expected, Run(Images(new FolderGrouping("")), urls));
+        // Reversed, the groups come out in the new order, but every folder keeps its title.
+        Assert.Equal(expected.Reverse(), Run(Images(new FolderGrouping("")), urls.Reverse().ToArray()));
+    }
+
+    [Fact]
+    public void Listed_folders_are_titled_by_their_path_below_the_listed_prefix_whatever_the_order()
+    {
+        CloudObject Object(string key, string listedPrefix) =>
+            new(CloudProvider.S3, "bucket", key) { ObjectUrl = "s3://bucket/" + key, DataType = DataType.Image, ListedPrefix = listedPrefix };
+        var listing = new[] { Object("scans/p2/series1/1.jpg", "scans/"), Object("scans/p1/series1/1.jpg", "scans/"), Object("scans/top.jpg", "scans/") };
+        Assert.Equal(new[] { "p2/series1: s3://bucket/scans/p2/series1/1.jpg", "p1/series1: s3://bucket/scans/p1/series1/1.jpg", "scans: s3://bucket/scans/top.jpg" },
+            Run(Images(new FolderGrouping("")), listing.Cast<object?>().ToArray()));
+        Assert.Equal(new[] { "p1/series1: s3://bucket/scans/p1/series1/1.jpg", "p2/series1: s3://bucket/scans/p2/series1/1.jpg" },
+            Run(Images(new FolderGrouping("")), listing[1], listing[0]));
+        Assert.Equal("bucket", FolderGroupKey.TitleBelow(Object("top.jpg", ""), ""));
+        Assert.Equal("Apple/1-light", FolderGroupKey.TitleBelow(Object("food/Apple/1-light/1.jpg", "food/Ap"), "food/Ap"));
+        Assert.Equal("food", FolderGroupKey.TitleBelow(Object("food/1.jpg", "food/"), "food/"));
+    }
+
+    [Fact]
+    public void A_property_key_groups_by_that_property_as_group_object_does()
+    {
+        PSObject Row(string url, string? camera)
+        {
+            var row = new PSObject();
+            row.Properties.Add(new PSNoteProperty("ObjectUrl", url));
+            if (camera is not null) row.Properties.Add(new PSNoteProperty("Camera", camera));
+            return row;
+        }
+        var grouper = Images(KeyGrouping.ByProperty("cam-", "camera"));
+        var written = Run(grouper, Row("gs://b/2.jpg", "A"), Row("gs://b/3.jpg", "B"), Row("gs://b/1.jpg", "A"), Row("gs://b/4.jpg", null));
+        Assert.Equal(new[]
+        {
+            "GroupByKeyEmpty(gs://b/4.jpg)", "cam-A: gs://b/1.jpg, gs://b/2.jpg", "cam-B: gs://b/3.jpg",
+        }, written);
     }
 
     private static List<CloudObject> Listed(params string[] keys)
@@ -151,7 +217,7 @@ public class GrouperTests
     public void A_script_key_makes_one_group_per_key_from_the_object_as_it_was_piped()
     {
         var seen = new List<object>();
-        var strategy = new ScriptKeyGrouping("CT-", input =>
+        var strategy = new KeyGrouping("CT-", input =>
         {
             seen.Add(input);
             string url = input is PSObject row ? (string)row.Properties["ObjectUrl"].Value : (string)input;
@@ -167,7 +233,7 @@ public class GrouperTests
     [Fact]
     public void A_script_that_fails_or_returns_nothing_leaves_that_input_out()
     {
-        var strategy = new ScriptKeyGrouping("", input => (string)input switch
+        var strategy = new KeyGrouping("", input => (string)input switch
         {
             "gs://b/bad.jpg" => throw new RuntimeException("no key here"),
             "gs://b/empty.jpg" => new object?[] { null, "" },

@@ -56,7 +56,8 @@ public class CsvHeaderTests
     public void Another_separator_is_named(string line, string separator)
     {
         var (_, problems) = Read(line);
-        Assert.All(problems.Where(p => p.RuleId == RuleIds.CsvHeaderMissing),
-            p => Assert.Contains($"separated by '{separator}'", p.Message));
+        var problem = Assert.Single(problems);
+        Assert.Equal(RuleIds.CsvHeaderMissing, problem.RuleId);
+        Assert.Contains($"separated by '{separator}'", problem.Message);
     }
 }

@@ -79,13 +79,15 @@ namespace EncordSpec.Cmdlets;
 /// <para>The first ten videos of a GCS bucket, with https://storage.cloud.google.com URLs.</para>
 /// </example>
 /// <example>
-/// <code>Get-CloudObject -Provider OTC -Bucket bucket-name -Region eu-de -Include *.dcm | New-EncordDicomSeries -Title scan-1</code>
-/// <para>Puts every .dcm file of an Open Telekom Cloud OBS bucket into one DICOM series.</para>
+/// <code>Get-CloudObject -Provider OTC -Bucket bucket-name -Region eu-de -DataType Dicom | New-EncordDicomSeries -Title scan-1</code>
+/// <para>Puts every DICOM file of an Open Telekom Cloud OBS bucket into one DICOM series: .dcm files, and files without
+/// an extension whose content type says DICOM or whose bytes carry the DICM marker (one ranged read each).</para>
 /// </example>
 /// <example>
 /// <code>$folders = Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -Prefix food-dataset/Apple/ -Delimiter /
-/// $folders[0] | Get-CloudObject -Region eu-west-2 -Delimiter /</code>
-/// <para>Explores a bucket one level at a time: the second command lists inside the first folder the first one found.</para>
+/// $folders[0] | Get-CloudObject -Delimiter /</code>
+/// <para>Explores a bucket one level at a time: the second command lists inside the first folder the first one found,
+/// with the endpoint, region, URL style and credentials of the listing that found it.</para>
 /// </example>
 /// <example>
 /// <code>Get-CloudObject -Provider S3 -Bucket media -EndpointUrl https://minio.example.com -ObjectUrlBase https://minio.example.com/media/ -ProfileName minio</code>

@@ -9,7 +9,8 @@ namespace EncordSpec.Cmdlets;
 /// or the CloudObject objects of Get-CloudObject, and outputs EncordSpec.EncordImageGroup objects for
 /// <see cref="ConvertToEncordSpecCommand"/>.</para>
 /// <para>With -Title, all input goes into one group. With -GroupBy Folder, the images of each folder form a group
-/// titled by the folder's name; with -GroupBy and a scriptblock, each distinct key the scriptblock returns forms a
+/// titled by the folder's name (for objects from Get-CloudObject, its path below -Prefix, so that titles do not
+/// depend on the order a parallel listing returns folders in); with -GroupBy and a scriptblock, each distinct key the scriptblock returns forms a
 /// group titled by the key. -TitlePrefix goes before those titles. Two groups of one run never share a title: a
 /// repeated title gets a " (2)" suffix.</para>
 /// <para>The groups are output when the input ends, in the order their first image arrived. Within a group the

@@ -11,6 +11,9 @@ namespace EncordSpec.Cmdlets;
 /// image_groups[2].objectUrl_3), the line and column, and what to do. With -Detailed, Test-EncordSpec outputs the
 /// findings as objects (Severity, RuleId, Location, Line, Column, Message, Path) instead, for Group-Object,
 /// Where-Object or Export-Csv; it then writes no errors or warnings and no $true/$false.</para>
+/// <para>With -Summary, it outputs one SpecSummary per file instead of $true/$false: the file, whether it passed,
+/// its errors and warnings, its items per section, its object URLs, the smallest and largest group and its size. A
+/// check of many files then says which failed, and a look before upload shows what the platform will get.</para>
 /// <para>Get-Help about_EncordSpec_Rules lists every rule with its id, severity and meaning. Test-EncordSpec never
 /// throws on bad input: empty files, binary files, invalid UTF-8, deep nesting and truncated files are findings.</para>
 /// </remarks>
@@ -19,8 +22,9 @@ namespace EncordSpec.Cmdlets;
 /// <para>Checks one spec. Returns $true when it has no errors; each problem is shown with its line and column.</para>
 /// </example>
 /// <example>
-/// <code>Test-EncordSpec ./specs/*.json, ./specs/*.csv -WarningsAsErrors</code>
-/// <para>Checks every JSON and CSV spec in the folder; warnings (duplicate URLs, unknown keys, ...) fail a file too.</para>
+/// <code>Test-EncordSpec ./specs/*.json, ./specs/*.csv -WarningsAsErrors -Summary</code>
+/// <para>Checks every JSON and CSV spec in the folder, one row per file with what it holds; warnings (duplicate URLs,
+/// unknown keys, ...) fail a file too.</para>
 /// </example>
 /// <example>
 /// <code>Test-EncordSpec ./upload.json -Detailed | Group-Object RuleId | Sort-Object Count -Descending</code>
