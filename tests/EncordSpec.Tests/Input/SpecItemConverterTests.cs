@@ -41,12 +41,12 @@ public class SpecItemConverterTests
         };
         var selected = Row(("ObjectUrl", "s3://b/clips/b.mp4"), ("MediaMetadata", listed.MediaMetadata));
 
-        var video = Assert.IsType<EncordVideo>(converter.Convert(listed).Item);
-        var fromSelected = Assert.IsType<EncordVideo>(converter.Convert(selected).Item);
+        var video = Assert.IsType<EncordVideo>(Convert(listed).Item);
+        var fromSelected = Assert.IsType<EncordVideo>(Convert(selected).Item);
 
         Assert.Same(listed.MediaMetadata, video.MediaMetadata);
         Assert.Same(listed.MediaMetadata, fromSelected.MediaMetadata);
-        Assert.Null(((EncordSingleItem)converter.Convert("s3://b/clips/c.mp4").Item!).MediaMetadata);
+        Assert.Null(((EncordSingleItem)Convert("s3://b/clips/c.mp4").Item!).MediaMetadata);
         string spec = EncordSpec.Tests.Validation.GeneratedSpecs.Write(new[] { video }, csv: false, skipDuplicateUrls: false);
         using var written = System.Text.Json.JsonDocument.Parse(spec);
         var fields = written.RootElement.GetProperty("videos")[0].GetProperty("videoMetadata").EnumerateObject().Select(field => $"{field.Name}={field.Value.GetRawText()}");
