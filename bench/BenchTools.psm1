@@ -116,6 +116,8 @@ function New-ResultRow {
         OursCpuSeconds      = $OursCpuSeconds
         # Objects listed per CPU-second of our whole process, pwsh start-up included: what one core sustains.
         ObjectsPerCpuSecond = if ($Objects -gt 0 -and $OursCpuSeconds -gt 0) { $Objects / $OursCpuSeconds } else { $null }
+        # Objects per second of wall time, pwsh start-up included.
+        ObjectsPerSecond    = if ($Objects -gt 0 -and $OursSeconds -gt 0) { $Objects / $OursSeconds } else { $null }
         Peer                = $PeerName
         PeerSeconds         = $PeerSeconds
         PeerMB              = $PeerMB
@@ -144,6 +146,7 @@ function Format-ResultTable {
             @{ Label = 'CPU s'; Expression = { if ($_.OursCpuSeconds) { '{0:N2}' -f $_.OursCpuSeconds } }; Align = 'Right' }
             @{ Label = 'Cores'; Expression = { if ($_.OursCpuSeconds -and $_.OursSeconds) { '{0:N1}' -f ($_.OursCpuSeconds / $_.OursSeconds) } }; Align = 'Right' }
             @{ Label = 'k obj/CPU-s'; Expression = { if ($_.ObjectsPerCpuSecond) { '{0:N1}' -f ($_.ObjectsPerCpuSecond / 1000) } }; Align = 'Right' }
+            @{ Label = 'obj/s'; Expression = { if ($_.ObjectsPerSecond) { '{0:N0}' -f $_.ObjectsPerSecond } }; Align = 'Right' }
             'Peer'
             @{ Label = 'Peer s'; Expression = { if ($_.PeerSeconds) { '{0:N2}' -f $_.PeerSeconds } }; Align = 'Right' }
             @{ Label = 'Peer MB'; Expression = { if ($_.PeerMB) { '{0:N0}' -f $_.PeerMB } }; Align = 'Right' }

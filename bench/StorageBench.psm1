@@ -89,9 +89,11 @@ function Start-LatencyProxy {
 }
 
 function Start-ListingStore {
-    <# Starts the listing store with the $StoreLayouts buckets (a few seconds to make 300,000 objects); returns its
-       endpoint, http://127.0.0.1:PORT, where it serves S3 (path style), Azure (/devstoreaccount1) and GCS (/storage/v1). #>
-    $buckets = foreach ($layout in $StoreLayouts) { '--bucket', "$($layout.Bucket)=$($layout.Layout)" }
+    <# Starts the listing store with the $StoreLayouts buckets (a few seconds to make 300,000 objects), or those given
+       as NAME=LAYOUT (listing-store/buckets.js); returns its endpoint, http://127.0.0.1:PORT, where it serves S3 (path
+       style), Azure (/devstoreaccount1) and GCS (/storage/v1). #>
+    param([string[]] $Bucket = @(foreach ($layout in $StoreLayouts) { "$($layout.Bucket)=$($layout.Layout)" }))
+    $buckets = foreach ($one in $Bucket) { '--bucket', $one }
     $line = Start-BenchServer 'listing-store' (@((Join-Path $PSScriptRoot 'listing-store/listing-store.js'), '--port', (Get-FreePort)) + $buckets) -TimeoutSeconds 120
     if ($line -notmatch '(http://127\.0\.0\.1:\d+)') { throw "The listing store said: $line" }
     $Matches[1]

@@ -4,6 +4,7 @@
 "use strict";
 const crypto = require("crypto");
 const fs = require("fs");
+const path = require("path");
 const { SortedObjects, compareUtf16, compareCodePoints } = require("./sorted-objects");
 
 class Bucket {
@@ -41,8 +42,8 @@ class Bucket {
 /** An object as listings report it. Without a given MD5 the content is notional, the seeder's own rule
  *  (tests/EncordSpec.TestSeeder/SeedObject.cs: byte i is 'a' + (i + key length) % 26), so a generated bucket's
  *  hashes are those of the same objects seeded into an emulator; above 64 KiB the key stands in for the content. */
-function makeObject(key, size, modified, { md5Hex = null, crc32c = null, contentType = null } = {}) {
-  const content = md5Hex ? null : size <= 65536 ? notionalContent(key, size) : Buffer.from(key, "utf8");
+function makeObject(key, size, modified, { md5Hex = null, crc32c = null, contentType = null, body = null } = {}) {
+  const content = body ?? (md5Hex ? null : size <= 65536 ? notionalContent(key, size) : Buffer.from(key, "utf8"));
   const md5 = md5Hex ? Buffer.from(md5Hex, "hex") : crypto.createHash("md5").update(content).digest();
   const hex = md5.toString("hex");
   return {
@@ -57,6 +58,8 @@ function makeObject(key, size, modified, { md5Hex = null, crc32c = null, content
     azureEtag: "0x8D" + hex.slice(0, 13).toUpperCase(),
     gcsEtag: md5.subarray(0, 12).toString("base64"),
     generation: String(modified * 1000 + (md5.readUInt16BE(0) % 1000)),
+    // Real bytes to answer ranged GETs with (media benchmarks); null for the listing-only objects.
+    body,
   };
 }
 
@@ -89,13 +92,15 @@ function crc32cBase64(bytes) {
  * NAME=LAYOUT, where LAYOUT is
  *   flat:N                  N keys img-000000.jpg ... directly in the bucket;
  *   grid:FOLDERS:PER_FOLDER the benchmarks' emulator bucket: folder-000/img-00000.jpg ... (SeedSets.Grid);
+ *   images:N:FOLDER         N keys img-000000.EXT ... whose bodies are the PNG, JPEG and WebP files of FOLDER in
+ *                           turn (tests/Data/Media: real small images), for ranged GETs of their headers;
  *   file:PATH               a JSON array of keys, or of { "key", "size", "md5" (hex), "crc32c" (base64),
  *                           "contentType", "lastModified" } (an MD5 given without a CRC32C: GCS listings leave it out).
  * Generated objects are 1 to 50 bytes (1 + n % 50), as the seeder makes them, all modified at `now`.
  */
 function loadBucket(spec, now) {
-  const match = /^([^=]+)=(flat|grid|file):(.+)$/.exec(spec);
-  if (!match) throw new Error(`Bucket '${spec}' is not NAME=flat:N, NAME=grid:FOLDERS:PER_FOLDER or NAME=file:PATH.`);
+  const match = /^([^=]+)=(flat|grid|images|file):(.+)$/.exec(spec);
+  if (!match) throw new Error(`Bucket '${spec}' is not NAME=flat:N, NAME=grid:FOLDERS:PER_FOLDER, NAME=images:N:FOLDER or NAME=file:PATH.`);
   const [, name, kind, rest] = match;
   const objects = [];
   if (kind === "flat") {
@@ -106,6 +111,17 @@ function loadBucket(spec, now) {
     for (let n = 0; n < folders * perFolder; n++) {
       const key = `folder-${pad(Math.floor(n / perFolder), 3)}/img-${pad(n % perFolder, 5)}.jpg`;
       objects.push(makeObject(key, 1 + (n % 50), now));
+    }
+  } else if (kind === "images") {
+    const cut = rest.indexOf(":");
+    const count = positiveInteger(rest.slice(0, cut), spec);
+    const folder = rest.slice(cut + 1);
+    const images = fs.readdirSync(folder).filter((name) => /\.(png|jpe?g|webp)$/i.test(name)).sort()
+      .map((name) => ({ extension: path.extname(name).toLowerCase(), body: fs.readFileSync(path.join(folder, name)) }));
+    if (!images.length) throw new Error(`Bucket '${spec}': no PNG, JPEG or WebP file in ${folder}.`);
+    for (let n = 0; n < count; n++) {
+      const image = images[n % images.length];
+      objects.push(makeObject(`img-${pad(n, 6)}${image.extension}`, image.body.length, now, { body: image.body }));
     }
   } else {
     for (const entry of JSON.parse(fs.readFileSync(rest, "utf8"))) {

@@ -1,5 +1,6 @@
 // The S3 API, path style (http://host/BUCKET?...), as far as listing needs it: ListObjectsV2 and ListObjects (V1,
-// which rclone uses for `provider = Other`), GetBucketLocation, HeadBucket, HeadObject, ListBuckets. Signatures are
+// which rclone uses for `provider = Other`), GetBucketLocation, HeadBucket, HeadObject, ListBuckets; and GetObject
+// (whole or one Range) for objects that have a body (buckets.js images:N:FOLDER), for media header reads. Signatures are
 // not checked: this store stands in for the cloud's listing cost, not for its security.
 "use strict";
 const crypto = require("crypto");
@@ -22,7 +23,7 @@ function handleS3(request, response, url, store) {
   const bucket = store.buckets.get(bucketName);
   if (!bucket) return error(request, response, 404, "NoSuchBucket", "The specified bucket does not exist", { BucketName: bucketName });
   if (request.method !== "GET" && request.method !== "HEAD") return methodNotAllowed(request, response);
-  if (key) return headObject(request, response, bucket, key);
+  if (key) return request.method === "GET" ? getObject(request, response, bucket, key) : headObject(request, response, bucket, key);
   if (request.method === "HEAD") return send(request, response, 200, { "x-amz-bucket-region": store.region, "x-amz-request-id": requestId() });
 
   const query = url.searchParams;
@@ -120,17 +121,44 @@ function s3UrlEncode(text) {
 
 function headObject(request, response, bucket, key) {
   const o = bucket.find(key);
-  if (request.method === "GET")
-    return error(request, response, o ? 501 : 404, o ? "NotImplemented" : "NoSuchKey",
-      o ? "This listing store holds no object content." : "The specified key does not exist.", { Key: key });
   if (!o) return send(request, response, 404, { "x-amz-request-id": requestId() });
+  setObjectHeaders(response, o);
+  // HEAD's Content-Length is the object's size; no body follows.
+  response.writeHead(200, { "Content-Length": o.size });
+  response.end();
+}
+
+/** GetObject, whole or one "Range: bytes=FIRST-LAST" (or "bytes=FIRST-", or "bytes=-SUFFIX"), as S3 answers it: 206
+ *  with Content-Range, the range cut at the object's end, 416 InvalidRange when it starts past the end. */
+function getObject(request, response, bucket, key) {
+  const o = bucket.find(key);
+  if (!o) return error(request, response, 404, "NoSuchKey", "The specified key does not exist.", { Key: key });
+  if (!o.body) return error(request, response, 501, "NotImplemented", "This listing store holds no content for this object.", { Key: key });
+  const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? "");
+  let first = 0, last = o.size - 1, status = 200;
+  if (range && (range[1] || range[2])) {
+    if (range[1]) {
+      first = Number(range[1]);
+      if (range[2]) last = Math.min(Number(range[2]), o.size - 1);
+    } else {
+      first = Math.max(0, o.size - Number(range[2]));
+    }
+    if (first >= o.size || first > last)
+      return error(request, response, 416, "InvalidRange", "The requested range is not satisfiable", { RangeRequested: request.headers.range, ActualObjectSize: o.size });
+    status = 206;
+    response.setHeader("Content-Range", `bytes ${first}-${last}/${o.size}`);
+  }
+  setObjectHeaders(response, o);
+  response.setHeader("Accept-Ranges", "bytes");
+  response.writeHead(status, { "Content-Length": last - first + 1 });
+  response.end(o.body.subarray(first, last + 1));
+}
+
+function setObjectHeaders(response, o) {
   response.setHeader("Content-Type", o.contentType);
   response.setHeader("ETag", `"${o.md5Hex}"`);
   response.setHeader("Last-Modified", httpDate(o.modified));
   response.setHeader("x-amz-request-id", requestId());
-  // HEAD's Content-Length is the object's size; no body follows.
-  response.writeHead(200, { "Content-Length": o.size });
-  response.end();
 }
 
 function listBuckets(request, response, store) {

@@ -1,5 +1,3 @@
-using System.Collections.Specialized;
-
 namespace EncordSpec;
 
 /// <summary>An item with one object URL: an image, a video or an audio file.</summary>
@@ -8,8 +6,9 @@ public abstract class EncordSingleItem : EncordDataItem
     public string ObjectUrl { get; set; } = "";
 
     /// <summary>The platform's per-item media metadata (imageMetadata, videoMetadata or audioMetadata by section),
-    /// used instead of reading the file when an integration allows client-only access. Null when absent.</summary>
-    public OrderedDictionary? MediaMetadata { get; set; }
+    /// used instead of reading the file when an integration allows client-only access: from Get-CloudObject
+    /// -MediaMetadata, or as a spec gave it. Null when absent.</summary>
+    public MediaMetadata? MediaMetadata { get; set; }
 
     public override string ToString() => ObjectUrl;
 }

@@ -37,6 +37,11 @@ public sealed class MediaMetadata
     /// as read so that writing the item again keeps them; null when there were none.</summary>
     public OrderedDictionary? OtherFields { get; set; }
 
+    /// <summary>The field names of the spec object this was read from, as spelled there and in order, so that writing
+    /// it again writes the same object (the platform takes camelCase and snake_case alike); null when made otherwise.
+    /// Internal: not a value users set or see.</summary>
+    internal IReadOnlyList<string>? NamesAsRead { get; set; }
+
     /// <summary>A short summary for tables: "160x120 2 s 25 fps", "8000 Hz 2 ch 16 bit 0.25 s", "12 pages".</summary>
     public override string ToString()
     {

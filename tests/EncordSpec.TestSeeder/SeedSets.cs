@@ -90,6 +90,11 @@ public static class SeedSets
     public static IReadOnlyList<SeedObject> Named(IEnumerable<string> keys) =>
         keys.Select(k => new SeedObject(k, k.EndsWith('/') ? 0 : 64)).ToArray();
 
+    /// <summary>Every file of a folder (but its README.md), with its own bytes, under the prefix: real media files.</summary>
+    public static IReadOnlyList<SeedObject> Files(string prefix, string folder) =>
+        Directory.GetFiles(folder).Where(path => Path.GetFileName(path) != "README.md").Order(StringComparer.Ordinal)
+            .Select(path => SeedObject.FromFile(prefix + Path.GetFileName(path), path)).ToArray();
+
     /// <summary>DICOM files of 256 bytes with the given keys: the 128-byte preamble, then the DICM marker.</summary>
     public static IReadOnlyList<SeedObject> Dicom(IEnumerable<string> keys) => keys.Select(k =>
     {
@@ -99,7 +104,7 @@ public static class SeedSets
     }).ToArray();
 
     /// <summary>Resolves "special[:PREFIX]", "food", "bulk:PREFIX:COUNT", "names:KEY;KEY;...", "dicom:KEY;KEY;...", "tree[:PREFIX]",
-    /// "skewed[:PREFIX]" and "grid:FOLDERS:PER_FOLDER" (comma-separated) into one list.</summary>
+    /// "skewed[:PREFIX]", "grid:FOLDERS:PER_FOLDER" and "files:PREFIX:FOLDER" (comma-separated) into one list.</summary>
     public static IReadOnlyList<SeedObject> Parse(string names)
     {
         var objects = new List<SeedObject>();
@@ -115,8 +120,9 @@ public static class SeedSets
                 "dicom" => Dicom(name.Substring("dicom:".Length).Split(';', StringSplitOptions.RemoveEmptyEntries)),
                 "tree" => Tree(parts.Length > 1 ? parts[1] : ""),
                 "skewed" => Skewed(parts.Length > 1 ? parts[1] : ""),
+                "files" => Files(parts[1], name.Substring("files:".Length + parts[1].Length + 1)),
                 "grid" => Grid(int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)),
-                _ => throw new ArgumentException($"Unknown seed set '{name}'. Use special[:PREFIX], food, bulk:PREFIX:COUNT, names:KEY;KEY, tree[:PREFIX], skewed[:PREFIX], grid:FOLDERS:PER_FOLDER."),
+                _ => throw new ArgumentException($"Unknown seed set '{name}'. Use special[:PREFIX], food, bulk:PREFIX:COUNT, names:KEY;KEY, tree[:PREFIX], skewed[:PREFIX], grid:FOLDERS:PER_FOLDER, files:PREFIX:FOLDER."),
             });
         }
         return objects;

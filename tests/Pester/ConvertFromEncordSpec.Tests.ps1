@@ -47,7 +47,7 @@ Describe 'ConvertFrom-EncordSpec' {
 '@
         $items = ConvertFrom-EncordSpec -Spec $spec
         $items[0].ClientMetadata['camera']['tags'][2] | Should -BeTrue
-        $items[0].MediaMetadata['fps'] | Should -Be 25
+        $items[0].MediaMetadata.Fps | Should -Be 25
         Assert-SameJson $spec ($items | ConvertTo-EncordSpec)
     }
 

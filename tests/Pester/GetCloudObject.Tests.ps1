@@ -5,11 +5,7 @@
 BeforeAll {
     Import-Module $env:ENCORDSPEC_MODULE_PATH -Force
 
-    function Invoke-Seeder([string] $Provider, [string] $Bucket, [string] $Sets) {
-        $json = & dotnet $env:ENCORDSPEC_SEEDER seed $Provider $Bucket $Sets
-        if ($LASTEXITCODE -ne 0) { throw "Seeding the $Provider bucket '$Bucket' failed." }
-        @($json | ConvertFrom-Json)
-    }
+    . (Join-Path $PSScriptRoot 'Support/Seeder.ps1')
 
     # What a listing must return: the seeded objects but folder placeholders, as 'key|size', in ordinal order.
     function Get-ExpectedListing($Seeded, [string] $Prefix = '') {

@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using System.Management.Automation;
 using EncordSpec.Listing;
 
@@ -26,6 +28,17 @@ internal static class CloudErrorRecords
             _ => ("CloudListingFailed", ErrorCategory.InvalidResult, $"Listing {what} failed: {detail}."),
         };
         return new ErrorRecord(new CloudStorageException(failure.Kind, scrubber.Scrub(message)), id, category, options.Bucket);
+    }
+
+    /// <summary>The non-terminating error of an object whose media header could not be read (the object is written
+    /// without MediaMetadata): the file's own problem, or its read's (deleted since it was listed, say).</summary>
+    public static ErrorRecord ForUnreadableMedia(CloudObject cloudObject, Exception error, SecretScrubber scrubber)
+    {
+        string name = cloudObject.ObjectUrl.Length > 0 ? cloudObject.ObjectUrl : cloudObject.Key;
+        // A probe's message names the object already; a store's message names only the key.
+        string reason = error.Message.StartsWith(name, StringComparison.Ordinal) ? error.Message.TrimEnd('.') : $"{name}: {error.Message.TrimEnd('.')}";
+        var category = error is CloudStorageException ? ErrorCategory.ReadError : ErrorCategory.InvalidData;
+        return new ErrorRecord(new InvalidDataException(scrubber.Scrub($"{reason}. It is written without MediaMetadata.")), "MediaMetadataUnreadable", category, cloudObject);
     }
 
     /// <summary>The error that ends reading an inventory report: InventoryReportInvalid for a report that cannot be

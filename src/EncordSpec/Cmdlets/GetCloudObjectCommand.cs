@@ -17,6 +17,8 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     private const string BucketSet = "Bucket";
     private const string PrefixObjectSet = "PrefixObject";
     private const string InventorySet = "Inventory";
+    /// <summary>The table view (EncordSpec.Storage.format.ps1xml) that shows the media values beside the key.</summary>
+    private const string MediaViewTypeName = "EncordSpec.CloudObject#MediaMetadata";
 
     private ProgressReporter? progress;
     private ListingPaging? paging;
@@ -101,6 +103,13 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = ParallelListing.DefaultThrottleLimit;
+
+    /// <summary>Reads each image, video, audio, PDF and text object's media metadata from its own header (a ranged
+    /// read of its first few KB, and of the few other ranges some formats keep it in), up to -ThrottleLimit objects at
+    /// a time, into its MediaMetadata property: the values ConvertTo-EncordSpec writes as imageMetadata, videoMetadata
+    /// or audioMetadata.</summary>
+    [Parameter]
+    public SwitchParameter MediaMetadata { get; set; }
 
     /// <summary>Emits the objects in the store's key order, exactly as a sequential listing (-ThrottleLimit 1) would,
     /// while still listing in parallel. Without it the objects of each key range come out in key order, but ranges
@@ -257,11 +266,14 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
             ? new ParallelListing(lister, request, ThrottleLimit, Sort || paging.IsPaging, KeyOrder.For(provider))
             : null;
         var chunks = parallel?.Read(StopToken) ?? SequentialListing.Chunks(lister, request, StopToken);
+        var media = MediaMetadata ? Run(options, scrubber, () => new MediaMetadataReader(MediaProbeLoader.Create(), (ICloudObjectReader)lister, ThrottleLimit)) : null;
         var emittedBefore = paging.Emitted;
-        Emit(chunks, reader, options, scrubber, $"objects from {options.Describe()}",
-            new ListedAs(prefix, prefixListing, findDicom ? markerReader : null, keepUnsupported));
+        Emit(chunks, reader, options, scrubber, $"objects {(media is null ? "" : "listed ")}from {options.Describe()}",
+            new ListedAs(prefix, prefixListing, findDicom ? markerReader : null, keepUnsupported), media);
         if (parallel is not null)
             WriteVerbose($"Listed with {parallel.Requests} requests, up to {ThrottleLimit} at a time; {parallel.Splits} key ranges split in two.");
+        if (media is not null)
+            WriteVerbose($"Read the media headers of {media.Probed} objects, up to {media.ThrottleLimit} at a time; {media.Failed} could not be read.");
         if (paging.Emitted == emittedBefore && prefix.StartsWith("/", StringComparison.Ordinal))
             WriteWarning($"Nothing in {options.Describe()} starts with '{prefix}'. Keys seldom start with '/': to list the folder, use -Prefix '{prefix.TrimStart('/')}'.");
     }
@@ -270,6 +282,8 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     /// stamping as a listing.</summary>
     private void ReadInventory()
     {
+        if (MediaMetadata)
+            ThrowParameterError("MediaMetadataWithInventory", "-MediaMetadata reads each object's header from the live bucket, which an inventory report does not open. List the bucket (or a -Prefix of it) instead.");
         if (Delimiter is not null)
             ThrowParameterError("DelimiterWithInventory", "-Delimiter lists one level of a live bucket; an inventory report is read whole. Narrow it with -Prefix.");
         if (Provider == CloudProvider.Azure && Bucket.Length == 0)
@@ -303,10 +317,14 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     private sealed record ListedAs(string Prefix, PrefixListing? Folders, ICloudObjectReader? DicomReader, bool KeepUnsupported);
 
     /// <summary>Writes what <see cref="ListingEmitter"/> makes of the chunks: objects and folders, an error per key no
-    /// URL can carry, notes for -Verbose.</summary>
-    private void Emit(IEnumerable<ListingChunk> chunks, CloudListingReader reader, CloudListerOptions options, SecretScrubber scrubber, string progressNoun, ListedAs listed)
+    /// URL can carry, notes for -Verbose; with <paramref name="media"/> each media file after its header was read,
+    /// and an error for each whose header could not be.</summary>
+    private void Emit(IEnumerable<ListingChunk> chunks, CloudListingReader reader, CloudListerOptions options, SecretScrubber scrubber, string progressNoun,
+        ListedAs listed, MediaMetadataReader? media = null)
     {
-        using var pending = new ListingEmitter(reader, paging!).Emit(chunks).GetEnumerator();
+        var emitter = new ListingEmitter(reader, paging!);
+        var items = media is null ? emitter.Emit(chunks) : emitter.Emit(chunks, inOrder => media.ReadListing(inOrder, StopToken));
+        using var pending = items.GetEnumerator();
         while (Run(options, scrubber, pending.MoveNext))
         {
             switch (pending.Current)
@@ -318,19 +336,44 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
                     WriteError(new ErrorRecord(new ArgumentException(unaddressable.Message), "KeyHasNoObjectUrl",
                         ErrorCategory.InvalidData, unaddressable.Object));
                     break;
+                case MediaReadResult unread:
+                    WriteError(CloudErrorRecords.ForUnreadableMedia((CloudObject)unread.Item, unread.Error!, scrubber));
+                    WriteListed(Stamped(unread.Item, listed), media!, progressNoun);
+                    break;
                 case CloudObject unclassified when listed.DicomReader is not null && unclassified.DataType == EncordSpec.DataType.Unsupported
                                                    && !IsDicomByMarker(unclassified, listed.DicomReader, options, scrubber) && !listed.KeepUnsupported:
                     break; // looked at for -DataType Dicom only
                 case var item:
-                    if (item is CloudObject cloudObject)
-                        cloudObject.ListedPrefix = listed.Prefix; // -GroupBy Folder titles folders by their path below it
-                    else if (item is CloudPrefix folder)
-                        folder.Listing = listed.Folders;
-                    WriteObject(item);
-                    progress!.Report((long)paging!.Emitted, progressNoun);
+                    WriteListed(Stamped(item, listed), media, progressNoun);
                     break;
             }
         }
+    }
+
+    private void WriteListed(object item, MediaMetadataReader? media, string progressNoun)
+    {
+        if (media is null)
+        {
+            WriteObject(item);
+            progress!.Report((long)paging!.Emitted, progressNoun);
+            return;
+        }
+        var shown = PSObject.AsPSObject(item);
+        if (item is CloudObject)
+            shown.TypeNames.Insert(0, MediaViewTypeName);
+        WriteObject(shown);
+        progress!.Report((long)paging!.Emitted, progressNoun, media.Probed, "media headers read");
+    }
+
+    /// <summary>The item with what its listing carries on: an object its -Prefix (-GroupBy Folder titles folders by
+    /// their path below it), a folder how it lists inside itself.</summary>
+    private static object Stamped(object item, ListedAs listed)
+    {
+        if (item is CloudObject cloudObject)
+            cloudObject.ListedPrefix = listed.Prefix;
+        else if (item is CloudPrefix folder)
+            folder.Listing = listed.Folders;
+        return item;
     }
 
     /// <summary>-UrlStyle as a CloudUrlStyle; a name that is none ends the command with the provider's styles.</summary>

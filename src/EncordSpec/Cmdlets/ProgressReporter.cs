@@ -27,12 +27,30 @@ internal sealed class ProgressReporter
 
     public void Report(long count, string what)
     {
-        if (!enabled) return;
+        if (IsDue())
+            Show($"{count:N0} {what}");
+    }
+
+    /// <summary>Two counts of one run, such as objects probed and objects listed: "120 probed, 160 listed ...".</summary>
+    public void Report(long count, string what, long secondCount, string secondWhat)
+    {
+        if (IsDue())
+            Show($"{count:N0} {what}, {secondCount:N0} {secondWhat}");
+    }
+
+    private bool IsDue()
+    {
+        if (!enabled) return false;
         long now = Stopwatch.GetTimestamp();
-        if (shown && now - lastTicks < IntervalTicks) return;
+        if (shown && now - lastTicks < IntervalTicks) return false;
         lastTicks = now;
+        return true;
+    }
+
+    private void Show(string status)
+    {
         shown = true;
-        record.StatusDescription = $"{count:N0} {what}";
+        record.StatusDescription = status;
         cmdlet.WriteProgress(record);
     }
 

@@ -64,14 +64,36 @@ internal static class MediaMetadataFields
     }
 
     /// <summary>The JSON object for <paramref name="key"/>: every field of that key that has a value, then the
-    /// <see cref="MediaMetadata.OtherFields"/> a spec had (unless a field of the key took their name).</summary>
+    /// <see cref="MediaMetadata.OtherFields"/> a spec had (unless a field of the key took their name). Metadata read
+    /// from a spec is written with the names and in the order it was read with, so a round trip keeps the object as
+    /// it was; fields given a value since then follow in the platform's spelling.</summary>
     public static OrderedDictionary ToSpecObject(MediaMetadata metadata, string key)
     {
         var result = new OrderedDictionary(StringComparer.Ordinal);
-        foreach (var field in FieldsOf(key))
-            if (field.Get(metadata) is { } value)
+        var fields = FieldsOf(key);
+        var written = new HashSet<Field>();
+        var others = metadata.OtherFields;
+        if (metadata.NamesAsRead is { } names)
+        {
+            foreach (string name in names)
+            {
+                if (result.Contains(name))
+                    continue;
+                if (Find(fields, name) is { } field && !written.Contains(field) && field.Get(metadata) is { } value)
+                {
+                    result.Add(name, value);
+                    written.Add(field);
+                }
+                else if (others is not null && others.Contains(name))
+                {
+                    result.Add(name, others[name]);
+                }
+            }
+        }
+        foreach (var field in fields)
+            if (!written.Contains(field) && field.Get(metadata) is { } value && !result.Contains(Spell(key, field.Name)))
                 result.Add(Spell(key, field.Name), value);
-        if (metadata.OtherFields is { } others)
+        if (others is not null)
             foreach (DictionaryEntry entry in others)
                 if (!result.Contains(entry.Key))
                     result.Add(entry.Key, entry.Value);
@@ -97,8 +119,12 @@ internal static class MediaMetadataFields
     {
         var metadata = new MediaMetadata();
         var fields = FieldsOf(key);
+        var names = new List<string>(values.Count);
+        metadata.NamesAsRead = names;
         foreach (DictionaryEntry entry in values)
         {
+            if (entry.Key is string spelled)
+                names.Add(spelled);
             if (entry.Key is string name && entry.Value is not null && Find(fields, name) is { } field && TrySet(field, metadata, entry.Value))
                 continue;
             (metadata.OtherFields ??= new OrderedDictionary(StringComparer.Ordinal)).Add(entry.Key, entry.Value);
@@ -159,8 +185,21 @@ internal static class MediaMetadataFields
 
     private static int AsInt(object value) => checked((int)AsLong(value));
 
-    private static double AsDouble(object value) => value is string or bool ? throw new InvalidCastException()
-        : Convert.ToDouble(value, CultureInfo.InvariantCulture);
+    private static double AsDouble(object value) => value switch
+    {
+        string or bool => throw new InvalidCastException(),
+        // A decimal with more digits than a double holds stays in OtherFields as written, so a round trip keeps it.
+        decimal exact when !IsExactDouble(exact) => throw new FormatException(),
+        _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Whether the double nearest to <paramref name="value"/> is written back as the same number (the writer
+    /// writes a double's shortest round-trip text).</summary>
+    private static bool IsExactDouble(decimal value)
+    {
+        string written = ((double)value).ToString("R", CultureInfo.InvariantCulture);
+        return decimal.TryParse(written, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal back) && back == value;
+    }
 
     /// <summary>1920.0 is a whole number; 1920.5 is not.</summary>
     private static double WholeNumber(double value) => Math.Floor(value) == value ? value : throw new FormatException();

@@ -4,7 +4,8 @@ using EncordSpec.Metadata;
 namespace EncordSpec.Input;
 
 /// <summary>Makes the typed single item for a file of a given type, reading Title and ClientMetadata from the
-/// input object when it has them (a row of Import-Csv, a PSCustomObject).</summary>
+/// input object when it has them (a row of Import-Csv, a PSCustomObject), and the MediaMetadata that Get-CloudObject
+/// -MediaMetadata read.</summary>
 internal static class SingleItemFactory
 {
     /// <summary>The item, or null for types that are not single items (DICOM, unsupported).</summary>
@@ -20,7 +21,10 @@ internal static class SingleItemFactory
             DataType.Nifti => new EncordNifti(input.ObjectUrl),
             _ => null,
         };
-        if (item is null || input.IsKnownType)
+        if (item is null)
+            return null;
+        item.MediaMetadata = MediaMetadataOf(input);
+        if (input.IsKnownType)
             return item;
 
         string? title = InputProperties.GetString(input.Source, "Title");
@@ -31,6 +35,15 @@ internal static class SingleItemFactory
             item.ClientMetadata = metadata is string json ? JsonTreeReader.ParseObject(json) : JsonValueNormalizer.ToJsonObject(metadata);
         return item;
     }
+
+    /// <summary>A listed object's media metadata, or that of an object that kept its MediaMetadata property (Select-Object
+    /// of a listing). Shared, not copied: the item never changes it, and a million listed objects need no second copy.</summary>
+    private static MediaMetadata? MediaMetadataOf(ObjectUrlInput input) => input.Source switch
+    {
+        CloudObject cloudObject => cloudObject.MediaMetadata,
+        _ when input.IsKnownType => null,
+        _ => InputProperties.Get(input.Source, "MediaMetadata") as MediaMetadata,
+    };
 
     /// <summary>A copy of the item with other clientMetadata, so the caller's item stays as it was.</summary>
     public static EncordSingleItem WithClientMetadata(EncordSingleItem item, OrderedDictionary clientMetadata)

@@ -59,7 +59,7 @@ internal struct JsonItem
     public bool HasClientMetadata { get; set; }
     public OrderedDictionary? ClientMetadata { get; set; }
     public bool HasMediaMetadata { get; set; }
-    public OrderedDictionary? MediaMetadata { get; set; }
+    public MediaMetadata? MediaMetadata { get; set; }
 
     /// <summary>The objectUrl_N keys in text order: N, where the key is, and the URL when items are built.</summary>
     public readonly IReadOnlyList<IndexedUrl> GroupUrls => groupUrls;

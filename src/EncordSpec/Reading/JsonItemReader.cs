@@ -115,8 +115,10 @@ internal sealed class JsonItemReader
             case ItemKey.MediaMetadata:
                 if (item.HasMediaMetadata) ReportRepeatedKey(ref item, name!, keyPosition);
                 item.HasMediaMetadata = true;
-                item.MediaMetadata = ReadMetadata(ref reader, ref item, name!, MediaMetadataSchema.For(item.Section), position, RuleIds.MediaMetadataNotObject,
+                var mediaTree = ReadMetadata(ref reader, ref item, name!, MediaMetadataSchema.For(item.Section), position, RuleIds.MediaMetadataNotObject,
                     "a JSON object with the file's properties");
+                // Typed as Get-CloudObject fills it; fields the type has no place for stay as read (OtherFields).
+                item.MediaMetadata = mediaTree is null ? null : MediaMetadataFields.FromSpecObject(mediaTree, name!);
                 return;
 
             default:

@@ -56,7 +56,10 @@ internal sealed class SpecJsonWriter : ISpecWriter
                     writer.WriteString(SpecKeys.Title, single.Title);
                 WriteMetadata(writer, SpecKeys.ClientMetadata, single.ClientMetadata);
                 if (single.MediaMetadata is not null)
-                    WriteMetadata(writer, SpecKeys.MediaMetadataKey(single.Section), single.MediaMetadata);
+                {
+                    string mediaKey = SpecKeys.MediaMetadataKey(single.Section);
+                    WriteMetadata(writer, mediaKey, MediaMetadataFields.ToSpecObject(single.MediaMetadata, mediaKey));
+                }
                 break;
             case EncordGroupItem group:
                 writer.WriteString(SpecKeys.Title, group.Title);

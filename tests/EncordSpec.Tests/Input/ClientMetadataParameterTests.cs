@@ -19,7 +19,7 @@ public class ClientMetadataParameterTests
     public void Fixed_metadata_goes_on_top_of_the_item_s_own_in_a_new_item_and_the_input_stays_as_it_was()
     {
         var own = Metadata(("camera", "S4"), ("batch", 1));
-        var input = new EncordVideo("gs://b/v.mp4") { Title = "v", ClientMetadata = own, MediaMetadata = Metadata(("fps", 30)) };
+        var input = new EncordVideo("gs://b/v.mp4") { Title = "v", ClientMetadata = own, MediaMetadata = new MediaMetadata { Fps = 30 } };
         var parameter = ClientMetadataParameter.Fixed(new Hashtable { ["batch"] = 7, ["site"] = "lab" });
 
         var merged = Assert.IsType<EncordVideo>(parameter.Apply(input, input).Item);

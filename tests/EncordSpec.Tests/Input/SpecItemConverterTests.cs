@@ -32,6 +32,28 @@ public class SpecItemConverterTests
     }
 
     [Fact]
+    public void A_listed_object_s_media_metadata_goes_on_its_item_and_into_the_spec()
+    {
+        var listed = new CloudObject(CloudProvider.S3, "b", "clips/a.mp4")
+        {
+            ObjectUrl = "s3://b/clips/a.mp4", DataType = DataType.Video,
+            MediaMetadata = new MediaMetadata { MimeType = "video/mp4", FileSize = 8762, Width = 176, Height = 144, Duration = 1, Fps = 25 },
+        };
+        var selected = Row(("ObjectUrl", "s3://b/clips/b.mp4"), ("MediaMetadata", listed.MediaMetadata));
+
+        var video = Assert.IsType<EncordVideo>(Convert(listed).Item);
+        var fromSelected = Assert.IsType<EncordVideo>(Convert(selected).Item);
+
+        Assert.Same(listed.MediaMetadata, video.MediaMetadata);
+        Assert.Same(listed.MediaMetadata, fromSelected.MediaMetadata);
+        Assert.Null(((EncordSingleItem)Convert("s3://b/clips/c.mp4").Item!).MediaMetadata);
+        string spec = EncordSpec.Tests.Validation.GeneratedSpecs.Write(new[] { video }, csv: false, skipDuplicateUrls: false);
+        using var written = System.Text.Json.JsonDocument.Parse(spec);
+        var fields = written.RootElement.GetProperty("videos")[0].GetProperty("videoMetadata").EnumerateObject().Select(field => $"{field.Name}={field.Value.GetRawText()}");
+        Assert.Equal(new[] { "fps=25", "duration=1", "width=176", "height=144", "file_size=8762", "mime_type=\"video/mp4\"" }, fields);
+    }
+
+    [Fact]
     public void Takes_encord_items_as_they_are()
     {
         var group = new EncordImageGroup { Title = "g", ObjectUrls = new[] { "gs://b/1.jpg" } };

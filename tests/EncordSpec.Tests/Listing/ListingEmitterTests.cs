@@ -41,6 +41,34 @@ public class ListingEmitterTests
     }
 
     [Fact]
+    public void A_stage_that_holds_objects_back_delays_the_partition_s_completion_until_its_last_object_leaves_it()
+    {
+        var partition = new ListingPartition("");
+        var emitter = new ListingEmitter(Reader(), new ListingPaging(ulong.MaxValue, 0, false));
+        var held = new Queue<object>();
+        // Like the media reads: each object is held until the next item arrives, the rest at the end.
+        IEnumerable<object> HoldOne(IEnumerable<object> items)
+        {
+            foreach (object item in items)
+            {
+                held.Enqueue(item);
+                if (held.Count > 1)
+                    yield return held.Dequeue();
+            }
+            while (held.Count > 0)
+                yield return held.Dequeue();
+        }
+        var seen = new List<string>();
+        foreach (object item in emitter.Emit(new[] { Chunk(partition, true, null, "a.jpg", "b.jpg") }, HoldOne))
+        {
+            Assert.Null(partition.FinalCount);
+            seen.Add(Describe(item));
+        }
+        Assert.Equal(new[] { "a.jpg#1", "b.jpg#2" }, seen);
+        Assert.Equal(2, partition.FinalCount);
+    }
+
+    [Fact]
     public void Skip_and_first_pick_the_window_across_chunks_and_stop_the_listing()
     {
         var partition = new ListingPartition("");

@@ -66,7 +66,21 @@ public sealed class MediaMetadataFieldsTests
         Assert.Equal(1080, metadata.Height);
         Assert.Null(metadata.PageCount);
         Assert.Equal(new object[] { "width", "num_pages", "camera" }, metadata.OtherFields!.Keys.Cast<object>());
-        Assert.Equal("""{"height":1080,"width":"1920","num_pages":3,"camera":"front"}""", Json(MediaMetadataFields.ToSpecObject(metadata, SpecKeys.ImageMetadata)));
+        Assert.Equal("""{"width":"1920","height":1080,"num_pages":3,"camera":"front"}""", Json(MediaMetadataFields.ToSpecObject(metadata, SpecKeys.ImageMetadata)));
+    }
+
+    [Fact]
+    public void Metadata_read_from_a_spec_is_written_back_with_its_own_names_and_order_and_new_values_in_the_platform_s_spelling()
+    {
+        var read = new OrderedDictionary { ["mimeType"] = "video/mp4", ["width"] = 2L, ["fileSize"] = 4L, ["file_size"] = 5L, ["fps"] = 25L };
+
+        var metadata = MediaMetadataFields.FromSpecObject(read, SpecKeys.VideoMetadata);
+
+        Assert.Equal("""{"mimeType":"video/mp4","width":2,"fileSize":4,"file_size":5,"fps":25}""", Json(MediaMetadataFields.ToSpecObject(metadata, SpecKeys.VideoMetadata)));
+        metadata.Width = 1920;
+        metadata.Height = 1080;
+        metadata.Duration = 1.5;
+        Assert.Equal("""{"mimeType":"video/mp4","width":1920,"fileSize":4,"file_size":5,"fps":25,"duration":1.5,"height":1080}""", Json(MediaMetadataFields.ToSpecObject(metadata, SpecKeys.VideoMetadata)));
     }
 
     [Fact]
@@ -79,6 +93,20 @@ public sealed class MediaMetadataFieldsTests
         Assert.Equal(1920, metadata.Width);
         Assert.Null(metadata.Height);
         Assert.Equal(1080.5m, metadata.OtherFields!["height"]);
+    }
+
+    [Fact]
+    public void A_number_with_more_digits_than_a_double_holds_is_kept_as_written()
+    {
+        var read = new OrderedDictionary { ["fps"] = 29.970029970029970029970029970m, ["duration"] = 1.5015m };
+        var asWritten = new OrderedDictionary { ["fps"] = 29.97002997002997m }; // what the writer writes for 30000/1001
+
+        var metadata = MediaMetadataFields.FromSpecObject(read, SpecKeys.VideoMetadata);
+
+        Assert.Null(metadata.Fps);
+        Assert.Equal(1.5015, metadata.Duration);
+        Assert.Equal(30000.0 / 1001, MediaMetadataFields.FromSpecObject(asWritten, SpecKeys.VideoMetadata).Fps);
+        Assert.Equal("""{"fps":29.970029970029970029970029970,"duration":1.5015}""", Json(MediaMetadataFields.ToSpecObject(metadata, SpecKeys.VideoMetadata)));
     }
 
     [Fact]

@@ -91,12 +91,12 @@ internal static class GeneratedSpecs
         _ => "",
     };
 
-    private static OrderedDictionary Media(EncordSingleItem item) => item switch
+    private static MediaMetadata Media(EncordSingleItem item) => item switch
     {
-        EncordText => new OrderedDictionary { ["file_size"] = 512L, ["mime_type"] = "text/markdown" },
-        EncordPdf => new OrderedDictionary { ["file_size"] = 40960L, ["num_pages"] = 12L },
-        EncordImage => new OrderedDictionary { ["mimeType"] = "image/jpeg", ["fileSize"] = 1024L, ["height"] = 480L, ["width"] = 640L },
-        EncordVideo => new OrderedDictionary { ["fps"] = 29.97m, ["duration"] = 12L, ["width"] = 1920L, ["height"] = 1080L, ["fileSize"] = 9000000L, ["mimeType"] = "video/mp4" },
-        _ => new OrderedDictionary { ["duration"] = 3.5m, ["fileSize"] = 2048L, ["mimeType"] = "audio/wav", ["sampleRate"] = 44100L, ["bitDepth"] = 16L, ["codec"] = "pcm", ["numChannels"] = 2L },
+        EncordText => new MediaMetadata { FileSize = 512, MimeType = "text/markdown" },
+        EncordPdf => new MediaMetadata { FileSize = 40960, PageCount = 12 },
+        EncordImage => new MediaMetadata { MimeType = "image/jpeg", FileSize = 1024, Height = 480, Width = 640 },
+        EncordVideo => new MediaMetadata { Fps = 29.97, Duration = 12, Width = 1920, Height = 1080, FileSize = 9000000, MimeType = "video/mp4" },
+        _ => new MediaMetadata { Duration = 3.5, FileSize = 2048, MimeType = "audio/wav", SampleRate = 44100, BitDepth = 16, Codec = "pcm", Channels = 2 },
     };
 }

@@ -13,7 +13,7 @@ internal static class ItemText
         switch (item)
         {
             case EncordSingleItem single:
-                text.Append(" url=").Append(single.ObjectUrl).Append(" media=").Append(Json(single.MediaMetadata));
+                text.Append(" url=").Append(single.ObjectUrl).Append(" media=").Append(Media(single));
                 break;
             case EncordGroupItem group:
                 text.Append(" urls=").Append(string.Join("|", group.ObjectUrls));
@@ -21,6 +21,14 @@ internal static class ItemText
                 break;
         }
         return text.Append(" meta=").Append(Json(item.ClientMetadata)).ToString();
+    }
+
+    /// <summary>The media metadata as the spec writes it under the item's key (every typed field and the others).</summary>
+    private static string Media(EncordSingleItem item)
+    {
+        if (item.MediaMetadata is null) return "<none>";
+        string key = SpecKeys.MediaMetadataKey(item.Section);
+        return key + Json(MediaMetadataFields.ToSpecObject(item.MediaMetadata, key));
     }
 
     private static string Json(object? tree)

@@ -24,7 +24,8 @@ public class ReaderBehaviourTests
         Assert.Equal(1L, video.ClientMetadata["b"]);
         Assert.Equal(new object?[] { true, null, 2.5m, "x" }, (object?[])video.ClientMetadata["a"]!);
         Assert.IsType<OrderedDictionary>(((OrderedDictionary)video.ClientMetadata["n"]!)["z"]);
-        Assert.Equal(25L, video.MediaMetadata!["fps"]);
+        Assert.Equal(25d, video.MediaMetadata!.Fps);
+        Assert.Equal(("video/mp4", 4L, 2, 3), (video.MediaMetadata.MimeType, video.MediaMetadata.FileSize, video.MediaMetadata.Width, video.MediaMetadata.Height));
         Assert.Equal("/specs/x.json", video.Source!.Path);
         Assert.Equal(SpecSection.Videos, video.Source.Section);
         Assert.Equal(0, video.Source.Index);

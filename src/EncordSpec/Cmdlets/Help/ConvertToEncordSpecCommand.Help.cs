@@ -8,7 +8,12 @@ namespace EncordSpec.Cmdlets;
 /// <see cref="NewEncordDicomSeriesCommand"/>, typed single items (EncordSpec.EncordImage, EncordVideo,
 /// EncordAudio, EncordText, EncordPdf, EncordNifti), object URLs as strings, and any object with an ObjectUrl (or Url) property, such as rows of
 /// Import-Csv or the CloudObject objects of Get-CloudObject; an object's Title and ClientMetadata properties (the
-/// latter an object, or JSON text as in a CSV column) become the item's title and clientMetadata.</para>
+/// latter an object, or JSON text as in a CSV column) become the item's title and clientMetadata. A CloudObject
+/// listed with Get-CloudObject -MediaMetadata (or an object with its MediaMetadata property) has its media values
+/// written as the item's imageMetadata (mimeType, fileSize, width, height), videoMetadata (fps, duration, width,
+/// height, file_size, mime_type), audioMetadata (duration, file_size, mime_type, sample_rate, bit_depth, codec,
+/// num_channels), textMetadata (file_size, mime_type) or pdfMetadata (file_size, num_pages), spelled as in the
+/// platform's own examples.</para>
 /// <para>Single files are sorted into the images, videos, audio, text, pdf and nifti sections by the extension of
 /// their URL, following the file types the platform documents: images .jpg .jpeg .png .webp .avif .bmp .tif .tiff;
 /// videos .mp4 .mov .webm .mkv; audio .mp3 .wav .flac .eac3 .m4a (.mp4 only where you say the file is audio); PDF

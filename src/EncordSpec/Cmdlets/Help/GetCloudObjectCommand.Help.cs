@@ -32,6 +32,14 @@ namespace EncordSpec.Cmdlets;
 /// request after another) gives it. Memory stays at a few pages per folder being listed. Throttling answers (S3 503
 /// SlowDown, Azure 503 ServerBusy, GCS 429) are retried by each SDK's own retry policy, with exponential back-off, up
 /// to 8 retries per request (S3 keeps AWS_MAX_ATTEMPTS and AWS_RETRY_MODE when they are set).</para>
+/// <para>With -MediaMetadata each image, video, audio, PDF and text object also gets a MediaMetadata property: its
+/// size and content type from the listing, and width, height, duration, frame rate, sample rate, channels, bit depth,
+/// codec or page count from the file's own header, read through ranged GETs of its first 4 KB (and of the end of an
+/// MP4 or MOV whose moov box sits there, or of a PDF's page tree). Up to -ThrottleLimit objects are read at once
+/// while the listing goes on, and they come out in listing order with a table of the media values; progress shows
+/// the objects listed and the headers read. An object whose header cannot be read gets a non-terminating error
+/// (MediaMetadataUnreadable) naming it and is emitted without MediaMetadata. ConvertTo-EncordSpec writes these
+/// values as the items' imageMetadata, videoMetadata and audioMetadata, so the platform need not read the files.</para>
 /// <para>Bad credentials, a missing bucket or an unreachable endpoint end the command with one error that names
 /// provider and bucket (ErrorIds CloudAccessDenied, CloudCredentialsMissing, CloudBucketNotFound,
 /// CloudEndpointUnreachable, CloudListingFailed).</para>
@@ -92,6 +100,12 @@ namespace EncordSpec.Cmdlets;
 /// <example>
 /// <code>Get-CloudObject -Provider Azure -Bucket images -StorageAccountName myaccount -Sort | Export-Csv images.csv</code>
 /// <para>Lists in parallel but writes the objects in key order, the same file a sequential listing (-ThrottleLimit 1) writes.</para>
+/// </example>
+/// <example>
+/// <code>Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -Prefix clips/ -MediaMetadata |
+///     ConvertTo-EncordSpec -Path spec.json</code>
+/// <para>Reads each clip's size, MIME type, frame rate, duration, width and height from its header and writes them
+/// into the spec as videoMetadata.</para>
 /// </example>
 /// <example>
 /// <code>Get-CloudObject -Provider S3 -InventoryManifest s3://inventory-dest/cord-dev/daily-images/ -Region eu-west-2 |
