@@ -2,7 +2,7 @@
 # listings sent to the emulators build.ps1 starts. The installing commands and the runbook run in Package.Tests.ps1.
 # Only where the listing goes (-EndpointUrl, through $PSDefaultParameterValues) and the emulator's keys (the AWS
 # environment variables) are added, as a user's profile or environment would supply them; the commands are not
-# changed. Not run: the strict client-only example, whose Get-CloudObject -MediaMetadata is not in the cmdlet yet.
+# changed.
 
 BeforeAll {
     Import-Module $env:ENCORDSPEC_MODULE_PATH -Force
@@ -141,6 +141,19 @@ Describe 'The README''s examples' {
         $spec.text.objectUrl | Should -Be 'gs://papers/a.txt', 'gs://papers/meta.json'
         $spec.pdf.objectUrl | Should -Be 'gs://papers/b.pdf'
         $spec.PSObject.Properties.Name | Should -Not -Contain 'images'
+    }
+
+    It 'reads media metadata from the objects for a strict client-only integration, and the spec passes its check' {
+        $media = (Resolve-Path (Join-Path $PSScriptRoot '../Data/Media')).Path
+        Invoke-Seeder S3 cord-dev "files:clips/:$media"
+        $folder = New-ExampleFolder
+        $checked = Invoke-ReadmeExample (Get-ReadmeExample 'Integration StrictClientOnly -Path clips.json') $folder -WarningAction SilentlyContinue
+        $checked | Should -Be $true
+        $spec = Get-Content (Join-Path $folder 'clips.json') -Raw | ConvertFrom-Json
+        $spec.videos.objectUrl | Should -HaveCount 3
+        $spec.videos.videoMetadata.width | Should -Contain 176
+        $spec.images.imageMetadata.height | Should -Contain 48
+        $spec.audio.audioMetadata.sample_rate | Should -Contain 22050
     }
 
     It 'writes pre-signed URLs of a CSV for a Direct Access integration' {

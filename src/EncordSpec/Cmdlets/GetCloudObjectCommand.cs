@@ -106,8 +106,8 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 
     /// <summary>Reads each image, video, audio, PDF and text object's media metadata from its own header (a ranged
     /// read of its first few KB, and of the few other ranges some formats keep it in), up to -ThrottleLimit objects at
-    /// a time, into its MediaMetadata property: the values ConvertTo-EncordSpec writes as imageMetadata, videoMetadata
-    /// or audioMetadata.</summary>
+    /// a time, into its MediaMetadata property: the values ConvertTo-EncordSpec writes as imageMetadata, videoMetadata,
+    /// audioMetadata, pdfMetadata or textMetadata.</summary>
     [Parameter]
     public SwitchParameter MediaMetadata { get; set; }
 

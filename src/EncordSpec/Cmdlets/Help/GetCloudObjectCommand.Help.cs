@@ -39,7 +39,7 @@ namespace EncordSpec.Cmdlets;
 /// while the listing goes on, and they come out in listing order with a table of the media values; progress shows
 /// the objects listed and the headers read. An object whose header cannot be read gets a non-terminating error
 /// (MediaMetadataUnreadable) naming it and is emitted without MediaMetadata. ConvertTo-EncordSpec writes these
-/// values as the items' imageMetadata, videoMetadata and audioMetadata, so the platform need not read the files.</para>
+/// values as the items' imageMetadata, videoMetadata, audioMetadata, pdfMetadata and textMetadata, so the platform need not read the files.</para>
 /// <para>Bad credentials, a missing bucket or an unreachable endpoint end the command with one error that names
 /// provider and bucket (ErrorIds CloudAccessDenied, CloudCredentialsMissing, CloudBucketNotFound,
 /// CloudEndpointUnreachable, CloudListingFailed).</para>
