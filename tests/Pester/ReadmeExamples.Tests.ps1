@@ -147,8 +147,9 @@ Describe 'The README''s examples' {
         $media = (Resolve-Path (Join-Path $PSScriptRoot '../Data/Media')).Path
         Invoke-Seeder S3 cord-dev "files:clips/:$media"
         $folder = New-ExampleFolder
-        $checked = Invoke-ReadmeExample (Get-ReadmeExample 'Integration StrictClientOnly -Path clips.json') $folder -WarningAction SilentlyContinue
-        $checked | Should -Be $true
+        $output = Invoke-ReadmeExample (Get-ReadmeExample 'Integration StrictClientOnly -Path clips.json') $folder -WarningAction SilentlyContinue
+        $output[0].Name | Should -Be 'clips.json'
+        $output[-1] | Should -BeTrue
         $spec = Get-Content (Join-Path $folder 'clips.json') -Raw | ConvertFrom-Json
         $spec.videos.objectUrl | Should -HaveCount 3
         $spec.videos.videoMetadata.width | Should -Contain 176
