@@ -5,6 +5,7 @@ using System.Threading;
 using Amazon.S3;
 using Amazon.S3.Model;
 using EncordSpec.Listing;
+using EncordSpec.Reading;
 
 namespace EncordSpec.Storage.Inventory;
 

@@ -5,7 +5,7 @@ namespace EncordSpec.Reading;
 
 /// <summary>A read-only stream that returns some bytes already taken from a stream, then the rest of that stream:
 /// lets a reader look at the first bytes (byte order marks) of input that cannot seek.</summary>
-internal sealed class PrefixedStream : Stream
+internal sealed class PrefixedStream : ForwardOnlyStream
 {
     private readonly byte[] prefix;
     private readonly Stream rest;
@@ -16,12 +16,6 @@ internal sealed class PrefixedStream : Stream
         this.prefix = prefix;
         this.rest = rest;
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -34,11 +28,6 @@ internal sealed class PrefixedStream : Stream
         }
         return rest.Read(buffer, offset, count);
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <summary>Reads up to <paramref name="count"/> bytes (fewer only at the end of the stream).</summary>
     public static byte[] ReadStart(Stream stream, int count)

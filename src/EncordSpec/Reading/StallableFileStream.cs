@@ -10,7 +10,7 @@ namespace EncordSpec.Reading;
 /// stream opens and reads such a file on a worker thread and waits for it with the cancellation token, so Ctrl+C and
 /// Stop() return at once; a worker still blocked is left to finish when the writer goes (or the process ends).
 /// Regular files do not go through it: their reads never stall, and they stay on the fast path.</summary>
-internal sealed class StallableFileStream : Stream
+internal sealed class StallableFileStream : ForwardOnlyStream
 {
     private readonly string path;
     private readonly CancellationToken cancellationToken;
@@ -44,16 +44,6 @@ internal sealed class StallableFileStream : Stream
         }
         return read.GetAwaiter().GetResult();
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,10 +1,11 @@
 using System;
 using System.IO;
 
-namespace EncordSpec.Storage.Inventory;
+namespace EncordSpec.Reading;
 
-/// <summary>A stream that is only read, from start to end: what report files are read through (counted, checked,
-/// or straight from an S3 response). Subclasses give <see cref="Stream.Read(byte[], int, int)"/>.</summary>
+/// <summary>A stream that is only read, from start to end: a spec read from a pipe or behind a sniffed prefix, and
+/// inventory report files (counted, checked, or straight from an S3 response). Subclasses give
+/// <see cref="Stream.Read(byte[], int, int)"/>.</summary>
 internal abstract class ForwardOnlyStream : Stream
 {
     public override bool CanRead => true;
