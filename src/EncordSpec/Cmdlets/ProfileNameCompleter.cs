@@ -1,4 +1,3 @@
-using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
@@ -10,11 +9,6 @@ namespace EncordSpec.Cmdlets;
 public sealed class ProfileNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-        CommandAst commandAst, IDictionary fakeBoundParameters)
-    {
-        string word = (wordToComplete ?? "").Trim('\'', '"');
-        foreach (string name in AwsProfileNames.Read())
-            if (name.StartsWith(word, StringComparison.OrdinalIgnoreCase))
-                yield return new CompletionResult(name.IndexOf(' ') >= 0 ? $"'{name}'" : name, name, CompletionResultType.ParameterValue, name);
-    }
+        CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        Completions.Matching(AwsProfileNames.Read(), wordToComplete);
 }

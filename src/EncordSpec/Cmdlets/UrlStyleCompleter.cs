@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using EncordSpec.Urls;
@@ -14,15 +15,9 @@ public sealed class UrlStyleCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        string word = (wordToComplete ?? "").Trim('\'', '"');
-        var styles = RegionCompleter.BoundProvider(fakeBoundParameters) is { } provider
+        var styles = Completions.BoundProvider(fakeBoundParameters) is { } provider
             ? ObjectUrlBuilder.StylesFor(provider)
             : (CloudUrlStyle[])Enum.GetValues(typeof(CloudUrlStyle));
-        foreach (var style in styles)
-        {
-            string name = style.ToString();
-            if (name.StartsWith(word, StringComparison.OrdinalIgnoreCase))
-                yield return new CompletionResult(name, name, CompletionResultType.ParameterValue, name);
-        }
+        return Completions.Matching(styles.Select(style => style.ToString()), wordToComplete);
     }
 }
