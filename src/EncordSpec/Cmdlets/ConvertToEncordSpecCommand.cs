@@ -220,9 +220,6 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
         WriteVerbose($"-Append: {summary.Items:N0} items of '{fullPath}' come first.");
     }
 
-    private static IReadOnlyList<object?> RunScript(ScriptBlock script, object input) =>
-        script.InvokeWithContext(null, new List<PSVariable> { new("_", input) });
-
     /// <summary>The user chose the limits, so the files are numbered whatever the input's size.</summary>
     private bool LimitsGiven => MyInvocation.BoundParameters.ContainsKey(nameof(MaxItemsPerFile)) ||
         MyInvocation.BoundParameters.ContainsKey(nameof(MaxUrlsPerFile));
@@ -245,14 +242,14 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     {
         converter = UrlProperty is null
             ? new SpecItemConverter(DataType)
-            : new SpecItemConverter(DataType, UrlProperty, ObjectUrlInput.Selector(UrlProperty, RunScript));
+            : new SpecItemConverter(DataType, UrlProperty, ObjectUrlInput.Selector(UrlProperty, ScriptWithInput.Run));
         if (Json && Csv)
             ThrowParameterError("JsonAndCsv", "Use either -Json or -Csv, not both.");
         if (Append && Path is null)
             ThrowParameterError("AppendNeedsPath", "-Append adds to the spec file at -Path; give -Path.");
         if (ClientMetadata is ScriptBlock script)
         {
-            clientMetadata = ClientMetadataParameter.PerInput(input => script.InvokeWithContext(null, new List<PSVariable> { new("_", input) }));
+            clientMetadata = ClientMetadataParameter.PerInput(input => ScriptWithInput.Run(script, input));
         }
         else if (ClientMetadata is not null)
         {

@@ -114,15 +114,12 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
             _ => new KeyGrouping(TitlePrefix, RunKeyScript),
         };
         grouper = new Grouper(strategy, Members, naturalSort: !NoSort, UrlProperty,
-            UrlProperty is null ? null : ObjectUrlInput.Selector(UrlProperty, (script, input) => RunScript(script, input)));
+            UrlProperty is null ? null : ObjectUrlInput.Selector(UrlProperty, ScriptWithInput.Run));
         progress = new ProgressReporter(this, 1, MyInvocation.MyCommand.Name);
     }
 
     /// <summary>The -GroupBy scriptblock with the pipeline object as $_.</summary>
-    private IReadOnlyList<object?> RunKeyScript(object input) => RunScript(GroupBy!.KeySelector!, input);
-
-    private static IReadOnlyList<object?> RunScript(ScriptBlock script, object input) =>
-        script.InvokeWithContext(null, new List<PSVariable> { new("_", input) });
+    private IReadOnlyList<object?> RunKeyScript(object input) => ScriptWithInput.Run(GroupBy!.KeySelector!, input);
 
     protected override void ProcessRecord()
     {
@@ -166,7 +163,7 @@ public abstract class NewEncordGroupCommandBase : PSCmdlet
     {
         try
         {
-            var output = RunScript(metadataScript!, group);
+            var output = ScriptWithInput.Run(metadataScript!, group);
             group.ClientMetadata = JsonValueNormalizer.ToJsonObject(output.Count == 1 ? output[0] : output);
         }
         catch (Exception e) when (e is RuntimeException or ClientMetadataException)
