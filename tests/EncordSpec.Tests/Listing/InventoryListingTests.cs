@@ -53,7 +53,7 @@ public sealed class InventoryListingTests : IDisposable
         var emitted = new ListingEmitter(UrlReader(), new ListingPaging(ulong.MaxValue, 0, false)).Emit(chunks).OfType<CloudObject>().ToList();
         Assert.Equal(keys, emitted.Select(o => o.Key));
         Assert.Equal(Enumerable.Range(1, 2500).Select(i => (long)i), emitted.Select(o => o.PartitionSequence));
-        Assert.Equal(2500, chunks[0].Partition.FinalCount);
+        Assert.Equal(2500, chunks[0].Partition!.FinalCount);
     }
 
     [Fact]
