@@ -383,8 +383,7 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
             return null;
         if (Enum.TryParse(UrlStyle, ignoreCase: true, out CloudUrlStyle style) && Enum.IsDefined(typeof(CloudUrlStyle), style))
             return style;
-        ThrowParameterError("UrlStyleUnknown", $"-UrlStyle '{UrlStyle}' is not a URL style. {provider} takes {string.Join(", ", ObjectUrlBuilder.StylesFor(provider))}.");
-        return null; // not reached
+        return ThrowParameterError<CloudUrlStyle?>("UrlStyleUnknown", $"-UrlStyle '{UrlStyle}' is not a URL style. {provider} takes {string.Join(", ", ObjectUrlBuilder.StylesFor(provider))}.");
     }
 
     /// <summary>Whether a file the listing could not classify is DICOM by its marker; if so, it becomes Dicom.</summary>
