@@ -1,0 +1,242 @@
+# The secrets matrix of issue 14: every way a secret reaches Get-CloudObject, on every provider, in every failure mode
+# the emulators (and, for faults they cannot produce, the repository's fixed-answer server) can stage, and success.
+# Each row runs with -Verbose -Debug in a runspace of its own whose every stream is kept (output, error, warning,
+# verbose, debug, information, progress), under Start-Transcript; then no secret (as given, base64, URL-encoded, or
+# its first 8 characters) may appear in any stream, in $Error with every inner exception's Message and ToString(),
+# in the records' TargetObject, in the transcript, or in the spec a successful listing is written to.
+# A new way to give a secret is one entry in $Sources, a new failure mode one entry in $Modes.
+
+BeforeDiscovery {
+    # Which failure modes each provider can stage here. The GCS emulator checks no credentials and reports no missing
+    # bucket: there the fixed-answer server gives the refusal (403) and the 404 the real service would. Throttling past the retries is S3 only: the Azure and GCS
+    # SDKs retry 8 times with back-off from 0.8 s and read no setting that shortens it (AWS_MAX_ATTEMPTS does for S3).
+    $Modes = @{
+        S3 = 'Unreachable', 'WrongBucket', 'BadCredentials', 'Throttled', 'MalformedPage', 'Success'
+        Azure = 'Unreachable', 'WrongBucket', 'BadCredentials', 'MalformedPage', 'Success'
+        GCS = 'Unreachable', 'WrongBucket', 'BadCredentials', 'MalformedPage', 'Success'
+    }
+    # The ways a secret arrives. Modes: the modes the source can be tried in, when not all of its provider's
+
+    $Sources = @(
+        @{ Provider = 'S3'; Source = '-AccessKey -SecretKey -SessionToken' }
+        @{ Provider = 'S3'; Source = '-Credential PSCredential' }
+        @{ Provider = 'S3'; Source = 'AWS profile file (-ProfileName)' }
+        @{ Provider = 'S3'; Source = 'AWS profile credential_process' }
+        @{ Provider = 'S3'; Source = 'AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN' }
+        @{ Provider = 'S3'; Source = '-EndpointUrl with user info' }
+        @{ Provider = 'S3'; Source = 'S3-compatible -ObjectUrlBase with a signature'; Modes = 'Success' } # refused before any request
+        @{ Provider = 'Azure'; Source = '-SasToken' }
+        @{ Provider = 'Azure'; Source = '-StorageAccountKey' }
+        @{ Provider = 'Azure'; Source = '-ConnectionString' }
+        @{ Provider = 'Azure'; Source = '-Credential PSCredential' }
+        @{ Provider = 'Azure'; Source = '-EndpointUrl with a SAS query' }
+        @{ Provider = 'Azure'; Source = 'AZURE_STORAGE_CONNECTION_STRING/KEY/SAS_TOKEN' }
+        @{ Provider = 'GCS'; Source = '-CredentialFile (service account key)' }
+        @{ Provider = 'GCS'; Source = 'GOOGLE_APPLICATION_CREDENTIALS' }
+        @{ Provider = 'GCS'; Source = '-EndpointUrl with user info' }
+    )
+    $Rows = foreach ($source in $Sources) {
+        foreach ($mode in ($source.Modes ?? $Modes[$source.Provider])) {
+            @{ Provider = $source.Provider; Source = $source.Source; Mode = $mode }
+        }
+    }
+}
+
+BeforeAll {
+    Import-Module $env:ENCORDSPEC_MODULE_PATH -Force
+    . (Join-Path $PSScriptRoot 'Support/Seeder.ps1')
+    . (Join-Path $PSScriptRoot 'Support/SecretsCapture.ps1')
+
+    $null = Invoke-Seeder S3 secrets-s3 'names:a.jpg;b.jpg'
+    $null = Invoke-Seeder Azure secrets-azure 'names:a.jpg;b.jpg'
+    $null = Invoke-Seeder GCS secrets-gcs 'names:a.jpg;b.jpg'
+
+    $AzuriteKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+    # Azure keys are base64; the fake one reads FAKEACCOUNTKEY... when decoded.
+    $FakeAccountKey = [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes('FAKEACCOUNTKEY-AZURE-0001-xxxxxxxxxxxxxxxxxxxxxx'))
+    $FakePrivateKey = New-FakePrivateKeyPem
+    $Runspace = New-CaptureRunspace
+
+    # The fixed answers of the faults the emulators cannot produce (tests/EncordSpec.Tests/Support/FaultServer.cs).
+    $S3Throttling = [EncordSpec.Tests.Support.FaultServer]::Answering(503, 'Slow Down', 'application/xml',
+        '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>')
+    $MalformedXml = [EncordSpec.Tests.Support.FaultServer]::Answering(200, 'OK', 'application/xml', '<?xml version="1.0"?><ListBucketResult><Contents><Key>a.jpg</Ke')
+    $MalformedJson = [EncordSpec.Tests.Support.FaultServer]::Answering(200, 'OK', 'application/json', '{"kind": "storage#objects", "items": [{"name": "a.jpg", ')
+    $GcsRefused = [EncordSpec.Tests.Support.FaultServer]::Answering(403, 'Forbidden', 'application/json',
+        '{"error": {"code": 403, "message": "lister@secrets-project.iam.gserviceaccount.com does not have storage.objects.list access to the Google Cloud Storage bucket.", "errors": [{"reason": "forbidden"}]}}')
+    $GcsNoBucket = [EncordSpec.Tests.Support.FaultServer]::Answering(404, 'Not Found', 'application/json',
+        '{"error": {"code": 404, "message": "The specified bucket does not exist.", "errors": [{"reason": "notFound"}]}}')
+    # Google's token endpoint, should the SDK exchange the service account key for a token rather than sign its own.
+    $TokenIssued = [EncordSpec.Tests.Support.FaultServer]::Answering(200, 'OK', 'application/json',
+        '{"access_token": "FAKEACCESSTOKEN-GCS-0001-ya29xxxxxxxx", "expires_in": 3600, "token_type": "Bearer"}')
+    $ClosedPort = [EncordSpec.Tests.Support.FaultServer]::ClosedPortUrl()
+
+    # Where each mode sends the listing, and which bucket it asks for.
+    function Get-Target([string] $Provider, [string] $Mode) {
+        $emulator = @{ S3 = $env:ENCORDSPEC_S3_ENDPOINT; Azure = $env:ENCORDSPEC_AZURE_BLOB_ENDPOINT; GCS = $env:ENCORDSPEC_GCS_ENDPOINT }[$Provider]
+        $account = if ($Provider -eq 'Azure') { '/devstoreaccount1' } else { '' }
+        $endpoint = switch ($Mode) {
+            'Unreachable' { "$ClosedPort$account" }
+            'Throttled' { "$($S3Throttling.Url)$account" }
+            'MalformedPage' { "$((@{ GCS = $MalformedJson }[$Provider] ?? $MalformedXml).Url)$account" }
+            { $Provider -eq 'GCS' -and $_ -eq 'BadCredentials' } { $GcsRefused.Url }
+            { $Provider -eq 'GCS' -and $_ -eq 'WrongBucket' } { $GcsNoBucket.Url }
+            default { $emulator }
+        }
+        $bucket = if ($Mode -eq 'WrongBucket') { 'no-such-bucket-secrets' } else { "secrets-$($Provider.ToLowerInvariant())" }
+        [pscustomobject]@{ Endpoint = $endpoint; Bucket = $bucket }
+    }
+
+    # The parameters, environment and files one source gives the listing, and the secrets they hold. Keys the
+    # emulator accepts where the mode needs the store to answer; recognisable fake ones where it refuses them or
+    # never checks them (s3rver and Azurite take only their own well-known keys).
+    function Get-SourceArguments([string] $Provider, [string] $Source, [string] $Mode, $Target) {
+        $valid = $Mode -in 'Success', 'WrongBucket'
+        $s3Id = if ($valid) { 'S3RVER' } else { 'AKIDFAKEACCESSKEY0001' }
+        $s3Secret = if ($valid) { 'S3RVER' } else { 'FAKESECRETKEY-S3-0001-wJalrXUtnFEMI' }
+        $s3Token = 'FAKESESSIONTOKEN-S3-0001-IQoJb3JpZ2luX2Vj' # s3rver does not check a session token
+        $azureKey = if ($valid) { $AzuriteKey } else { $FakeAccountKey }
+        $endpoint = $Target.Endpoint
+        $parameters = @{ Provider = $Provider; Bucket = $Target.Bucket; EndpointUrl = $endpoint }
+        if ($Provider -eq 'S3') { $parameters.Region = 'us-east-1' }
+        if ($Provider -eq 'Azure') { $parameters.StorageAccountName = 'devstoreaccount1' }
+        $environment = @{}
+        $secrets = [System.Collections.Generic.List[string]]::new()
+        switch ($Source) {
+            '-AccessKey -SecretKey -SessionToken' {
+                $parameters += @{ AccessKey = $s3Id; SecretKey = $s3Secret; SessionToken = $s3Token }
+                $secrets.AddRange([string[]]@($s3Id, $s3Secret, $s3Token))
+            }
+            '-Credential PSCredential' {
+                if ($Provider -eq 'S3') {
+                    $parameters.Credential = [pscredential]::new($s3Id, (ConvertTo-SecureString $s3Secret -AsPlainText -Force))
+                    $secrets.AddRange([string[]]@($s3Id, $s3Secret))
+                }
+                else {
+                    $parameters.Remove('StorageAccountName')
+                    $parameters.Credential = [pscredential]::new('devstoreaccount1', (ConvertTo-SecureString $azureKey -AsPlainText -Force))
+                    $secrets.Add($azureKey)
+                }
+            }
+            'AWS profile file (-ProfileName)' {
+                $file = Join-Path $TestDrive "credentials-$([guid]::NewGuid())"
+                Set-Content $file "[secrets]`naws_access_key_id = $s3Id`naws_secret_access_key = $s3Secret`naws_session_token = $s3Token"
+                $environment.AWS_SHARED_CREDENTIALS_FILE = $file
+                $environment.AWS_CONFIG_FILE = Join-Path $TestDrive 'no-config'
+                $parameters.ProfileName = 'secrets'
+                $secrets.AddRange([string[]]@($s3Id, $s3Secret, $s3Token))
+            }
+            'AWS profile credential_process' {
+                $helper = Join-Path $TestDrive "credentials-$([guid]::NewGuid()).sh"
+                Set-Content $helper "#!/bin/sh`necho 'debug: FAKEPROCESSNOISE-0001 $s3Secret' >&2`necho '{`"Version`": 1, `"AccessKeyId`": `"$s3Id`", `"SecretAccessKey`": `"$s3Secret`", `"SessionToken`": `"$s3Token`"}'"
+                & chmod +x $helper
+                $file = Join-Path $TestDrive "credentials-$([guid]::NewGuid())"
+                Set-Content $file "[secrets]`ncredential_process = $helper"
+                $environment.AWS_SHARED_CREDENTIALS_FILE = $file
+                $environment.AWS_CONFIG_FILE = Join-Path $TestDrive 'no-config'
+                $parameters.ProfileName = 'secrets'
+                $secrets.AddRange([string[]]@($s3Id, $s3Secret, $s3Token, 'FAKEPROCESSNOISE-0001'))
+            }
+            'AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN' {
+                $environment += @{ AWS_ACCESS_KEY_ID = $s3Id; AWS_SECRET_ACCESS_KEY = $s3Secret; AWS_SESSION_TOKEN = $s3Token }
+                $secrets.AddRange([string[]]@($s3Id, $s3Secret, $s3Token))
+            }
+            '-EndpointUrl with user info' {
+                $parameters.EndpointUrl = $endpoint -replace '^http://', 'http://FAKEENDPOINTUSER0001:FakeEndpointPassword-0001@'
+                if ($Provider -eq 'S3') { $parameters += @{ AccessKey = $s3Id; SecretKey = $s3Secret } ; $secrets.AddRange([string[]]@($s3Id, $s3Secret)) }
+                $secrets.AddRange([string[]]@('FAKEENDPOINTUSER0001', 'FakeEndpointPassword-0001'))
+            }
+            'S3-compatible -ObjectUrlBase with a signature' {
+                $parameters += @{ AccessKey = $s3Id; SecretKey = $s3Secret
+                    ObjectUrlBase = "https://minio.example.com/$($Target.Bucket)/?X-Amz-Credential=FAKECREDENTIALSCOPE0001&X-Amz-Signature=FAKEOBJECTURLSIGNATURE0001" }
+                $secrets.AddRange([string[]]@($s3Id, $s3Secret, 'FAKECREDENTIALSCOPE0001', 'FAKEOBJECTURLSIGNATURE0001'))
+            }
+            '-SasToken' {
+                # Azurite checks a SAS's signature: a real one (signed with its key) where the store must answer.
+                $parameters.SasToken = if ($valid) { New-AccountSas 'devstoreaccount1' $AzuriteKey }
+                                       else { 'sv=2024-05-04&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&sig=FAKESASSIGNATURE-0001%2Bxx%3D' }
+                $signature = [uri]::UnescapeDataString(($parameters.SasToken -split 'sig=')[1])
+                $secrets.AddRange([string[]]@($signature, $parameters.SasToken))
+            }
+            '-StorageAccountKey' {
+                $parameters.StorageAccountKey = $azureKey
+                $secrets.Add($azureKey)
+            }
+            '-ConnectionString' {
+                $parameters.Remove('StorageAccountName'); $parameters.Remove('EndpointUrl')
+                $parameters.ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$azureKey;BlobEndpoint=$endpoint;"
+                $secrets.AddRange([string[]]@($azureKey, $parameters.ConnectionString))
+            }
+            '-EndpointUrl with a SAS query' {
+                $parameters.EndpointUrl = "$endpoint`?sv=2024-05-04&ss=b&srt=co&sp=rl&se=2030-01-01&sig=FAKEENDPOINTSAS-0001%3D"
+                $parameters.StorageAccountKey = $azureKey
+                $secrets.AddRange([string[]]@('FAKEENDPOINTSAS-0001', $azureKey))
+            }
+            'AZURE_STORAGE_CONNECTION_STRING/KEY/SAS_TOKEN' {
+                $environment += @{
+                    AZURE_STORAGE_CONNECTION_STRING = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$FakeAccountKey;BlobEndpoint=$endpoint;"
+                    AZURE_STORAGE_KEY = $FakeAccountKey
+                    AZURE_STORAGE_SAS_TOKEN = 'sv=2024-05-04&sig=FAKEENVSAS-0001'
+                }
+                $parameters.StorageAccountKey = $azureKey # the module reads none of these variables: the listing uses the key
+                $secrets.AddRange([string[]]@($FakeAccountKey, 'FAKEENVSAS-0001', $azureKey))
+            }
+            { $_ -in '-CredentialFile (service account key)', 'GOOGLE_APPLICATION_CREDENTIALS' } {
+                $file = Join-Path $TestDrive "service-account-$([guid]::NewGuid()).json"
+                @{
+                    type = 'service_account'; project_id = 'secrets-project'; private_key_id = 'FAKEPRIVATEKEYID0001abcdef'
+                    private_key = $FakePrivateKey; client_email = 'lister@secrets-project.iam.gserviceaccount.com'
+                    client_id = '100000000000000000001'; token_uri = "$($TokenIssued.Url)/token"
+                } | ConvertTo-Json | Set-Content $file
+                if ($Source -eq 'GOOGLE_APPLICATION_CREDENTIALS') { $environment.GOOGLE_APPLICATION_CREDENTIALS = $file }
+                else { $parameters.CredentialFile = $file }
+                $secrets.AddRange([string[]]@('FAKEPRIVATEKEYID0001abcdef', 'FAKEACCESSTOKEN-GCS-0001-ya29xxxxxxxx'))
+                $secrets.AddRange([string[]]@(Get-PemBodyLines $FakePrivateKey))
+            }
+        }
+        [pscustomobject]@{ Parameters = $parameters; Environment = $environment; Secrets = $secrets }
+    }
+
+    # What each mode must end in: the ErrorId of the terminating error, or none and objects listed.
+    $ExpectedErrorIds = @{
+        Unreachable = 'CloudEndpointUnreachable'
+        WrongBucket = 'CloudBucketNotFound'
+        BadCredentials = 'CloudAccessDenied', 'CloudCredentialsMissing'
+        Throttled = 'CloudListingFailed', 'CloudEndpointUnreachable'
+        MalformedPage = 'CloudListingFailed'
+    }
+}
+
+AfterAll {
+    $Runspace, $S3Throttling, $MalformedXml, $MalformedJson, $GcsRefused, $GcsNoBucket, $TokenIssued | Where-Object { $_ } | ForEach-Object Dispose
+}
+
+Describe 'Get-CloudObject: no secret in any stream, $Error, transcript or spec' {
+    It '<Provider>, <Source>, <Mode>' -ForEach $Rows {
+        $target = Get-Target $Provider $Mode
+        $given = Get-SourceArguments $Provider $Source $Mode $target
+        $spec = Join-Path $TestDrive "spec-$([guid]::NewGuid()).json"
+        # AWS_MAX_ATTEMPTS 2: throttling outlasts the retries in a second, not the default eight back-offs.
+        $environment = @{ AWS_MAX_ATTEMPTS = '2' } + $given.Environment
+        $command = if ($Mode -eq 'Success') { 'Get-CloudObject @Arguments -Verbose -Debug | ConvertTo-EncordSpec -Path $SpecPath -Verbose -Debug' }
+                   else { 'Get-CloudObject @Arguments -Verbose -Debug' }
+        $captured = Invoke-Captured $Runspace $command @{ Arguments = $given.Parameters; SpecPath = $spec } $environment (Join-Path $TestDrive 'transcript.txt')
+
+        $leaks = @(Find-Secrets $captured.Parts $given.Secrets)
+        $leaks | Should -BeNullOrEmpty -Because 'no secret may appear anywhere'
+        if ($Source -eq 'S3-compatible -ObjectUrlBase with a signature') {
+            $captured.ErrorIds | Should -Contain 'ObjectUrlNotPossible'
+        }
+        elseif ($Mode -eq 'Success') {
+            $captured.ErrorIds | Should -BeNullOrEmpty
+            (Get-Content $spec -Raw | ConvertFrom-Json).images.Count | Should -Be 2
+        }
+        else {
+            $captured.ErrorIds | Should -Not -BeNullOrEmpty
+            $captured.ErrorIds[0] | Should -BeIn $ExpectedErrorIds[$Mode]
+        }
+        if ($Source -ne 'S3-compatible -ObjectUrlBase with a signature') {
+            $captured.Parts['verbose'] | Should -Not -BeNullOrEmpty -Because 'the verbose stream is captured'
+        }
+    }
+}
