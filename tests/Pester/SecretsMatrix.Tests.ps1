@@ -240,3 +240,85 @@ Describe 'Get-CloudObject: no secret in any stream, $Error, transcript or spec' 
         }
     }
 }
+
+Describe 'Get-CloudObject: no secret quoted from a malformed one' {
+    # Values the SDKs cannot parse: their messages are the ones that quote what they were given.
+    It '<Case>' -ForEach @(
+        @{ Case = 'Azure -StorageAccountKey not base64'; Secrets = @('FAKEKEY-NOTBASE64-0001')
+           Parameters = @{ Provider = 'Azure'; StorageAccountName = 'devstoreaccount1'; StorageAccountKey = 'FAKEKEY-NOTBASE64-0001!!' } }
+        @{ Case = 'Azure -Credential with a key not base64'; Secrets = @('FAKEKEY-NOTBASE64-0002')
+           Parameters = @{ Provider = 'Azure'; Credential = [pscredential]::new('devstoreaccount1', (ConvertTo-SecureString 'FAKEKEY-NOTBASE64-0002!!' -AsPlainText -Force)) } }
+        @{ Case = 'Azure -ConnectionString with a key not base64'; Secrets = @('FAKEKEY-NOTBASE64-0003'); NoEndpoint = $true
+           Parameters = @{ Provider = 'Azure'; ConnectionString = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=FAKEKEY-NOTBASE64-0003!!;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;' } }
+        @{ Case = 'Azure -ConnectionString that is no connection string'; Secrets = @('FAKECONNECTIONSTRING-0004'); NoEndpoint = $true
+           Parameters = @{ Provider = 'Azure'; ConnectionString = 'FAKECONNECTIONSTRING-0004 garbage' } }
+        @{ Case = 'Azure -ConnectionString with a SAS'; Secrets = @('FAKECONNSAS-0005'); NoEndpoint = $true
+           Parameters = @{ Provider = 'Azure'; ConnectionString = 'BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;SharedAccessSignature=sv=2024-05-04&ss=b&sig=FAKECONNSAS-0005%3D' } }
+        @{ Case = 'Azure -SasToken with spaces'; Secrets = @('FAKESAS-WITH-SPACES-0006')
+           Parameters = @{ Provider = 'Azure'; StorageAccountName = 'devstoreaccount1'; SasToken = 'sv=2024 &sig=FAKESAS-WITH-SPACES-0006 x' } }
+        @{ Case = 'S3 -EndpointUrl with user info and a port out of range'; Secrets = @('FAKEENDPOINTUSER-0007', 'FAKEENDPOINTPASS-0007'); NoEndpoint = $true
+           Parameters = @{ Provider = 'S3'; Region = 'us-east-1'; EndpointUrl = 'http://FAKEENDPOINTUSER-0007:FAKEENDPOINTPASS-0007@127.0.0.1:99999' } }
+        @{ Case = 'S3 -EndpointUrl with user info Uri cannot parse'; Secrets = @('FAKEENDPOINTUSER-0008', 'FAKEENDPOINTPASS-0008'); NoEndpoint = $true
+           Parameters = @{ Provider = 'S3'; Region = 'us-east-1'; EndpointUrl = 'http://FAKEENDPOINTUSER-0008:FAKEENDPOINTPASS-0008 x@127.0.0.1:9' } }
+        @{ Case = 'Azure -EndpointUrl with a SAS query Uri cannot parse'; Secrets = @('FAKEENDPOINTSAS-0009'); NoEndpoint = $true
+           Parameters = @{ Provider = 'Azure'; StorageAccountName = 'devstoreaccount1'; EndpointUrl = 'http://127.0.0.1:99999/devstoreaccount1?sv=2024-05-04&sig=FAKEENDPOINTSAS-0009' } }
+        @{ Case = 'GCS -CredentialFile whose private key is corrupt'; Secrets = @('FAKEPEMBODY0010FAKEPEMBODY0010'); KeyFile = '{"type": "service_account", "project_id": "p", "private_key_id": "FAKEPRIVATEKEYID0010", "private_key": "-----BEGIN PRIVATE KEY-----\nFAKEPEMBODY0010FAKEPEMBODY0010\n-----END PRIVATE KEY-----\n", "client_email": "a@p.iam.gserviceaccount.com", "token_uri": "http://127.0.0.1:9/token"}'
+           Parameters = @{ Provider = 'GCS' } }
+        @{ Case = 'GCS -CredentialFile that is not JSON'; Secrets = @('FAKEKEYFILETEXT-0011'); KeyFile = 'FAKEKEYFILETEXT-0011 { "private_key": "x" '
+           Parameters = @{ Provider = 'GCS' } }
+        @{ Case = 'GCS -CredentialFile of an authorized user'; Secrets = @('FAKECLIENTSECRET-0012', 'FAKEREFRESHTOKEN-0012'); KeyFile = '{"type": "authorized_user", "client_id": "1.apps.googleusercontent.com", "client_secret": "FAKECLIENTSECRET-0012", "refresh_token": "FAKEREFRESHTOKEN-0012", "token_uri": "http://127.0.0.1:9/token"}'
+           Parameters = @{ Provider = 'GCS' } }
+    ) {
+        $parameters = @{ Bucket = 'secrets-malformed' } + $Parameters
+        if (-not $NoEndpoint -and -not $parameters.ContainsKey('EndpointUrl')) {
+            $parameters.EndpointUrl = $ClosedPort + $(if ($parameters.Provider -eq 'Azure') { '/devstoreaccount1' })
+        }
+        if ($KeyFile) {
+            $parameters.CredentialFile = Join-Path $TestDrive "key-$([guid]::NewGuid()).json"
+            Set-Content -LiteralPath $parameters.CredentialFile -Value $KeyFile
+        }
+        $captured = Invoke-Captured $Runspace 'Get-CloudObject @Arguments -Verbose -Debug' @{ Arguments = $parameters } @{} (Join-Path $TestDrive 'transcript.txt')
+        $captured.ErrorIds | Should -Not -BeNullOrEmpty
+        @(Find-Secrets $captured.Parts $Secrets) | Should -BeNullOrEmpty -Because 'no secret may appear anywhere'
+    }
+}
+
+Describe 'Writing and reading cmdlets: no secret of a signed URL in any message, target or written spec' {
+    BeforeDiscovery {
+        # Object URLs that carry a secret: each kind's signature, credential scope and token; user info.
+        $SignedUrls = @(
+            @{ Kind = 'S3 presigned'; Url = 'https://b.s3.eu-west-2.amazonaws.com/a.jpg?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIDFAKEPRESIGN0001%2F20261201%2Feu-west-2%2Fs3%2Faws4_request&X-Amz-Date=20261201T000000Z&X-Amz-Expires=3600&X-Amz-Security-Token=FAKEPRESIGNTOKEN-0001&X-Amz-SignedHeaders=host&X-Amz-Signature=FAKEPRESIGNSIG-0001'
+               Secrets = 'AKIDFAKEPRESIGN0001', 'FAKEPRESIGNTOKEN-0001', 'FAKEPRESIGNSIG-0001'; Rule = 'ObjectUrlSigned' }
+            @{ Kind = 'Azure SAS'; Url = 'https://acct.blob.core.windows.net/c/a.jpg?sv=2024-05-04&sr=b&sp=r&se=2030-01-01T00%3A00%3A00Z&sig=FAKEBLOBSAS-0001%2Bab%3D'
+               Secrets = 'FAKEBLOBSAS-0001'; Rule = 'ObjectUrlSigned' }
+            @{ Kind = 'GCS signed'; Url = 'https://storage.googleapis.com/b/a.jpg?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Credential=FAKEGOOGCRED-0001%40p.iam.gserviceaccount.com%2F20261201%2Fauto%2Fstorage%2Fgoog4_request&X-Goog-Date=20261201T000000Z&X-Goog-Expires=3600&X-Goog-SignedHeaders=host&X-Goog-Signature=FAKEGOOGSIG-0001'
+               Secrets = 'FAKEGOOGCRED-0001', 'FAKEGOOGSIG-0001'; Rule = 'ObjectUrlSigned' }
+            @{ Kind = 'percent-encoded sig'; Url = 'https://acct.blob.core.windows.net/c/a.jpg?sv=2024-05-04&%73ig=FAKEENCODEDSIG-0001'
+               Secrets = 'FAKEENCODEDSIG-0001'; Rule = 'ObjectUrlSigned' }
+            @{ Kind = 'user info'; Url = 'https://FAKEURLUSER-0001:FAKEURLPASS-0001@minio.example.com/b/a.jpg'
+               Secrets = 'FAKEURLUSER-0001', 'FAKEURLPASS-0001'; Rule = 'ObjectUrlUserInfo' }
+        )
+        $Commands = @(
+            @{ Command = 'ConvertTo-EncordSpec -Path (JSON), URL strings'; Script = '$Urls | ConvertTo-EncordSpec -Path $SpecPath -Verbose -Debug' }
+            @{ Command = 'ConvertTo-EncordSpec -Path -Csv, URL strings'; Script = '$Urls | ConvertTo-EncordSpec -Csv -Path $SpecPath -Verbose -Debug' }
+            @{ Command = 'ConvertTo-EncordSpec to the pipeline, objects with ObjectUrl'; Script = '$Urls | ForEach-Object { [pscustomobject]@{ ObjectUrl = $_ } } | ConvertTo-EncordSpec -Verbose -Debug' }
+            @{ Command = 'New-EncordImageGroup | ConvertTo-EncordSpec'; Script = '$Urls | New-EncordImageGroup -Title g -Verbose -Debug | ConvertTo-EncordSpec -Path $SpecPath -Verbose -Debug' }
+            @{ Command = 'Test-EncordSpec -Path -Detailed'; Script = 'Test-EncordSpec -Path $InputSpec -Detailed -Verbose -Debug' }
+            @{ Command = 'Test-EncordSpec -Spec (CSV)'; Script = 'Test-EncordSpec -Spec ("objectUrl`n" + ($Urls -join "`n")) -Format Csv -Verbose -Debug' }
+            @{ Command = 'ConvertFrom-EncordSpec -Path'; Script = '$null = ConvertFrom-EncordSpec -Path $InputSpec -Verbose -Debug' } # its output is the spec's own data
+        )
+        $WritingRows = foreach ($command in $Commands) { foreach ($url in $SignedUrls) { $command + $url } }
+    }
+
+    It '<Command>, <Kind>' -ForEach $WritingRows {
+        # One plain URL beside the signed one, so there is a spec to write.
+        $urls = @('https://b.s3.eu-west-2.amazonaws.com/plain.jpg', $Url)
+        $inputSpec = Join-Path $TestDrive "input-$([guid]::NewGuid()).json"
+        @{ images = @($urls | ForEach-Object { @{ objectUrl = $_ } }) } | ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $inputSpec
+        $spec = Join-Path $TestDrive "spec-$([guid]::NewGuid()).json"
+        $captured = Invoke-Captured $Runspace $Script @{ Urls = $urls; SpecPath = $spec; InputSpec = $inputSpec } @{} (Join-Path $TestDrive 'transcript.txt')
+
+        @($captured.ErrorIds) + @($captured.FindingIds) | Should -Contain $Rule -Because 'a URL that carries a secret is an error (or, with -Detailed, a finding)'
+        @(Find-Secrets $captured.Parts $Secrets) | Should -BeNullOrEmpty -Because 'no secret may appear anywhere'
+    }
+}

@@ -38,7 +38,7 @@ function Get-PemBodyLines([string] $Pem) {
 
 # Runs $Command (script text, with $Arguments and the other $Variables set) in $Runspace under Start-Transcript,
 # with $Environment set for the run only. Returns every place the run wrote to, by name, as text, and the ErrorIds
-# of its errors (the terminating one first).
+# of its errors (the terminating one first) and the rule ids of the findings it wrote.
 function Invoke-Captured($Runspace, [string] $Command, [hashtable] $Variables, [hashtable] $Environment, [string] $Transcript) {
     $saved = @{}
     foreach ($name in $Environment.Keys) {
@@ -76,6 +76,7 @@ function Invoke-Captured($Runspace, [string] $Command, [hashtable] $Variables, [
     if ($Variables.SpecPath -and (Test-Path -LiteralPath $Variables.SpecPath)) { $parts.spec = Get-Content -LiteralPath $Variables.SpecPath -Raw }
     [pscustomobject]@{
         Parts = $parts
+        FindingIds = @($output | Where-Object { $_ -is [EncordSpec.SpecFinding] } | ForEach-Object RuleId)
         ErrorIds = @($errors | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] })
     }
 }
