@@ -304,7 +304,7 @@ Describe 'Writing and reading cmdlets: no secret of a signed URL in any message,
             @{ Command = 'ConvertTo-EncordSpec to the pipeline, objects with ObjectUrl'; Script = '$Urls | ForEach-Object { [pscustomobject]@{ ObjectUrl = $_ } } | ConvertTo-EncordSpec -Verbose -Debug' }
             @{ Command = 'New-EncordImageGroup | ConvertTo-EncordSpec'; Script = '$Urls | New-EncordImageGroup -Title g -Verbose -Debug | ConvertTo-EncordSpec -Path $SpecPath -Verbose -Debug' }
             @{ Command = 'Test-EncordSpec -Path -Detailed'; Script = 'Test-EncordSpec -Path $InputSpec -Detailed -Verbose -Debug' }
-            @{ Command = 'Test-EncordSpec -Spec (CSV)'; Script = 'Test-EncordSpec -Spec ("objectUrl`n" + ($Urls -join "`n")) -Format Csv -Verbose -Debug' }
+            @{ Command = 'Test-EncordSpec -Spec (CSV)'; Script = 'Test-EncordSpec -Spec ("ObjectUrl,Image group title,Create video`n" + (($Urls | ForEach-Object { "$_,," }) -join "`n")) -Format Csv -Verbose -Debug' }
             @{ Command = 'ConvertFrom-EncordSpec -Path'; Script = '$null = ConvertFrom-EncordSpec -Path $InputSpec -Verbose -Debug' } # its output is the spec's own data
         )
         $WritingRows = foreach ($command in $Commands) { foreach ($url in $SignedUrls) { $command + $url } }
