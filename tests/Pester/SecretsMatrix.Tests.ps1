@@ -15,7 +15,10 @@ BeforeDiscovery {
         Azure = 'Unreachable', 'WrongBucket', 'BadCredentials', 'MalformedPage', 'Success'
         GCS = 'Unreachable', 'WrongBucket', 'BadCredentials', 'MalformedPage', 'Success'
     }
-    # The ways a secret arrives. Modes: the modes the source can be tried in, when not all of its provider's
+    # The ways a secret arrives. Modes: the modes the source can be tried in, when not all of its provider's.
+    # MalformedPage: a page that cannot be parsed is retried 3 times, 1 + 2 + 4 s apart (RetryingLister), before it
+    # fails, so it is tried with the sources whose text could reach its message (the endpoint's user info or query,
+    # a connection string, a key file), not with every one.
 
     $Sources = @(
         @{ Provider = 'S3'; Source = '-AccessKey -SecretKey -SessionToken' }
@@ -23,22 +26,23 @@ BeforeDiscovery {
         @{ Provider = 'S3'; Source = 'AWS profile file (-ProfileName)' }
         @{ Provider = 'S3'; Source = 'AWS profile credential_process' }
         @{ Provider = 'S3'; Source = 'AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN' }
-        @{ Provider = 'S3'; Source = '-EndpointUrl with user info' }
+        @{ Provider = 'S3'; Source = '-EndpointUrl with user info'; MalformedPage = $true }
         @{ Provider = 'S3'; Source = 'S3-compatible -ObjectUrlBase with a signature'; Modes = 'Success' } # refused before any request
-        @{ Provider = 'S3'; Source = '-InventoryManifest s3:// with -AccessKey -SecretKey -SessionToken'; Modes = 'Unreachable', 'WrongBucket', 'BadCredentials', 'Throttled', 'MalformedPage' }
+        @{ Provider = 'S3'; Source = '-InventoryManifest s3:// with -AccessKey -SecretKey -SessionToken'; Modes = 'Unreachable', 'WrongBucket', 'BadCredentials', 'Throttled', 'MalformedPage'; MalformedPage = $true }
         @{ Provider = 'S3'; Source = '-MediaMetadata with -AccessKey -SecretKey -SessionToken'; Modes = 'Success' } # reads each object's header
         @{ Provider = 'Azure'; Source = '-SasToken' }
         @{ Provider = 'Azure'; Source = '-StorageAccountKey' }
-        @{ Provider = 'Azure'; Source = '-ConnectionString' }
+        @{ Provider = 'Azure'; Source = '-ConnectionString'; MalformedPage = $true }
         @{ Provider = 'Azure'; Source = '-Credential PSCredential' }
-        @{ Provider = 'Azure'; Source = '-EndpointUrl with a SAS query' }
+        @{ Provider = 'Azure'; Source = '-EndpointUrl with a SAS query'; MalformedPage = $true }
         @{ Provider = 'Azure'; Source = 'AZURE_STORAGE_CONNECTION_STRING/KEY/SAS_TOKEN' }
-        @{ Provider = 'GCS'; Source = '-CredentialFile (service account key)' }
+        @{ Provider = 'GCS'; Source = '-CredentialFile (service account key)'; MalformedPage = $true }
         @{ Provider = 'GCS'; Source = 'GOOGLE_APPLICATION_CREDENTIALS' }
         @{ Provider = 'GCS'; Source = '-EndpointUrl with user info' }
     )
     $Rows = foreach ($source in $Sources) {
         foreach ($mode in ($source.Modes ?? $Modes[$source.Provider])) {
+            if ($mode -eq 'MalformedPage' -and -not $source.MalformedPage) { continue }
             @{ Provider = $source.Provider; Source = $source.Source; Mode = $mode }
         }
     }
