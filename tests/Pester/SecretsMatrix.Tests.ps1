@@ -228,7 +228,8 @@ Describe 'Get-CloudObject: no secret in any stream, $Error, transcript or spec' 
         $given = Get-SourceArguments $Provider $Source $Mode $target
         $spec = Join-Path $TestDrive "spec-$([guid]::NewGuid()).json"
         # AWS_MAX_ATTEMPTS 2: throttling outlasts the retries in a second, not the default eight back-offs.
-        $environment = @{ AWS_MAX_ATTEMPTS = '2' } + $given.Environment
+        # AWS_EC2_METADATA_DISABLED: a credential chain that finds nothing must not look beyond 127.0.0.1.
+        $environment = @{ AWS_MAX_ATTEMPTS = '2'; AWS_EC2_METADATA_DISABLED = 'true' } + $given.Environment
         $command = if ($Mode -eq 'Success') { 'Get-CloudObject @Arguments -Verbose -Debug | ConvertTo-EncordSpec -Path $SpecPath -Verbose -Debug' }
                    else { 'Get-CloudObject @Arguments -Verbose -Debug' }
         $captured = Invoke-Captured $Runspace $command @{ Arguments = $given.Parameters; SpecPath = $spec } $environment (Join-Path $TestDrive 'transcript.txt')
@@ -240,12 +241,12 @@ Describe 'Get-CloudObject: no secret in any stream, $Error, transcript or spec' 
         }
         elseif ($Mode -eq 'Success') {
             # The seeded files are not images inside: their headers cannot be read, an error per file (and no secret in it).
-            $captured.ErrorIds | Where-Object { $_ -ne 'MediaMetadataUnreadable' } | Should -BeNullOrEmpty
+            $captured.ErrorIds | Where-Object { $_ -ne 'MediaMetadataUnreadable' } | Should -BeNullOrEmpty -Because $captured.Parts.error
             (Get-Content $spec -Raw | ConvertFrom-Json).images.Count | Should -Be 2
         }
         else {
             $captured.ErrorIds | Should -Not -BeNullOrEmpty
-            $captured.ErrorIds[0] | Should -BeIn $ExpectedErrorIds[$Mode]
+            $captured.ErrorIds[0] | Should -BeIn $ExpectedErrorIds[$Mode] -Because $captured.Parts.error
         }
         if ($Source -notlike 'S3-compatible*' -and $Source -notlike '-InventoryManifest*') { # these end before the first verbose line
             $captured.Parts['verbose'] | Should -Not -BeNullOrEmpty -Because 'the verbose stream is captured'
