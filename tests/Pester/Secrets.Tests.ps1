@@ -5,8 +5,11 @@
 BeforeAll {
     Import-Module $env:ENCORDSPEC_MODULE_PATH -Force
 
+    . (Join-Path $PSScriptRoot 'Support/SecretsCapture.ps1')
+
     # Everything a command wrote to any stream, the caught terminating error, $Error's records with their inner
-    # exceptions and target objects, and a transcript of the run, as one text.
+    # exceptions and target objects, and a transcript of the run, as one text. (SecretsMatrix.Tests.ps1 runs its rows
+    # in a runspace of their own with Invoke-Captured; these tests keep their scriptblocks and this session.)
     function Get-EverythingWritten([scriptblock] $Command) {
         $Error.Clear()
         $transcript = Join-Path $TestDrive "transcript-$([guid]::NewGuid()).txt"
@@ -17,12 +20,7 @@ BeforeAll {
         }
         finally { $null = Stop-Transcript }
         $errors = @($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
-        $details = foreach ($record in @($errors) + @($Error)) {
-            if ($record -isnot [System.Management.Automation.ErrorRecord]) { "$record"; continue }
-            for ($e = $record.Exception; $e; $e = $e.InnerException) { $e.ToString(); $e.Message }
-            $record.ToString(); $record.FullyQualifiedErrorId; "$($record.ErrorDetails)"
-            "$($record.TargetObject)"; "$($record.CategoryInfo)"
-        }
+        $details = foreach ($record in @($errors) + @($Error)) { Get-ErrorRecordText $record }
         [pscustomobject]@{
             Errors = $errors
             Verbose = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
