@@ -39,16 +39,56 @@ function listObjects(request, response, url, bucket) {
   const { start, end } = sorted.range({ prefix, resume, from: query.get("startOffset") || null, endBefore: query.get("endOffset") || null });
   const page = sorted.page({ prefix, delimiter, start, end, max: Math.min(max, maxPageSize), trailingItems: query.get("includeTrailingDelimiter") === "true" });
 
+  const fields = query.has("fields") ? parseFields(query.get("fields")) : null;
+  if (fields === undefined) return error(request, response, 400, `Invalid field selection '${query.get("fields")}'.`, "invalidParameter");
   const prefixes = [], items = [];
   for (const entry of page.entries) {
     if (entry.prefix !== undefined) prefixes.push(JSON.stringify(entry.prefix));
-    else items.push(objectJson(entry.object, bucket));
+    else items.push(fields ? select(JSON.parse(objectJson(entry.object, bucket)), fields.items) : objectJson(entry.object, bucket));
   }
-  let text = '{"kind":"storage#objects"';
-  if (page.truncated) text += `,"nextPageToken":"${encodeToken(page.last)}"`;
-  if (prefixes.length) text += `,"prefixes":[${prefixes.join(",")}]`;
-  if (items.length) text += `,"items":[${items.join(",")}]`;
-  return json(request, response, text + "}");
+  const has = (name) => !fields || name in fields;
+  let text = "";
+  if (has("kind")) text += ',"kind":"storage#objects"';
+  if (page.truncated && has("nextPageToken")) text += `,"nextPageToken":"${encodeToken(page.last)}"`;
+  if (prefixes.length && has("prefixes")) text += `,"prefixes":[${prefixes.join(",")}]`;
+  if (items.length && has("items")) text += `,"items":[${items.join(",")}]`;
+  return json(request, response, `{${text.slice(1)}}`);
+}
+
+/** A partial response's field selection as the JSON API takes it, the subset objects.list needs: names separated by
+ *  commas, a name followed by (sub,fields) selects those inside it ("nextPageToken,items(name,size)"). Returns
+ *  { name: true | { ...sub } }, or undefined when it cannot be read. */
+function parseFields(text) {
+  let at = 0;
+  function list() {
+    const selected = {};
+    while (at < text.length && text[at] !== ")") {
+      const name = /^[A-Za-z0-9_]+/.exec(text.slice(at));
+      if (!name) return undefined;
+      at += name[0].length;
+      if (text[at] === "(") {
+        at++;
+        const sub = list();
+        if (sub === undefined || text[at] !== ")") return undefined;
+        at++;
+        selected[name[0]] = sub;
+      } else {
+        selected[name[0]] = true;
+      }
+      if (text[at] === ",") at++;
+    }
+    return selected;
+  }
+  const fields = list();
+  return fields === undefined || at !== text.length ? undefined : fields;
+}
+
+/** The JSON text of the resource's selected fields (all of it for a field selected without a sub-selection). */
+function select(resource, fields) {
+  if (fields === true || fields === undefined) return JSON.stringify(resource);
+  const kept = {};
+  for (const name of Object.keys(fields)) if (name in resource) kept[name] = resource[name];
+  return JSON.stringify(kept);
 }
 
 /** An object resource as objects.list and objects.get return it (projection noAcl), its links naming the cloud's

@@ -75,6 +75,9 @@ internal sealed partial class GcsObjectLister : ICloudObjectLister
         };
     }
 
+    /// <summary>The object properties <see cref="ListPageAsync"/> reads, and the page's own fields.</summary>
+    internal const string ListedFields = "nextPageToken,prefixes,items(name,size,updated,etag,contentType,storageClass)";
+
     public Task<CloudBucketLocation> LocateAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new CloudBucketLocation(null, null));
 
@@ -90,6 +93,9 @@ internal sealed partial class GcsObjectLister : ICloudObjectLister
             StartOffset = request.StartAfter,
             EndOffset = request.UpTo is null ? null : request.UpTo + " ",
             RetryOptions = RetryOptions.IdempotentRetryOptions, // listing is idempotent: 408, 429 and 5xx are retried
+            // A partial response: only what a CloudObject holds. The full object resource is about three times the
+            // JSON (links, id, hashes, four timestamps) for the client to read and throw away.
+            Fields = ListedFields,
         };
         try
         {

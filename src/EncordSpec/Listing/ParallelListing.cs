@@ -55,6 +55,7 @@ internal sealed class ParallelListing : IDisposable
     private Exception? failure;
     private bool stopped;
     private bool rangesIgnored;
+    private bool keysOutOfOrder;
 
     /// <param name="lister">Safe for concurrent requests.</param>
     /// <param name="request">A recursive listing (no delimiter).</param>
@@ -232,7 +233,7 @@ internal sealed class ParallelListing : IDisposable
                 Begin(part);
                 continue;
             }
-            if (rangesIgnored || bufferedPages + inFlight >= pageBudget || planner.Next(parts) is not { } split)
+            if (rangesIgnored || keysOutOfOrder || bufferedPages + inFlight >= pageBudget || planner.Next(parts) is not { } split)
                 break;
             Split(split.Part, split.Point);
         }
@@ -332,7 +333,20 @@ internal sealed class ParallelListing : IDisposable
         part.PagesListed++;
         var objects = page.Objects;
         var range = part.Range;
+        if (!part.ListsToTheEnd && !InKeyOrder(objects))
+            OutOfOrder(part, objects);
         int start = 0;
+        if (part.ListsToTheEnd)
+        {
+            // The store's order is not the one ranges are cut by: a key past the range's end says nothing about the
+            // keys after it, so the part reads on to the prefix's last page and keeps what lies in its range.
+            var inRange = new List<CloudObject>(objects.Count);
+            foreach (var cloudObject in objects)
+                if (!range.IsBefore(cloudObject.Key, order) && !range.IsPast(cloudObject.Key, order))
+                    inRange.Add(cloudObject);
+            Queue(part, page, inRange, page.ContinuationToken is null);
+            return;
+        }
         if (!part.StartConfirmed && range.After is not null)
         {
             while (start < objects.Count && range.IsBefore(objects[start].Key, order))
@@ -351,7 +365,12 @@ internal sealed class ParallelListing : IDisposable
         }
         bool last = end < objects.Count || page.ContinuationToken is null;
         var kept = start == 0 && end == objects.Count && objects is List<CloudObject> all ? all : Slice(objects, start, end);
+        Queue(part, page, kept, last);
+    }
 
+    /// <summary>Records how far the part got and queues what the page's kept objects become for the pipeline.</summary>
+    private void Queue(RangePart part, CloudListingPage page, List<CloudObject> kept, bool last)
+    {
         if (kept.Count > 0)
         {
             planner.Origin ??= kept[0].Key;
@@ -379,6 +398,31 @@ internal sealed class ParallelListing : IDisposable
             part.Pages.Enqueue(listed);
         else
             ready.Enqueue(listed);
+    }
+
+    /// <summary>True when every key of the page comes after the one before it in the order ranges are cut by.</summary>
+    private bool InKeyOrder(IReadOnlyList<CloudObject> objects)
+    {
+        for (int i = 1; i < objects.Count; i++)
+            if (order.Compare(objects[i - 1].Key, objects[i].Key) >= 0)
+                return false;
+        return true;
+    }
+
+    /// <summary>A store whose page is not in the order <see cref="KeyOrder.For"/> assumes (an S3-compatible store
+    /// that sorts otherwise): cutting that part's pages at its range's end could drop keys, so the part lists on
+    /// sequentially to the prefix's end, and no more ranges are split.</summary>
+    private void OutOfOrder(RangePart part, IReadOnlyList<CloudObject> objects)
+    {
+        part.ListsToTheEnd = true;
+        if (keysOutOfOrder)
+            return;
+        keysOutOfOrder = true;
+        int at = 1;
+        while (order.Compare(objects[at - 1].Key, objects[at].Key) < 0)
+            at++;
+        notes.Enqueue($"The store listed '{objects[at].Key}' after '{objects[at - 1].Key}', not in the key order the listing splits by: " +
+                      $"the keys {Describe(part.Range)} are listed one page after another to the prefix's end, and no more key ranges are split.");
     }
 
     /// <summary>A store that ignores the start of a range lists from the prefix's first key: still correct (the keys

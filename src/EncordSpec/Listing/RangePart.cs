@@ -37,6 +37,10 @@ internal sealed class RangePart
     /// <summary>Until a page shows the store honoured the start key, keys before it are dropped one by one.</summary>
     public bool StartConfirmed { get; set; }
 
+    /// <summary>Set when a page of the part came in another key order than the ranges are cut by: the part no longer
+    /// stops at its range's end but lists on to the prefix's last page, keeping the keys in its range.</summary>
+    public bool ListsToTheEnd { get; set; }
+
     /// <summary>Pages listed that the pipeline has not taken yet.</summary>
     public int BufferedPages { get; set; }
 

@@ -87,6 +87,42 @@ public sealed class GcsStoreComparisonTests(GcsStoreComparisonFixture fixture) :
     }
 
     [Fact]
+    public async Task APartialResponseHoldsWhatTheListerReadsAsTheEmulatorListsIt()
+    {
+        static async Task<List<Google.Apis.Storage.v1.Data.Object>> ItemsAsync(StorageClient client, string bucket, int maxResults)
+        {
+            using (client)
+            {
+                var items = new List<Google.Apis.Storage.v1.Data.Object>();
+                string? token = null;
+                do
+                {
+                    var request = client.Service.Objects.List(bucket);
+                    request.Prefix = "tree/";
+                    request.MaxResults = maxResults;
+                    request.PageToken = token;
+                    request.Fields = EncordSpec.Storage.GcsObjectLister.ListedFields;
+                    var response = await request.ExecuteAsync();
+                    items.AddRange(response.Items ?? new List<Google.Apis.Storage.v1.Data.Object>());
+                    token = string.IsNullOrEmpty(response.NextPageToken) ? null : response.NextPageToken;
+                }
+                while (token is not null);
+                return items;
+            }
+        }
+        static string Listed(Google.Apis.Storage.v1.Data.Object o) =>
+            $"{o.Name} {o.Size} {o.ContentType} {o.StorageClass} updated {o.UpdatedDateTimeOffset is not null} etag {!string.IsNullOrEmpty(o.ETag)}";
+
+        var store = await ItemsAsync(StoreClient(), fixture.Bucket, 7);
+        var emulator = await ItemsAsync(EmulatorClient(), fixture.Bucket, 7);
+
+        Assert.Equal(emulator.Select(Listed), store.Select(Listed));
+        Assert.All(store, o => Assert.Contains("updated True etag True", Listed(o)));
+        // Only the selection comes back: no links, hashes or other timestamps to read.
+        Assert.All(store, o => Assert.True(o.Md5Hash is null && o.SelfLink is null && o.TimeCreatedDateTimeOffset is null, o.Name));
+    }
+
+    [Fact]
     public async Task AMissingBucketIsNotFound()
     {
         var error = await Assert.ThrowsAsync<GoogleApiException>(() => ListAsync(StoreClient(), "", null, 10, bucket: "no-such-bucket"));

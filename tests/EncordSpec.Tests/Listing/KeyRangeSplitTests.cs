@@ -61,6 +61,20 @@ public class KeyRangeSplitTests
     }
 
     [Fact]
+    public void A_store_whose_page_shows_another_key_order_is_listed_to_the_end_without_splitting()
+    {
+        // An S3-compatible store that sorts by UTF-16 code units: '😀' before U+FF01, where S3's UTF-8 order has it after.
+        var keys = new[] { "a\U0001F600.jpg", "a\uFF01.jpg" }.Concat(Enumerable.Range(0, 3_000).Select(n => $"img-{n:D6}.jpg")).ToList();
+        using var lister = new MemoryLister(keys, Distant with { Order = KeyOrder.Utf16 });
+        var (listed, listing, notes) = List(lister, "", 100, 8);
+
+        Assert.Equal(keys.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+        Assert.Equal(keys.Count, listed.Count);
+        Assert.Contains(notes, n => n.StartsWith("The store listed 'a\uFF01.jpg' after 'a\U0001F600.jpg', not in the key order", StringComparison.Ordinal));
+        Assert.Equal(0, listing.Splits);
+    }
+
+    [Fact]
     public void A_store_that_leaves_folders_out_of_one_level_listings_loses_nothing_either()
     {
         // stream-hollow: p/ and q/ hold only folders, which s3rver's one-level listings leave out.
