@@ -206,8 +206,9 @@ public sealed class FaultProxy : IDisposable
                         case null:
                             if (hold > TimeSpan.Zero)
                                 await Task.Delay(hold, stop.Token);
-                            await ForwardAsync(request, stream);
+                            // Counted before the copy: the client has the whole answer before CopyToAsync returns.
                             Interlocked.Increment(ref forwarded);
+                            await ForwardAsync(request, stream);
                             return;
                         default:
                             await SpoilAsync(fault.Value, request, client, stream);
