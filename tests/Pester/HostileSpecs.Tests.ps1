@@ -97,3 +97,39 @@ Describe 'Reading a stream that stalls' {
         finally { $writer | Wait-Job -Timeout 10 | Remove-Job -Force }
     }
 }
+
+Describe 'Characters the platform''s jsonb refuses' {
+    BeforeAll {
+        $url = 'https://b.s3.eu-west-2.amazonaws.com/a.jpg'
+        $nulSpec = Join-Path $TestDrive 'nul.json'
+        Set-Content -LiteralPath $nulSpec -Value ('{"images": [{"objectUrl": "' + $url + '", "clientMetadata": {"camera": {"serial": "A\u00001"}}}]}')
+        $csvSpec = Join-Path $TestDrive 'control.csv'
+        [IO.File]::WriteAllText($csvSpec, "ObjectUrl,Image group title,Create video`r`n$url,,`r`nhttps://b.s3.eu-west-2.amazonaws.com/b`0.jpg,,`r`n")
+    }
+
+    It 'Test-EncordSpec reports \u0000 in nested clientMetadata and a NUL in a CSV object URL, naming the place' {
+        Test-EncordSpec $nulSpec -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeFalse
+        $problems.FullyQualifiedErrorId | Should -Be 'ControlCharacter,EncordSpec.Cmdlets.TestEncordSpecCommand'
+        "$problems" | Should -BeLike '*images`[0`].clientMetadata.camera.serial*line 1*'
+        Test-EncordSpec $csvSpec -ErrorVariable csvProblems -ErrorAction SilentlyContinue | Should -BeFalse
+        $csvProblems.FullyQualifiedErrorId | Should -Be 'ControlCharacter,EncordSpec.Cmdlets.TestEncordSpecCommand'
+        "$csvProblems" | Should -BeLike '*row 2*line 3*\u0000*'
+    }
+
+    It 'ConvertFrom-EncordSpec reports it as an error and still returns the item' {
+        $items = ConvertFrom-EncordSpec $nulSpec -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems.FullyQualifiedErrorId | Should -Be 'ControlCharacter,EncordSpec.Cmdlets.ConvertFromEncordSpecCommand'
+        $items.ObjectUrl | Should -Be $url
+    }
+
+    It 'ConvertTo-EncordSpec refuses the item with the same ErrorId and writes the others' {
+        $out = Join-Path $TestDrive 'written.json'
+        @(
+            [pscustomobject]@{ ObjectUrl = $url; Meta = @{ serial = "A`01" } }
+            [pscustomobject]@{ ObjectUrl = 'https://b.s3.eu-west-2.amazonaws.com/c.jpg'; Meta = @{ serial = 'A1' } }
+        ) | ConvertTo-EncordSpec -Path $out -ClientMetadata { $_.Meta } -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems.FullyQualifiedErrorId | Should -Be 'ControlCharacter,EncordSpec.Cmdlets.ConvertToEncordSpecCommand'
+        "$problems" | Should -BeLike '*clientMetadata.serial*'
+        (Get-Content -Raw $out | ConvertFrom-Json).images.objectUrl | Should -Be 'https://b.s3.eu-west-2.amazonaws.com/c.jpg'
+    }
+}

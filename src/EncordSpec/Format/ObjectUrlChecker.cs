@@ -57,7 +57,8 @@ internal sealed class ObjectUrlChecker
         }
 
         var checkedUrl = parts.Text;
-        if (url.Length == 0 || SpecItemRules.IndexOfWhitespace(checkedUrl) >= 0 || checkedUrl.Length > SpecLimits.MaxObjectUrlLength)
+        if (url.Length == 0 || SpecItemRules.IndexOfWhitespace(checkedUrl) >= 0 || ControlCharacters.IndexOfControl(checkedUrl) >= 0
+            || checkedUrl.Length > SpecLimits.MaxObjectUrlLength)
         {
             var basic = SpecItemRules.CheckUrl(checkedUrl.ToString(), key.ToString())!;
             problems.Add(basic);

@@ -148,6 +148,9 @@ internal sealed class JsonSpecReader
             }
             else
             {
+                if (key.IndexOf('\0') >= 0)
+                    check.Report(RuleIds.ControlCharacter, ControlCharacters.Escaped(key), keyPosition,
+                        ControlCharacters.NulMessage($"The top-level key '{ControlCharacters.Escaped(key)}'"));
                 string hint = KeySuggestion.Hint(key, TopLevelKeys);
                 check.Report(RuleIds.UnknownTopLevelKey, key, keyPosition,
                     $"The platform does not know the top-level key '{key}' and ignores it.{hint} The keys are {string.Join(", ", TopLevelKeys)}.");
