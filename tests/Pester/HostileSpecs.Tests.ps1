@@ -84,6 +84,35 @@ Describe 'Reading a stream that stalls' {
         }
     }
 
+    It 'Test-EncordSpec reading whitespace that never ends stops within seconds when asked' {
+        $fifo = Join-Path $TestDrive 'endless-whitespace.json'
+        & mkfifo $fifo
+        $writer = Start-ThreadJob {
+            param($Path) # spaces until the reader goes (the write then fails with a broken pipe)
+            $stream = [IO.FileStream]::new($Path, 'Open', 'Write')
+            $spaces = [byte[]]::new(65536); [Array]::Fill($spaces, [byte] 32)
+            try { while ($true) { $stream.Write($spaces, 0, $spaces.Length) } }
+            catch { }
+            finally { try { $stream.Dispose() } catch { } }
+        } -ArgumentList $fifo
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddCommand('Import-Module').AddArgument($env:ENCORDSPEC_MODULE_PATH).AddStatement().AddCommand('Test-EncordSpec').AddArgument($fifo)
+            $running = $shell.BeginInvoke()
+            Start-Sleep -Milliseconds 1500
+            $running.IsCompleted | Should -BeFalse # still skipping whitespace
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $stopping = $shell.BeginStop($null, $null)
+            $stopping.AsyncWaitHandle.WaitOne(15000) | Should -BeTrue
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally {
+            $shell.Dispose()
+            $writer | Wait-Job -Timeout 10 | Remove-Job -Force
+        }
+    }
+
     It 'still reads a spec from a FIFO that is written' {
         $fifo = Join-Path $TestDrive 'written.json'
         & mkfifo $fifo

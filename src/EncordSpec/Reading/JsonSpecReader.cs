@@ -35,7 +35,7 @@ internal sealed class JsonSpecReader
     {
         this.check = check;
         this.options = options;
-        tokens = new JsonTokenStream(stream, SpecLimits.MaxJsonDepth, options.MaxBufferedBytes);
+        tokens = new JsonTokenStream(stream, SpecLimits.MaxJsonDepth, options.MaxBufferedBytes, options.CancellationToken);
         strings = new JsonStringDecoder(tokens, check);
         items = new JsonItemReader(tokens, check, options, listener, strings);
     }
