@@ -17,6 +17,9 @@ internal static class JsonTreeWriter
     {
         switch (value)
         {
+            case long or decimal or double when JsonNumberText.TryGetText(value, out string text):
+                writer.WriteRawValue(text, skipInputValidation: true); // a number token the reader took as it was
+                break;
             case null: writer.WriteNullValue(); break;
             case string s: writer.WriteStringValue(s); break;
             case bool b: writer.WriteBooleanValue(b); break;
