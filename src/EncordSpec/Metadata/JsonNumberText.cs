@@ -8,21 +8,20 @@ namespace EncordSpec.Metadata;
 /// <summary>Keeps a metadata number exactly as a spec wrote it. The reader gives users a plain .NET number (long,
 /// else decimal, else double), so PowerShell arithmetic, comparisons, Sort-Object, ConvertTo-Json and Export-Csv
 /// treat it as any number. When that number would be written back differently (1e-29 is decimal 0, -0 is 0,
-/// 1E2 is 100, a 40-digit integer or a 31-digit fraction is rounded), the written text is remembered for that very
-/// boxed value, by reference: the writer writes that text. A value the user replaces, or computes from this one, is
+/// 1E2 is 100, a 40-digit integer or a 31-digit fraction is rounded), the token is remembered for that very
+/// boxed value, by reference, and the writer writes it as it was. A value the user replaces, or computes from this one, is
 /// another object and is written normally. Most numbers (42, 2.5) need no entry.</summary>
 internal static class JsonNumberText
 {
-    private static readonly ConditionalWeakTable<object, string> Texts = new();
+    /// <summary>Boxed number → its token as a JsonElement, which Utf8JsonWriter writes as it was, in the place the
+    /// writer is at (a raw write would skip the indentation of an array element).</summary>
+    private static readonly ConditionalWeakTable<object, object> Tokens = new();
 
     /// <summary>The number token the reader stands on, as the value users get.</summary>
     public static object Read(ref Utf8JsonReader reader)
     {
-        string text = reader.HasValueSequence
-            ? System.Text.Encoding.UTF8.GetString(System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence))
-            : System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
         object value;
-        string written;
+        string? written;
         if (reader.TryGetInt64(out long integer))
         {
             value = integer;
@@ -37,14 +36,31 @@ internal static class JsonNumberText
         else
         {
             value = reader.GetDouble();
-            written = "";
+            written = null;
         }
-        if (!string.Equals(text, written, StringComparison.Ordinal))
-            Texts.Add(value, text);
+        if (written is null || !IsWrittenAs(reader.ValueSpan, written))
+            Tokens.Add(value, JsonElement.ParseValue(ref reader));
         return value;
     }
 
-    /// <summary>The text a spec wrote for this boxed number, when it is one the reader made and it differs from
-    /// how the number is written.</summary>
-    public static bool TryGetText(object value, out string text) => Texts.TryGetValue(value, out text!);
+    /// <summary>Whether a number token (ASCII; the trees' readers give it in one span) is exactly this text.</summary>
+    private static bool IsWrittenAs(ReadOnlySpan<byte> token, string text)
+    {
+        if (token.Length != text.Length)
+            return false;
+        for (int i = 0; i < token.Length; i++)
+            if (token[i] != text[i])
+                return false;
+        return true;
+    }
+
+    /// <summary>Writes the number as a spec wrote it, when it is one the reader made and it would be written
+    /// differently; false otherwise.</summary>
+    public static bool TryWrite(Utf8JsonWriter writer, object value)
+    {
+        if (!Tokens.TryGetValue(value, out object? token))
+            return false;
+        ((JsonElement)token).WriteTo(writer);
+        return true;
+    }
 }

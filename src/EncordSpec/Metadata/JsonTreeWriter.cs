@@ -17,8 +17,7 @@ internal static class JsonTreeWriter
     {
         switch (value)
         {
-            case long or decimal or double when JsonNumberText.TryGetText(value, out string text):
-                writer.WriteRawValue(text, skipInputValidation: true); // a number token the reader took as it was
+            case long or decimal or double when JsonNumberText.TryWrite(writer, value): // as the spec wrote it
                 break;
             case null: writer.WriteNullValue(); break;
             case string s: writer.WriteStringValue(s); break;

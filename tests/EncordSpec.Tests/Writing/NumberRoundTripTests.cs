@@ -41,6 +41,16 @@ public class NumberRoundTripTests
     }
 
     [Fact]
+    public void A_kept_number_in_an_array_is_laid_out_like_any_other_value()
+    {
+        // Found by WrittenSpecPropertyTests: written raw, the number followed the comma on the same line.
+        var kept = ReadMetadata("{\"a\": [true, 1e-29, {\"b\": [-0]}]}");
+        var plain = new OrderedDictionary { ["a"] = new object?[] { true, 7L, new OrderedDictionary { ["b"] = new object?[] { 8L } } } };
+        string expected = Write(new EncordImage(Url) { ClientMetadata = plain }).Replace("7", "1e-29").Replace("8", "-0");
+        Assert.Equal(expected, Write(new EncordImage(Url) { ClientMetadata = kept }));
+    }
+
+    [Fact]
     public void Read_numbers_are_plain_numbers_near_what_was_written()
     {
         var metadata = ReadMetadata("{\"tiny\": 1e-29, \"least\": 5e-324, \"negative\": -1e-300, \"zero\": -0, \"hundred\": 1E2, \"huge\": 12345678901234567890123456789012345678}");
