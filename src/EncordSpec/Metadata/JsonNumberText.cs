@@ -1,5 +1,5 @@
 using System;
-using System.Globalization;
+using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
@@ -21,37 +21,34 @@ internal static class JsonNumberText
     public static object Read(ref Utf8JsonReader reader)
     {
         object value;
-        string? written;
+        bool writtenAlike;
         if (reader.TryGetInt64(out long integer))
         {
+            // JSON integers have no leading zeros or '+', so only "-0" is written otherwise.
             value = integer;
-            written = integer.ToString(CultureInfo.InvariantCulture);
+            writtenAlike = integer != 0 || reader.ValueSpan[0] != (byte)'-';
         }
         else if (reader.TryGetDecimal(out decimal exact) && (exact != 0 || reader.GetDouble() == 0))
         {
             // Decimal unless it lost the number entirely (1e-29 underflows to 0, where a double still holds it).
             value = exact;
-            written = exact.ToString(CultureInfo.InvariantCulture);
+            writtenAlike = IsWrittenAs(reader.ValueSpan, exact);
         }
         else
         {
             value = reader.GetDouble();
-            written = null;
+            writtenAlike = false;
         }
-        if (written is null || !IsWrittenAs(reader.ValueSpan, written))
+        if (!writtenAlike)
             Tokens.Add(value, JsonElement.ParseValue(ref reader));
         return value;
     }
 
-    /// <summary>Whether a number token (ASCII; the trees' readers give it in one span) is exactly this text.</summary>
-    private static bool IsWrittenAs(ReadOnlySpan<byte> token, string text)
+    /// <summary>Whether Utf8JsonWriter writes the decimal as this token (it formats with Utf8Formatter too).</summary>
+    private static bool IsWrittenAs(ReadOnlySpan<byte> token, decimal value)
     {
-        if (token.Length != text.Length)
-            return false;
-        for (int i = 0; i < token.Length; i++)
-            if (token[i] != text[i])
-                return false;
-        return true;
+        Span<byte> formatted = stackalloc byte[64];
+        return Utf8Formatter.TryFormat(value, formatted, out int length) && formatted.Slice(0, length).SequenceEqual(token);
     }
 
     /// <summary>Writes the number as a spec wrote it, when it is one the reader made and it would be written
