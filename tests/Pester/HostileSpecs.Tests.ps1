@@ -4,6 +4,20 @@
 BeforeAll {
     Import-Module $env:ENCORDSPEC_MODULE_PATH -Force
 
+    # Runs $Command on $Path in a runspace of its own, asserts it is still running after 1.5 s (waiting or reading),
+    # then that Stop() returns within 3 s; returns the runspace for the caller to dispose.
+    function Assert-StopsWhenAsked([System.Management.Automation.PowerShell] $Shell, [string] $Command, [string] $Path) {
+        $null = $Shell.AddCommand('Import-Module').AddArgument($env:ENCORDSPEC_MODULE_PATH).AddStatement().AddCommand($Command).AddArgument($Path)
+        $running = $Shell.BeginInvoke()
+        Start-Sleep -Milliseconds 1500
+        $running.IsCompleted | Should -BeFalse
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $stopping = $Shell.BeginStop($null, $null)
+        $stopping.AsyncWaitHandle.WaitOne(15000) | Should -BeTrue
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
+        $Shell.InvocationStateInfo.State | Should -Be 'Stopped'
+    }
+
     # A spec of $Count images, each with its title key given twice: $Count DuplicateKey findings.
     function New-DuplicateKeySpec([string] $Path, [int] $Count) {
         $items = foreach ($i in 1..$Count) { "{`"objectUrl`": `"https://b.s3.eu-west-2.amazonaws.com/$i.jpg`", `"title`": `"a`", `"title`": `"b`"}" }
@@ -67,15 +81,7 @@ Describe 'Reading a stream that stalls' {
         & mkfifo $fifo
         $shell = [powershell]::Create()
         try {
-            $null = $shell.AddCommand('Import-Module').AddArgument($env:ENCORDSPEC_MODULE_PATH).AddStatement().AddCommand($Command).AddArgument($fifo)
-            $running = $shell.BeginInvoke()
-            Start-Sleep -Milliseconds 1500
-            $running.IsCompleted | Should -BeFalse # it waits for a writer, as it should
-            $clock = [Diagnostics.Stopwatch]::StartNew()
-            $stopping = $shell.BeginStop($null, $null)
-            $stopping.AsyncWaitHandle.WaitOne(15000) | Should -BeTrue
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
-            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            Assert-StopsWhenAsked $shell $Command $fifo # it waits for a writer, as it should, until stopped
         }
         finally {
             # Let a worker still blocked in open() go: a writer that opens and closes the FIFO ends it.
@@ -97,15 +103,7 @@ Describe 'Reading a stream that stalls' {
         } -ArgumentList $fifo
         $shell = [powershell]::Create()
         try {
-            $null = $shell.AddCommand('Import-Module').AddArgument($env:ENCORDSPEC_MODULE_PATH).AddStatement().AddCommand('Test-EncordSpec').AddArgument($fifo)
-            $running = $shell.BeginInvoke()
-            Start-Sleep -Milliseconds 1500
-            $running.IsCompleted | Should -BeFalse # still skipping whitespace
-            $clock = [Diagnostics.Stopwatch]::StartNew()
-            $stopping = $shell.BeginStop($null, $null)
-            $stopping.AsyncWaitHandle.WaitOne(15000) | Should -BeTrue
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
-            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            Assert-StopsWhenAsked $shell 'Test-EncordSpec' $fifo # still skipping whitespace until stopped
         }
         finally {
             $shell.Dispose()
