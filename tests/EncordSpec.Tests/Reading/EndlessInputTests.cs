@@ -13,7 +13,7 @@ public class EndlessInputTests
     [InlineData(SpecFormat.Json, "{\"images\": [", " \t\r\n")]              // between items
     [InlineData(SpecFormat.Json, "{\"images\": [{\"objectUrl\":", "\n")]    // before a value
     [InlineData(SpecFormat.Csv, "ObjectUrl,Image group title,Create video\r\n", "\r\n")] // empty lines, which the CSV reader skips
-    public void Reading_whitespace_forever_stops_within_a_second_of_cancellation(SpecFormat format, string start, string repeated)
+    public async Task Reading_whitespace_forever_stops_within_a_second_of_cancellation(SpecFormat format, string start, string repeated)
     {
         using var cancellation = new CancellationTokenSource();
         var stream = new EndlessStream(Encoding.UTF8.GetBytes(start), Encoding.UTF8.GetBytes(repeated));
@@ -23,12 +23,12 @@ public class EndlessInputTests
         // Well into the whitespace (a few buffers of it), and still reading.
         var waited = Stopwatch.StartNew();
         while (stream.BytesRead < 1024 * 1024 && !reading.IsCompleted && waited.Elapsed < TimeSpan.FromSeconds(30))
-            Thread.Sleep(10);
+            await Task.Delay(10);
         Assert.False(reading.IsCompleted, "The read ended on input that never ends: " + reading.Exception);
         long readBeforeCancelling = stream.BytesRead;
         var clock = Stopwatch.StartNew();
         cancellation.Cancel();
-        bool ended = ((Task)reading).ContinueWith(_ => { }).Wait(TimeSpan.FromSeconds(5));
+        bool ended = await Task.WhenAny(reading, Task.Delay(TimeSpan.FromSeconds(5))) == reading;
 
         Assert.True(ended, "The read did not stop within 5 s of cancellation.");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stopping took {clock.Elapsed.TotalMilliseconds:N0} ms.");
