@@ -4,10 +4,18 @@
 BeforeAll {
     Import-Module $env:ENCORDSPEC_MODULE_PATH -Force
 
-    # Runs $Command on $Path in a runspace of its own, asserts it is still running after 1.5 s (waiting or reading),
-    # then that Stop() returns within 3 s; returns the runspace for the caller to dispose.
+    # A runspace with the module loaded; the command is then one statement, not a batch (a batch's worker reads the
+    # runspace's variables after a stop, and crashed the process once the runspace was disposed).
+    function New-ModuleShell {
+        $state = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault()
+        $state.ImportPSModule($env:ENCORDSPEC_MODULE_PATH)
+        [powershell]::Create($state)
+    }
+
+    # Runs $Command on $Path in $Shell (New-ModuleShell), asserts it is still running after 1.5 s (waiting or
+    # reading), then that Stop() returns within 3 s.
     function Assert-StopsWhenAsked([System.Management.Automation.PowerShell] $Shell, [string] $Command, [string] $Path) {
-        $null = $Shell.AddCommand('Import-Module').AddArgument($env:ENCORDSPEC_MODULE_PATH).AddStatement().AddCommand($Command).AddArgument($Path)
+        $null = $Shell.AddCommand($Command).AddArgument($Path)
         $running = $Shell.BeginInvoke()
         Start-Sleep -Milliseconds 1500
         $running.IsCompleted | Should -BeFalse
@@ -79,7 +87,7 @@ Describe 'Reading a stream that stalls' {
     ) {
         $fifo = Join-Path $TestDrive "stalled-$Command.json"
         & mkfifo $fifo
-        $shell = [powershell]::Create()
+        $shell = New-ModuleShell
         try {
             Assert-StopsWhenAsked $shell $Command $fifo # it waits for a writer, as it should, until stopped
         }
@@ -101,7 +109,7 @@ Describe 'Reading a stream that stalls' {
             catch { }
             finally { try { $stream.Dispose() } catch { } }
         } -ArgumentList $fifo
-        $shell = [powershell]::Create()
+        $shell = New-ModuleShell
         try {
             Assert-StopsWhenAsked $shell 'Test-EncordSpec' $fifo # still skipping whitespace until stopped
         }
