@@ -171,3 +171,42 @@ Describe 'ConvertFrom-EncordSpec' {
         $text | Should -Match 'image_group_1\s+True\s+2\s+https://storage.cloud.google.com/example-image-bucket/object_1.jpg'
     }
 }
+
+Describe 'Numbers through ConvertFrom-EncordSpec | ConvertTo-EncordSpec' {
+    BeforeAll {
+        $numbers = '1e-29', '5e-324', '-1e-300', '-0', '12345678901234567890123456789012345678', '0.123456789012345678901234567890123456789', '1E2', '2.50'
+        $pairs = for ($i = 0; $i -lt $numbers.Count; $i++) { "`"k$i`": $($numbers[$i])" }
+        $source = Join-Path $TestDrive 'numbers.json'
+        Set-Content -LiteralPath $source -Value ('{"images": [{"objectUrl": "https://b.s3.eu-west-2.amazonaws.com/a.jpg", "clientMetadata": {' + ($pairs -join ', ') + '}}]}')
+    }
+
+    It 'writes every number exactly as it was written, and a second round trip gives the same bytes' {
+        $first = Join-Path $TestDrive 'first.json'
+        ConvertFrom-EncordSpec $source | ConvertTo-EncordSpec -Path $first
+        $text = Get-Content -Raw $first
+        for ($i = 0; $i -lt $numbers.Count; $i++) {
+            $text | Should -Match ('"k{0}": {1}[,\s]' -f $i, [regex]::Escape($numbers[$i]))
+        }
+        $second = Join-Path $TestDrive 'second.json'
+        ConvertFrom-EncordSpec $first | ConvertTo-EncordSpec -Path $second
+        (Get-FileHash $second).Hash | Should -Be (Get-FileHash $first).Hash
+    }
+
+    It 'gives numbers a user computes, compares and sorts with as usual' {
+        $metadata = (ConvertFrom-EncordSpec $source).ClientMetadata
+        $metadata.k0 -gt 0 | Should -BeTrue              # 1e-29 is not 0
+        $metadata.k0 * 1e29 | Should -BeGreaterThan 0.99
+        $metadata.k6 + 1 | Should -Be 101                # 1E2
+        $metadata.k3 + 1 | Should -Be 1                  # -0
+        @($metadata.k6, $metadata.k0, $metadata.k2) | Sort-Object | Should -Be @(-1e-300, 1e-29, 100)
+        ([ordered]@{ n = $metadata.k6; t = $metadata.k0 } | ConvertTo-Json -Compress) | Should -Match '^\{"n":100(\.0)?,"t":1E-29\}$' # numbers, not objects
+    }
+
+    It 'writes a value the user replaced as the new value' {
+        $item = ConvertFrom-EncordSpec $source
+        $item.ClientMetadata.k6 = $item.ClientMetadata.k6 + 1
+        $out = Join-Path $TestDrive 'changed.json'
+        $item | ConvertTo-EncordSpec -Path $out
+        (Get-Content -Raw $out) | Should -Match '"k6": 101[,\s]'
+    }
+}

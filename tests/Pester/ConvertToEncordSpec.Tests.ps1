@@ -132,6 +132,18 @@ Describe 'ConvertTo-EncordSpec' {
             $rows[2].'Create video' | Should -BeExactly 'false'
         }
 
+        It 'refuses a second image group of a title per item, since CSV rows of one title are one group' {
+            $first = "$s3/g/1.jpg" | New-EncordImageGroup -Title 'g' -CreateVideo $false
+            $second = "$s3/g/2.jpg" | New-EncordImageGroup -Title 'g'
+            $other = "$s3/h/1.jpg" | New-EncordImageGroup -Title 'h'
+            $csv = $first, $second, $other | ConvertTo-EncordSpec -Csv -ErrorVariable problems -ErrorAction SilentlyContinue
+            Get-ErrorIds $problems | Should -Be 'DuplicateTitle'
+            ($csv | ConvertFrom-Csv).ObjectUrl | Should -Be "$s3/g/1.jpg", "$s3/h/1.jpg"
+            $spec = Join-Path $TestDrive 'titles.csv'
+            Set-Content -LiteralPath $spec -Value $csv -NoNewline
+            Test-EncordSpec $spec | Should -BeTrue
+        }
+
         It 'refuses <Name> with a terminating error' -ForEach @(
             @{ Name = '-SkipDuplicateUrls'; Run = { "$s3/a.jpg" | ConvertTo-EncordSpec -Csv -SkipDuplicateUrls }; Id = 'CsvCannotSkipDuplicates' }
             @{ Name = '-ClientMetadata'; Run = { "$s3/a.jpg" | ConvertTo-EncordSpec -Csv -ClientMetadata @{ a = 1 } }; Id = 'CsvCannotHoldMetadata' }

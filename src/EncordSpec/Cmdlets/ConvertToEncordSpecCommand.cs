@@ -24,6 +24,7 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
     private SpecWriterOptions flags = new();
     private bool writingCsv;
     private readonly CarriedFlags carried = new();
+    private readonly CsvGroupTitles csvGroupTitles = new();
     private bool whatIf;
     private bool writingFiles;
     private ProgressReporter? progress;
@@ -324,6 +325,11 @@ public sealed partial class ConvertToEncordSpecCommand : PSCmdlet, IDisposable
             return;
         }
 
+        if (Csv && csvGroupTitles.Check(item) is { } sameTitle)
+        {
+            WriteError(ErrorRecords.ForProblem(sameTitle, item));
+            return;
+        }
         try
         {
             output!.Add(item);

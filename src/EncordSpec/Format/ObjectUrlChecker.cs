@@ -60,7 +60,8 @@ internal sealed class ObjectUrlChecker
             problems.Add(SpecItemRules.UserInfoProblem(parts.Text.ToString(), key.ToString()));
 
         var checkedUrl = parts.Text;
-        if (url.Length == 0 || SpecItemRules.IndexOfWhitespace(checkedUrl) >= 0 || checkedUrl.Length > SpecLimits.MaxObjectUrlLength)
+        if (url.Length == 0 || SpecItemRules.IndexOfWhitespace(checkedUrl) >= 0 || ControlCharacters.IndexOfControl(checkedUrl) >= 0
+            || checkedUrl.Length > SpecLimits.MaxObjectUrlLength)
         {
             var basic = SpecItemRules.CheckUrl(checkedUrl.ToString(), key.ToString())!;
             problems.Add(basic);

@@ -57,6 +57,7 @@ internal static class RuleIds
     public const string NestingTooDeep = "NestingTooDeep";
     public const string ValueTooLarge = "ValueTooLarge";
     public const string InvalidEscape = "InvalidEscape";
+    public const string ControlCharacter = "ControlCharacter";
     public const string NumberOutOfRange = "NumberOutOfRange";
     public const string InvalidUtf8 = "InvalidUtf8";
     public const string EncodingNotUtf8 = "EncodingNotUtf8";

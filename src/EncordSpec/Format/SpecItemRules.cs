@@ -52,7 +52,23 @@ internal static class SpecItemRules
                 }
                 break;
         }
-        return CheckMetadataSize(item.ClientMetadata);
+        return CheckNul(item) ?? CheckMetadataSize(item.ClientMetadata);
+    }
+
+    /// <summary>A title or metadata string (or key) holding U+0000, which the platform's jsonb refuses.</summary>
+    private static ItemProblem? CheckNul(EncordDataItem item)
+    {
+        if (ControlCharacters.CheckNul(item.Title, $"The title '{ControlCharacters.Escaped(item.Title ?? "")}'") is { } title)
+            return title;
+        if (ControlCharacters.FindNul(item.ClientMetadata, SpecKeys.ClientMetadata) is { } path)
+            return new ItemProblem(RuleIds.ControlCharacter, ControlCharacters.NulMessage($"The item's {path}"));
+        if (item is EncordSingleItem { MediaMetadata: { } media } single && SpecKeys.HasMediaMetadata(single.Section))
+        {
+            string key = SpecKeys.MediaMetadataKey(single.Section);
+            if (ControlCharacters.FindNul(MediaMetadataFields.ToSpecObject(media, key), key) is { } mediaPath)
+                return new ItemProblem(RuleIds.ControlCharacter, ControlCharacters.NulMessage($"The item's {mediaPath}"));
+        }
+        return null;
     }
 
     /// <summary>Checks one object URL; <paramref name="key"/> names it in the message.</summary>
@@ -65,6 +81,9 @@ internal static class SpecItemRules
             return new ItemProblem(RuleIds.ObjectUrlWhitespace,
                 $"The {key} '{ObjectUrlChecker.Shown(SignedUrlDetector.QueryHidden(url))}' contains whitespace (U+{(int)url![whitespace]:X4} at position {whitespace + 1}); " +
                 "object URLs must not contain any. Encode it (a space is '+' in S3 console URLs, '%20' elsewhere).");
+        int control = ControlCharacters.IndexOfControl(url!.AsSpan());
+        if (control >= 0)
+            return ControlCharacters.InUrl(url!, control, key);
         if (url!.Length > SpecLimits.MaxObjectUrlLength)
             return new ItemProblem(RuleIds.ObjectUrlTooLong,
                 $"The {key} is {url.Length} characters long; the platform accepts at most {SpecLimits.MaxObjectUrlLength}.");

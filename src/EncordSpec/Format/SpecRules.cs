@@ -30,6 +30,7 @@ public static class SpecRules
             new SpecRule(RuleIds.NestingTooDeep, E, $"JSON nested deeper than {SpecLimits.MaxJsonDepth} levels."),
             new SpecRule(RuleIds.ValueTooLarge, E, $"A single JSON value larger than {SpecLimits.MaxBufferedBytes / (1024 * 1024)} MB; reading stops there."),
             new SpecRule(RuleIds.InvalidEscape, E, @"A \u escape that encodes half of a surrogate pair, which PostgreSQL's jsonb rejects."),
+            new SpecRule(RuleIds.ControlCharacter, E, @"A string holds \u0000, which PostgreSQL's jsonb refuses (keys, titles, metadata at any depth), or an object URL holds a control character (U+0000-U+001F, U+007F)."),
             new SpecRule(RuleIds.NumberOutOfRange, E, "A number too large for the platform to store (such as 1e400)."),
             new SpecRule(RuleIds.InvalidUtf8, E, "Bytes that are not valid UTF-8; the first such place is named."),
             new SpecRule(RuleIds.EncodingNotUtf8, E, "The file is UTF-16 or UTF-32; the platform reads UTF-8."),

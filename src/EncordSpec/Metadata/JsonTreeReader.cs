@@ -6,7 +6,8 @@ using System.Text.Json;
 namespace EncordSpec.Metadata;
 
 /// <summary>Reads JSON into the tree <see cref="JsonTreeWriter"/> writes: OrderedDictionary, object[], string,
-/// bool, null, and numbers as long when integral, else decimal (or double when decimal cannot hold them).
+/// bool, null, and numbers as long when integral, else decimal (or double when decimal cannot hold them); a number
+/// that would not be written back as it was keeps its text (<see cref="JsonNumberText"/>).
 /// A repeated key keeps its last value, as PostgreSQL's jsonb does.</summary>
 internal static class JsonTreeReader
 {
@@ -56,9 +57,7 @@ internal static class JsonTreeReader
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.Number:
-                if (reader.TryGetInt64(out long integer)) return integer;
-                if (reader.TryGetDecimal(out decimal exact)) return exact;
-                return reader.GetDouble();
+                return JsonNumberText.Read(ref reader);
             default:
                 throw new JsonException($"Unexpected {reader.TokenType} token.");
         }

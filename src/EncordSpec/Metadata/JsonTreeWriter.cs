@@ -17,6 +17,8 @@ internal static class JsonTreeWriter
     {
         switch (value)
         {
+            case long or decimal or double when JsonNumberText.TryWrite(writer, value): // as the spec wrote it
+                break;
             case null: writer.WriteNullValue(); break;
             case string s: writer.WriteStringValue(s); break;
             case bool b: writer.WriteBooleanValue(b); break;

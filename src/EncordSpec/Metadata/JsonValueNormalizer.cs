@@ -50,7 +50,8 @@ internal static class JsonValueNormalizer
             case float f:
                 return FiniteDouble(f, path);
             case double d:
-                return FiniteDouble(d, path);
+                FiniteDouble(d, path);
+                return value; // the same object, which may carry the text it was read from (JsonNumberText)
             case DateTime dateTime:
                 return dateTime.ToString("o", CultureInfo.InvariantCulture);
             case DateTimeOffset dateTimeOffset:

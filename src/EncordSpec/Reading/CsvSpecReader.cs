@@ -61,7 +61,7 @@ internal sealed class CsvSpecReader
             MaxRecordSize = SpecLimits.MaxCsvRecordBytes,
             OnMalformedRecord = OnMalformedRecord,
         };
-        using var reader = CsvReader.Create(new PrefixedStream(start, stream), csvOptions, leaveOpen: true);
+        using var reader = CsvReader.Create(new PrefixedStream(start, stream, options.CancellationToken), csvOptions, leaveOpen: true);
         csv = reader;
         try
         {

@@ -123,6 +123,9 @@ internal sealed class JsonItemReader
 
             default:
                 if (!item.AddOtherKey(name!)) ReportRepeatedKey(ref item, name!, keyPosition);
+                if (name!.IndexOf('\0') >= 0)
+                    check.Report(RuleIds.ControlCharacter, item.KeyLocation(ControlCharacters.Escaped(name)), keyPosition,
+                        ControlCharacters.NulMessage($"The key '{ControlCharacters.Escaped(name)}'"));
                 check.Report(RuleIds.UnknownItemKey, item.KeyLocation(name!), keyPosition, UnknownKeyMessage(ref item, name!));
                 tokens.Skip(ref reader);
                 return;
@@ -139,6 +142,8 @@ internal sealed class JsonItemReader
             if (strings.TryDecode(ref reader, out var title))
             {
                 item.TitleIsEmpty = title.Length == 0;
+                if (reader.ValueIsEscaped && title.IndexOf('\0') >= 0)
+                    check.Report(RuleIds.ControlCharacter, item.KeyLocation(SpecKeys.Title), position, ControlCharacters.NulMessage("The title"));
                 if (options.ReadItems) item.Title = title.ToString();
                 if (item.IsGroup && title.Length > 0) check.CheckGroupTitle(title, item.Where, position, item.GroupKind);
                 if (SpecItemRules.HasTitleRule(item.Section) && SpecItemRules.CheckTitle(item.Section, title.ToString()) is { } titleProblem)

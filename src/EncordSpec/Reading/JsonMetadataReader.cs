@@ -196,7 +196,13 @@ internal sealed class JsonMetadataReader
     private string? TryGetString(ref Utf8JsonReader probe, LazyLocation location, ref bool readable)
     {
         if (JsonTokens.TryGetString(ref probe, out string? text))
+        {
+            // Only an escape can put U+0000 in a JSON string, so only escaped strings come here to be checked.
+            if (text!.IndexOf('\0') >= 0)
+                check.Report(RuleIds.ControlCharacter, PathOf(location), tokens.PositionOf(probe),
+                    ControlCharacters.NulMessage(probe.TokenType == JsonTokenType.PropertyName ? $"The key '{ControlCharacters.Escaped(text)}'" : "This string"));
             return text;
+        }
         readable = false;
         if (Utf8Text.IsValid(probe.ValueSpan))
             check.Report(RuleIds.InvalidEscape, PathOf(location), tokens.PositionOf(probe),

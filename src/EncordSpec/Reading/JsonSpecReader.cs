@@ -35,7 +35,7 @@ internal sealed class JsonSpecReader
     {
         this.check = check;
         this.options = options;
-        tokens = new JsonTokenStream(stream, SpecLimits.MaxJsonDepth, options.MaxBufferedBytes);
+        tokens = new JsonTokenStream(stream, SpecLimits.MaxJsonDepth, options.MaxBufferedBytes, options.CancellationToken);
         strings = new JsonStringDecoder(tokens, check);
         items = new JsonItemReader(tokens, check, options, listener, strings);
     }
@@ -101,12 +101,23 @@ internal sealed class JsonSpecReader
     /// <summary>Reads the top-level object. True when the whole document was read.</summary>
     private bool ReadDocument(ref Utf8JsonReader reader)
     {
-        tokens.Read(ref reader);
+        try
+        {
+            tokens.Read(ref reader);
+        }
+        catch (JsonException)
+        {
+            // The first value is itself broken ("abc with no closing quote): say what it was meant to be, then the error.
+            if (FirstValueStart() is { } start)
+                ReportTopLevelNotObject(start.Type, tokens.PositionAt(start.Index));
+            throw;
+        }
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            check.Report(RuleIds.TopLevelNotObject, "", tokens.PositionOf(reader),
-                $"The spec is {JsonTokens.Describe(reader.TokenType)}, but it must be a JSON object such as {{\"images\": [{{\"objectUrl\": \"...\"}}]}}." +
-                (reader.TokenType == JsonTokenType.StartArray ? " Put the array under a section key: images, videos, image_groups, dicom_series, audio, text, pdf or nifti." : ""));
+            ReportTopLevelNotObject(reader.TokenType, tokens.PositionOf(reader));
+            // Not a spec, but maybe one an edit broke: its first syntax error (thrown here) is worth fixing too.
+            tokens.Skip(ref reader);
+            tokens.Read(ref reader);
             return false;
         }
 
@@ -148,6 +159,9 @@ internal sealed class JsonSpecReader
             }
             else
             {
+                if (key.IndexOf('\0') >= 0)
+                    check.Report(RuleIds.ControlCharacter, ControlCharacters.Escaped(key), keyPosition,
+                        ControlCharacters.NulMessage($"The top-level key '{ControlCharacters.Escaped(key)}'"));
                 string hint = KeySuggestion.Hint(key, TopLevelKeys);
                 check.Report(RuleIds.UnknownTopLevelKey, key, keyPosition,
                     $"The platform does not know the top-level key '{key}' and ignores it.{hint} The keys are {string.Join(", ", TopLevelKeys)}.");
@@ -158,6 +172,36 @@ internal sealed class JsonSpecReader
         // The end object is read; a further token (or trailing garbage) throws here.
         tokens.Read(ref reader);
         return true;
+    }
+
+    private void ReportTopLevelNotObject(JsonTokenType type, TextPosition position) =>
+        check.Report(RuleIds.TopLevelNotObject, "", position,
+            $"The spec is {JsonTokens.Describe(type)}, but it must be a JSON object such as {{\"images\": [{{\"objectUrl\": \"...\"}}]}}." +
+            (type == JsonTokenType.StartArray ? " Put the array under a section key: images, videos, image_groups, dicom_series, audio, text, pdf or nifti." : ""));
+
+    /// <summary>The kind of value the first significant byte of the buffer starts, and where, unless it is an object
+    /// or not the start of any JSON value.</summary>
+    private (JsonTokenType Type, int Index)? FirstValueStart()
+    {
+        var chunk = tokens.Chunk;
+        for (int i = 0; i < chunk.Length; i++)
+        {
+            JsonTokenType? type = chunk[i] switch
+            {
+                (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' => JsonTokenType.None,
+                (byte)'[' => JsonTokenType.StartArray,
+                (byte)'"' => JsonTokenType.String,
+                (byte)'-' or (>= (byte)'0' and <= (byte)'9') => JsonTokenType.Number,
+                (byte)'t' => JsonTokenType.True,
+                (byte)'f' => JsonTokenType.False,
+                (byte)'n' => JsonTokenType.Null,
+                _ => null,
+            };
+            if (type == JsonTokenType.None)
+                continue;
+            return type is { } found ? (found, i) : null;
+        }
+        return null;
     }
 
     private void ReadTopLevelFlag(ref Utf8JsonReader reader, string key)

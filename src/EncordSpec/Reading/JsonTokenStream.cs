@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Threading;
 using EncordSpec.Validation;
 
 namespace EncordSpec.Reading;
@@ -19,10 +20,19 @@ internal sealed class JsonTokenStream
     private int length;
     private bool isFinalBlock;
     private long droppedBytes;
+    private readonly CancellationToken cancellation;
 
-    public JsonTokenStream(Stream stream, int maxDepth, int maxBufferBytes)
+    /// <param name="stream">The spec.</param>
+    /// <param name="maxDepth">The deepest nesting read.</param>
+    /// <param name="maxBufferBytes">The largest the buffer grows for one token or value.</param>
+    /// <param name="cancellation">Checked before each read of the stream. The JSON reader skips whitespace inside
+    /// Utf8JsonReader.Read, where nothing can be checked, and a file of a gigabyte of spaces (or a stream of them that
+    /// never ends) holds no token to stop at, but every buffer of it (64 KB: whitespace is consumed, so the buffer
+    /// does not grow) comes through here.</param>
+    public JsonTokenStream(Stream stream, int maxDepth, int maxBufferBytes, CancellationToken cancellation = default)
     {
         this.stream = stream;
+        this.cancellation = cancellation;
         MaxBufferBytes = maxBufferBytes;
         readerOptions = new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
         buffer = new byte[Math.Min(InitialBufferBytes, maxBufferBytes)];
@@ -198,6 +208,7 @@ internal sealed class JsonTokenStream
     {
         while (length < buffer.Length && !isFinalBlock)
         {
+            cancellation.ThrowIfCancellationRequested();
             int read = stream.Read(buffer, length, buffer.Length - length);
             if (read == 0)
                 isFinalBlock = true;

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 
 namespace EncordSpec.Reading;
 
@@ -9,12 +10,18 @@ internal sealed class PrefixedStream : ForwardOnlyStream
 {
     private readonly byte[] prefix;
     private readonly Stream rest;
+    private readonly CancellationToken cancellation;
     private int prefixPosition;
 
-    public PrefixedStream(byte[] prefix, Stream rest)
+    /// <param name="prefix">The bytes already taken from <paramref name="rest"/>.</param>
+    /// <param name="rest">The stream they came from.</param>
+    /// <param name="cancellation">Checked on each read: a CSV reader skips empty lines inside its own Read, so a
+    /// stream of line ends that never ends reaches no other place to stop.</param>
+    public PrefixedStream(byte[] prefix, Stream rest, CancellationToken cancellation = default)
     {
         this.prefix = prefix;
         this.rest = rest;
+        this.cancellation = cancellation;
     }
 
     public override int Read(byte[] buffer, int offset, int count)
@@ -26,6 +33,7 @@ internal sealed class PrefixedStream : ForwardOnlyStream
             prefixPosition += n;
             return n;
         }
+        cancellation.ThrowIfCancellationRequested();
         return rest.Read(buffer, offset, count);
     }
 

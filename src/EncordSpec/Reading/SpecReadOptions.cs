@@ -22,7 +22,8 @@ internal sealed class SpecReadOptions
     /// media metadata is required (<see cref="IntegrationRules"/>).</summary>
     public IntegrationKind Integration { get; set; }
 
-    /// <summary>Checked between items; cancelling ends the read with <see cref="OperationCanceledException"/>.</summary>
+    /// <summary>Checked between items and before each read of the input (whitespace has no items to stop between);
+    /// cancelling ends the read with <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken CancellationToken { get; set; }
 
     /// <summary>Called after each item with the number of items read so far (for Write-Progress).</summary>

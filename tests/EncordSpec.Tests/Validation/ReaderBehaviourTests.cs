@@ -40,6 +40,28 @@ public class ReaderBehaviourTests
         Assert.Equal(RuleIds.ObjectUrlKeyOrder, Assert.Single(result.Findings).RuleId);
     }
 
+    [Theory]
+    [InlineData("[1, 2,, 3]", "an array", 7)]           // broken after the first value started
+    [InlineData("\"abc\" garbage", "a string", 7)]       // a whole value, then more
+    [InlineData("\"abc\n garbage", "a string", 5)]      // the first value itself broken: no closing quote
+    [InlineData("  42 }", "a number", 6)]
+    public void A_top_level_that_is_not_an_object_also_gets_its_first_syntax_error(string spec, string described, int errorColumn)
+    {
+        var result = SpecReadResult.Read(spec);
+        Assert.Equal(RuleIds.TopLevelNotObject, result.Findings[0].RuleId);
+        Assert.Contains($"The spec is {described}", result.Findings[0].Message);
+        Assert.Equal(spec.TakeWhile(c => c == ' ').Count() + 1, result.Findings[0].Column);
+        var syntax = Assert.Single(result.Findings.Skip(1));
+        Assert.Equal(RuleIds.InvalidJson, syntax.RuleId);
+        Assert.Equal(errorColumn, syntax.Column);
+    }
+
+    [Fact]
+    public void A_well_formed_top_level_that_is_not_an_object_gets_only_TopLevelNotObject()
+    {
+        Assert.Equal(new[] { RuleIds.TopLevelNotObject }, SpecReadResult.Read($"[{{\"objectUrl\": \"{Url}\"}}]\n").RuleIds);
+    }
+
     [Fact]
     public void Items_that_break_rules_still_come_out_unless_a_part_could_not_be_read()
     {

@@ -62,4 +62,18 @@ public class SpecCsvWriterTests
         { new EncordImage("gs://b/a.jpg") { ClientMetadata = new() { ["k"] = 1L } }, "clientMetadata" },
         { new EncordImageGroup { Title = "g", ObjectUrls = new[] { "gs://b/1.jpg" }, ClientMetadata = new() { ["k"] = 1L } }, "clientMetadata" },
     };
+
+    [Fact]
+    public void A_second_image_group_of_a_title_is_refused_for_csv_since_its_rows_would_join_the_first()
+    {
+        // Found by WrittenSpecPropertyTests: two groups 'g' (Create video false and true) made a CSV that read back
+        // as one group with CsvCreateVideoMismatch.
+        var titles = new CsvGroupTitles();
+        Assert.Null(titles.Check(new EncordImageGroup { Title = "g", ObjectUrls = new[] { "gs://b/1.png" }, CreateVideo = false }));
+        Assert.Null(titles.Check(new EncordImageGroup { Title = "h", ObjectUrls = new[] { "gs://b/2.png" } }));
+        Assert.Null(titles.Check(new EncordImage("gs://b/3.png")));
+        var second = titles.Check(new EncordImageGroup { Title = "g", ObjectUrls = new[] { "gs://b/4.png" }, CreateVideo = true });
+        Assert.Equal(RuleIds.DuplicateTitle, second!.RuleId);
+        Assert.Contains("'g'", second.Message);
+    }
 }

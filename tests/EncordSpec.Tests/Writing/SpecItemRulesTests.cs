@@ -18,6 +18,36 @@ public class SpecItemRulesTests
         Assert.Contains($"position {position}", problem.Message);
     }
 
+    [Theory]
+    [InlineData("gs://b/a\u0000b.jpg", 9)]
+    [InlineData("gs://b/a\u0001b.jpg", 9)]
+    [InlineData("gs://b/a.jpg\u007F", 13)]
+    public void Rejects_a_control_character_in_a_url_and_says_where(string url, int position)
+    {
+        var problem = SpecItemRules.Check(new EncordImage(url))!;
+        Assert.Equal(RuleIds.ControlCharacter, problem.RuleId);
+        Assert.Contains($"position {position}", problem.Message);
+        Assert.DoesNotContain(url[position - 1], problem.Message); // shown escaped, not printed raw
+    }
+
+    [Fact]
+    public void Rejects_nul_in_a_title_or_anywhere_in_client_metadata_and_names_the_path()
+    {
+        var titled = new EncordVideo("gs://b/a.mp4") { Title = "a\0.mp4" };
+        Assert.Equal(RuleIds.ControlCharacter, SpecItemRules.Check(titled)!.RuleId);
+
+        var metadata = new OrderedDictionary { ["outer"] = new object?[] { 1L, new OrderedDictionary { ["inner"] = "x\0y" } } };
+        var problem = SpecItemRules.Check(new EncordImage("gs://b/a.jpg") { ClientMetadata = metadata })!;
+        Assert.Equal(RuleIds.ControlCharacter, problem.RuleId);
+        Assert.Contains("clientMetadata.outer[1].inner", problem.Message);
+
+        var key = new OrderedDictionary { ["k\0"] = 1L };
+        Assert.Equal(RuleIds.ControlCharacter, SpecItemRules.Check(new EncordImage("gs://b/a.jpg") { ClientMetadata = key })!.RuleId);
+        // Other control characters are fine in metadata: jsonb stores them escaped.
+        var tab = new OrderedDictionary { ["k"] = "a\tb\u0001" };
+        Assert.Null(SpecItemRules.Check(new EncordImage("gs://b/a.jpg") { ClientMetadata = tab }));
+    }
+
     [Fact]
     public void Accepts_a_clean_url()
     {

@@ -18,6 +18,12 @@ namespace EncordSpec.Cmdlets;
 /// the file; the items before it have come out already. CSV rows without an image group title become EncordImage
 /// or EncordAudio (or EncordText, EncordPdf, EncordNifti, each with an UnsupportedFileType warning, since the CSV
 /// form has none of them) by their extension and EncordVideo otherwise, as the format page calls such rows videos.</para>
+/// <para>Numbers in metadata come back as ordinary numbers: Int64 when integral, else Decimal, or Double when Decimal
+/// cannot hold them (1e-29, 5e-324, integers beyond 29 digits). Arithmetic, comparisons, Sort-Object, ConvertTo-Json
+/// and Export-Csv treat them as any number. ConvertTo-EncordSpec writes each such value exactly as the spec wrote it
+/// (1e-29 stays 1e-29, -0 stays -0, 1E2 stays 1E2, a 40-digit integer keeps every digit), so a spec read and written
+/// again keeps its numbers; a value you replace, or compute from one, is written as the new number. The typed
+/// MediaMetadata fields (Width, Fps, ...) are written in their usual form.</para>
 /// </remarks>
 /// <example>
 /// <code>ConvertFrom-EncordSpec ./upload.json | Group-Object Section</code>
@@ -34,5 +40,10 @@ namespace EncordSpec.Cmdlets;
 /// <example>
 /// <code>ConvertFrom-EncordSpec old.json | ForEach-Object { if ($_.ObjectUrl) { $_.ObjectUrl = $_.ObjectUrl -replace ' ', '+' }; $_ } | ConvertTo-EncordSpec -Path fixed.json</code>
 /// <para>Repairs object URLs that contain spaces (reported as ObjectUrlWhitespace) and writes a fixed spec.</para>
+/// </example>
+/// <example>
+/// <code>$item = ConvertFrom-EncordSpec ./upload.json | Select-Object -First 1; $item.ClientMetadata.frames + 1</code>
+/// <para>Computes with a metadata number as with any PowerShell number. Writing $item again with ConvertTo-EncordSpec
+/// keeps frames exactly as the spec wrote it, unless it was given a new value.</para>
 /// </example>
 public sealed partial class ConvertFromEncordSpecCommand;
