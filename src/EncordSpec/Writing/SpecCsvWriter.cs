@@ -46,6 +46,10 @@ internal sealed class SpecCsvWriter : ISpecWriter
         Counts.Count(item);
     }
 
+    public Stream? DocumentStart => null; // not taken over (yet): the rows are copied out
+
+    public void CompleteInPlace() => throw new InvalidOperationException("A CSV spec is copied out of its buffer.");
+
     public void Complete(Stream output)
     {
         csv.Flush();
