@@ -9,7 +9,8 @@ namespace EncordSpec.Writing;
 /// file (<see cref="AtomicFileWriter"/>), sealed and left hidden; <see cref="Commit"/> moves all of them into place at
 /// the end, so a run that fails (a bad item under -ErrorAction Stop, Ctrl+C, a full disk) leaves none of its files
 /// behind, nor half a set, and the files of earlier runs as they were. An unfinished spec waits in hidden buffer files
-/// beside the target, so memory stays flat however many items and files there are.</summary>
+/// beside the target, so memory stays flat however many items and files there are; the buffer that starts a spec
+/// becomes its temporary file (<see cref="Finish"/>).</summary>
 internal sealed class SpecFileSet : ISpecDestination
 {
     private readonly SpecFileNames names;

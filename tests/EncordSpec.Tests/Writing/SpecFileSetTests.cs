@@ -261,4 +261,27 @@ public sealed class SpecFileSetTests : IDisposable
         } // disposed without Commit
         Assert.Empty(FolderNames());
     }
+
+    [Fact]
+    public void A_csv_spec_is_written_once_too_byte_for_byte()
+    {
+        var items = Enumerable.Range(0, 1000).Select(i => (EncordDataItem)new EncordImage($"gs://b/{i}.jpg"))
+            .Append(new EncordImageGroup { Title = "g, quoted", ObjectUrls = new[] { "gs://b/g0.jpg" } }).ToList();
+        byte[] expected;
+        using (var text = new MemoryStream())
+        using (var inMemory = new SpecCsvWriter(new MemoryStream()))
+        {
+            foreach (var item in items) inMemory.Add(item);
+            inMemory.Complete(text);
+            expected = text.ToArray();
+        }
+        using var set = new SpecFileSet(new SpecFileNames(InFolder("spec.csv"), false), overwrite: false);
+        var spec = new SpecCsvWriter(set.CreateBuffer());
+        foreach (var item in items) spec.Add(item);
+        set.Finish(spec, 1, last: true);
+        Assert.Single(FolderNames()); // the buffer became the sealed temporary file
+        set.Commit();
+        Assert.Equal(expected, File.ReadAllBytes(InFolder("spec.csv")));
+        Assert.Equal(new[] { "spec.csv" }, FolderNames());
+    }
 }
