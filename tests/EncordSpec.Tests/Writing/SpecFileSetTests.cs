@@ -193,7 +193,7 @@ public sealed class SpecFileSetTests : IDisposable
     });
 
     [Fact]
-    public void A_spec_of_one_data_type_is_written_once_into_its_file_not_buffered_and_copied()
+    public async Task A_spec_of_one_data_type_is_written_once_into_its_file_not_buffered_and_copied()
     {
         var items = Enumerable.Range(0, 300_000).Select(i => (EncordDataItem)new EncordImage($"https://b.s3.eu-west-2.amazonaws.com/a-long-enough-key/{i}.jpg")).ToList();
         var options = new SpecWriterOptions { SkipDuplicateUrls = true };
@@ -211,7 +211,7 @@ public sealed class SpecFileSetTests : IDisposable
         });
         set.Finish(spec, 1, last: true);
         finishing.Cancel();
-        sampler.Wait();
+        await sampler;
 
         var expected = InMemory(items, options);
         Assert.True(expected.Length > 20_000_000, $"the spec is {expected.Length:N0} bytes");
