@@ -76,7 +76,7 @@ internal sealed partial class S3ObjectLister : ICloudObjectLister
 
     private AmazonS3Client CreateClient(string region)
     {
-        var config = new AmazonS3Config();
+        var config = new AmazonS3Config { Timeout = options.SdkTimeout };
         ConfigureRetries(config);
         string? endpoint = options.EndpointUrl ?? (options.Provider == CloudProvider.OTC ? $"https://obs.{region}.otc.t-systems.com" : null);
         if (endpoint is not null)

@@ -31,10 +31,19 @@ internal sealed class StorageErrors
             return exception;
         if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
             return new OperationCanceledException(cancellationToken);
+        // Before the classifier: the S3 SDK reports a page it cannot parse as a service error of an HTTP 200 answer.
+        if (FindUnreadableAnswer(exception) is { } unreadable)
+            return new CloudStorageException(CloudErrorKind.Failed, scrubber.Scrub(
+                $"the store's answer could not be read as a listing page (cut short or malformed): {unreadable.GetType().Name}: {unreadable.Message}"))
+            { IsTransient = true };
         if (classify(exception) is { } failure)
             return Create(failure.Kind, failure.Detail);
         if (FindNetworkFailure(exception) is { } network)
-            return Create(CloudErrorKind.EndpointUnreachable, $"could not reach {EndpointDescription()}: {Innermost(network).Message}");
+        {
+            // A connection that broke (reset, answer ended early) is worth asking again; one never made is not.
+            return new CloudStorageException(CloudErrorKind.EndpointUnreachable,
+                scrubber.Scrub($"could not reach {EndpointDescription()}: {Innermost(network).Message}")) { IsTransient = !NeverConnected(exception) };
+        }
         return Create(CloudErrorKind.Failed, $"{exception.GetType().Name}: {exception.Message}");
     }
 
@@ -62,6 +71,28 @@ internal sealed class StorageErrors
                 return FindNetworkFailure(aggregate.InnerExceptions[0]);
         }
         return null;
+    }
+
+    /// <summary>The first exception in the chain that says an answer's XML or JSON could not be parsed (found by
+    /// type name: this class knows no SDK, and Newtonsoft.Json is the Google SDK's).</summary>
+    private static Exception? FindUnreadableAnswer(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            string name = current.GetType().FullName ?? "";
+            if (current is System.Xml.XmlException || name == "Amazon.Runtime.AmazonUnmarshallingException" && current.InnerException is null
+                || name.StartsWith("Newtonsoft.Json.", StringComparison.Ordinal) || name.StartsWith("System.Text.Json.", StringComparison.Ordinal))
+                return current;
+        }
+        return null;
+    }
+
+    private static bool NeverConnected(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+            if (current is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain })
+                return true;
+        return false;
     }
 
     private static Exception Innermost(Exception exception)

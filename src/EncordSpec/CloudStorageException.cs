@@ -9,4 +9,7 @@ public sealed class CloudStorageException : Exception
     public CloudStorageException(CloudErrorKind kind, string message) : base(message) => Kind = kind;
 
     public CloudErrorKind Kind { get; }
+
+    /// <summary>A fault that usually passes (an answer cut short or broken on the way): worth asking again.</summary>
+    internal bool IsTransient { get; init; }
 }

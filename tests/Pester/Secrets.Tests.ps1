@@ -5,10 +5,12 @@
 BeforeAll {
     Import-Module $env:ENCORDSPEC_MODULE_PATH -Force
 
+    . (Join-Path $PSScriptRoot 'Support/SecretsCapture.ps1')
+
     # Everything a command wrote to any stream, the caught terminating error, $Error's records with their inner
-    # exceptions, and a transcript of the run, as one text.
-    # -WithoutTargets leaves out the records' target objects: for the writing cmdlets that is the user's own input.
-    function Get-EverythingWritten([scriptblock] $Command, [switch] $WithoutTargets) {
+    # exceptions and target objects, and a transcript of the run, as one text. (SecretsMatrix.Tests.ps1 runs its rows
+    # in a runspace of their own with Invoke-Captured; these tests keep their scriptblocks and this session.)
+    function Get-EverythingWritten([scriptblock] $Command) {
         $Error.Clear()
         $transcript = Join-Path $TestDrive "transcript-$([guid]::NewGuid()).txt"
         $null = Start-Transcript -LiteralPath $transcript
@@ -18,12 +20,7 @@ BeforeAll {
         }
         finally { $null = Stop-Transcript }
         $errors = @($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
-        $details = foreach ($record in @($errors) + @($Error)) {
-            if ($record -isnot [System.Management.Automation.ErrorRecord]) { "$record"; continue }
-            for ($e = $record.Exception; $e; $e = $e.InnerException) { $e.ToString(); $e.Message }
-            $record.ToString(); $record.FullyQualifiedErrorId; "$($record.ErrorDetails)"
-            if (-not $WithoutTargets) { "$($record.TargetObject)" }
-        }
+        $details = foreach ($record in @($errors) + @($Error)) { Get-ErrorRecordText $record }
         [pscustomobject]@{
             Errors = $errors
             Verbose = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
@@ -99,14 +96,14 @@ Describe 'Signed URLs in the writing cmdlets'' messages' {
         @{ Case = 'ObjectUrlWhitespace'; Url = 'https://b.s3.eu-west-2.amazonaws.com/a b.jpg?X-Amz-Signature=FakeSignature0005' }
         @{ Case = 'LoneDicomFile'; Url = 'https://b.s3.eu-west-2.amazonaws.com/a.dcm?sv=2024&sig=FakeSignature0005' }
     ) {
-        $result = Get-EverythingWritten { $Url | ConvertTo-EncordSpec -Verbose -ErrorAction Continue } -WithoutTargets
+        $result = Get-EverythingWritten { $Url | ConvertTo-EncordSpec -Verbose -ErrorAction Continue }
         $result.Text | Should -Not -Match 'FakeSignature0005'
         $result.Text | Should -Match ([regex]::Escape('?...'))
     }
 
     It 'quotes no query in DuplicateUrlInGroup' {
         $url = 'https://b.s3.eu-west-2.amazonaws.com/g/1.jpg?X-Goog-Signature=FakeSignature0006'
-        $result = Get-EverythingWritten { $null = $url, $url | New-EncordImageGroup -Title g -ErrorAction Continue } -WithoutTargets # the group itself holds the URL as given
+        $result = Get-EverythingWritten { $null = $url, $url | New-EncordImageGroup -Title g -ErrorAction Continue }
         $result.Errors.FullyQualifiedErrorId | Should -BeLike 'DuplicateUrlInGroup,*'
         $result.Text | Should -Not -Match 'FakeSignature0006'
     }

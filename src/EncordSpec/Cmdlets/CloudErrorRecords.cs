@@ -9,7 +9,10 @@ namespace EncordSpec.Cmdlets;
 /// and bucket and says what to check, and no secret (scrubbed again here, whatever the lister did).</summary>
 internal static class CloudErrorRecords
 {
-    public static ErrorRecord ForFailure(CloudStorageException failure, CloudListerOptions options, SecretScrubber scrubber)
+    /// <summary>The terminating error of a listing failure; <paramref name="resumeAdvice"/>, for a listing that failed
+    /// part-way (how many objects were written and the -StartAfter value to go on from), ends the message and is the
+    /// error's recommended action.</summary>
+    public static ErrorRecord ForFailure(CloudStorageException failure, CloudListerOptions options, SecretScrubber scrubber, string? resumeAdvice = null)
     {
         string what = options.Describe();
         string detail = failure.Message.TrimEnd('.');
@@ -27,8 +30,16 @@ internal static class CloudErrorRecords
                 $"Listing {what} stopped: {detail}. List it with -ThrottleLimit 1, which does not rely on folder listings."),
             _ => ("CloudListingFailed", ErrorCategory.InvalidResult, $"Listing {what} failed: {detail}."),
         };
-        return new ErrorRecord(new CloudStorageException(failure.Kind, scrubber.Scrub(message)), id, category, options.Bucket);
+        if (resumeAdvice is not null)
+            message += " " + char.ToUpperInvariant(resumeAdvice[0]) + resumeAdvice.Substring(1) + ".";
+        var record = new ErrorRecord(new CloudStorageException(failure.Kind, scrubber.Scrub(message)), id, category, options.Bucket);
+        if (resumeAdvice is not null)
+            record.ErrorDetails = new ErrorDetails(scrubber.Scrub(message)) { RecommendedAction = scrubber.Scrub(resumeAdvice) };
+        return record;
     }
+
+    /// <summary>A key as a PowerShell single-quoted string, ready to paste.</summary>
+    public static string Quoted(string key) => "'" + key.Replace("'", "''") + "'";
 
     /// <summary>The non-terminating error of an object whose media header could not be read (the object is written
     /// without MediaMetadata): the file's own problem, or its read's (deleted since it was listed, say).</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using EncordSpec.Format;
 using EncordSpec.Input;
+using EncordSpec.Urls;
 
 namespace EncordSpec.Cmdlets;
 
@@ -10,7 +11,7 @@ namespace EncordSpec.Cmdlets;
 internal static class ErrorRecords
 {
     public static ErrorRecord ForItem(string errorId, string message, object? target, ErrorCategory category = ErrorCategory.InvalidData) =>
-        new(new ArgumentException(message), errorId, category, target);
+        new(new ArgumentException(message), errorId, category, TargetShown(target));
 
     public static ErrorRecord ForProblem(ItemProblem problem, object? target) =>
         ForItem(problem.RuleId, problem.Message, target);
@@ -22,6 +23,23 @@ internal static class ErrorRecords
     public static ErrorRecord ForFinding(SpecFinding finding) =>
         new(new System.IO.InvalidDataException(finding.ToString()), finding.RuleId, ErrorCategory.InvalidData, finding);
 
+    /// <summary>What an error carries as its target: the item itself, or, when it is (or shows as) a URL with a query
+    /// or user info, that URL with them hidden as messages show it. $Error, transcripts, `$_.CategoryInfo` and
+    /// serialized error records all show the target, and a signature, SAS token or password must not go with them.</summary>
+    private static object? TargetShown(object? target)
+    {
+        string? url = (target is PSObject wrapped ? wrapped.BaseObject : target) switch
+        {
+            string text => text,
+            EncordSingleItem single => single.ObjectUrl,
+            _ => null,
+        };
+        if (url is null)
+            return target;
+        string shown = SignedUrlDetector.QueryHidden(url);
+        return shown == url ? target : shown;
+    }
+
     public static ErrorRecord Terminating(string errorId, string message, ErrorCategory category, object? target) =>
-        new(new InvalidOperationException(message), errorId, category, target);
+        new(new InvalidOperationException(message), errorId, category, TargetShown(target));
 }

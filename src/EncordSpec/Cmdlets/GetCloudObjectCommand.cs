@@ -22,6 +22,8 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 
     private ProgressReporter? progress;
     private ListingPaging? paging;
+    /// <summary>The key of the last object or folder written: with a listing in key order, everything up to it was.</summary>
+    private string? lastWrittenKey;
 
     /// <summary>The storage service: S3 (also any S3-compatible store with -EndpointUrl), Azure, GCS or OTC.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = BucketSet)]
@@ -116,6 +118,24 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     /// as their pages arrive. -First and -Skip imply it.</summary>
     [Parameter]
     public SwitchParameter Sort { get; set; }
+
+    /// <summary>Lists only the keys after this one in the store's key order, as S3's start-after does: the value a
+    /// listing that failed part-way names in its error, to go on where it stopped (give the same other parameters).
+    /// S3 and OBS start there themselves, GCS with startOffset, Azure with startFrom; keys up to it that a store lists
+    /// anyway are dropped. With -Delimiter a folder that holds the key is listed again.</summary>
+    [Parameter(ParameterSetName = BucketSet)]
+    [Parameter(ParameterSetName = PrefixObjectSet)]
+    [ArgumentCompleter(typeof(StartAfterCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? StartAfter { get; set; }
+
+    /// <summary>How long one list request may take, in seconds (1-3600, default 30), the SDK's own retries of
+    /// throttling and server errors included. A request that takes longer is cancelled and tried again (up to 3 more
+    /// times, waiting 1, 2 and 4 s), as is an answer that came back cut short or malformed; then the listing ends with
+    /// one error that says how many objects were emitted and the -StartAfter value to go on from.</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSec { get; set; } = CloudListerOptions.DefaultTimeoutSec;
 
     /// <summary>Where the listing requests go instead of the provider's public endpoint: a VPC endpoint, a mirror, an S3-compatible store or an emulator. Object URLs are not affected.</summary>
     [Parameter]
@@ -246,10 +266,14 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
         bool keepUnsupported = DataType is null || Array.IndexOf(DataType, EncordSpec.DataType.Unsupported) >= 0;
         var filter = new CloudObjectFilter(Include, Exclude,
             findDicom && !keepUnsupported ? System.Linq.Enumerable.Append(DataType!, EncordSpec.DataType.Unsupported) : DataType);
-        var request = new CloudListingRequest(prefix, Delimiter, paging.PageSize(PageSize, everyListedObjectCounts: filter.IsEmpty && Delimiter is null));
+        var request = new CloudListingRequest(prefix, Delimiter, paging.PageSize(PageSize, everyListedObjectCounts: filter.IsEmpty && Delimiter is null))
+        {
+            StartAfter = StartAfter,
+        };
 
-        using var lister = Run(options, scrubber, () => CloudListerLoader.Create(options));
-        var markerReader = findDicom ? lister as ICloudObjectReader : null;
+        using var sdkLister = Run(options, scrubber, () => CloudListerLoader.Create(options));
+        var lister = new RetryingLister(sdkLister, options);
+        var markerReader = findDicom ? sdkLister as ICloudObjectReader : null;
         var location = Run(options, scrubber, () => SequentialListing.Wait(lister.LocateAsync(StopToken), StopToken));
         if (location.Warning is not null)
             WriteWarning(scrubber.Scrub(location.Warning));
@@ -265,11 +289,17 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
         using var parallel = UsesParallelListing(request)
             ? new ParallelListing(lister, request, ThrottleLimit, Sort || paging.IsPaging, KeyOrder.For(provider))
             : null;
-        var chunks = parallel?.Read(StopToken) ?? SequentialListing.Chunks(lister, request, StopToken);
-        var media = MediaMetadata ? Run(options, scrubber, () => new MediaMetadataReader(MediaProbeLoader.Create(), (ICloudObjectReader)lister, ThrottleLimit)) : null;
+        var chunks = parallel?.Read(StopToken) ?? SequentialListing.Chunks(lister, request, StopToken, KeyOrder.For(provider));
+        var media = MediaMetadata ? Run(options, scrubber, () => new MediaMetadataReader(MediaProbeLoader.Create(), (ICloudObjectReader)sdkLister, ThrottleLimit)) : null;
         var emittedBefore = paging.Emitted;
+        lastWrittenKey = null;
+        // Unsorted, a parallel listing writes key ranges side by side: only it knows up to where everything was written.
+        bool sideBySide = parallel is not null && !(Sort || paging.IsPaging);
         Emit(chunks, reader, options, scrubber, $"objects {(media is null ? "" : "listed ")}from {options.Describe()}",
-            new ListedAs(prefix, prefixListing, findDicom ? markerReader : null, keepUnsupported), media);
+            new ListedAs(prefix, prefixListing, findDicom ? markerReader : null, keepUnsupported), media,
+            () => ResumeAdvice(sideBySide ? parallel!.ResumeAfter : lastWrittenKey ?? StartAfter, sideBySide));
+        if (lister.Retries > 0)
+            WriteVerbose($"Tried {lister.Retries} list requests again that timed out or came back unreadable.");
         if (parallel is not null)
             WriteVerbose($"Listed with {parallel.Requests} requests, up to {ThrottleLimit} at a time; {parallel.Splits} key ranges split in two.");
         if (media is not null)
@@ -320,12 +350,12 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     /// URL can carry, notes for -Verbose; with <paramref name="media"/> each media file after its header was read,
     /// and an error for each whose header could not be.</summary>
     private void Emit(IEnumerable<ListingChunk> chunks, CloudListingReader reader, CloudListerOptions options, SecretScrubber scrubber, string progressNoun,
-        ListedAs listed, MediaMetadataReader? media = null)
+        ListedAs listed, MediaMetadataReader? media = null, Func<string>? resumeAdvice = null)
     {
         var emitter = new ListingEmitter(reader, paging!);
         var items = media is null ? emitter.Emit(chunks) : emitter.Emit(chunks, inOrder => media.ReadListing(inOrder, StopToken));
         using var pending = items.GetEnumerator();
-        while (Run(options, scrubber, pending.MoveNext))
+        while (Run(options, scrubber, pending.MoveNext, resumeAdvice))
         {
             switch (pending.Current)
             {
@@ -352,6 +382,7 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 
     private void WriteListed(object item, MediaMetadataReader? media, string progressNoun)
     {
+        lastWrittenKey = item switch { CloudObject o => o.Key, CloudPrefix f => f.Prefix, _ => lastWrittenKey };
         if (media is null)
         {
             WriteObject(item);
@@ -419,9 +450,21 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
         }
     }
 
+    /// <summary>What a listing that failed part-way says: how many objects were written and where to go on from.</summary>
+    private string ResumeAdvice(string? resumeAfter, bool sideBySide)
+    {
+        string written = $"{paging!.Emitted:N0} object{(paging.Emitted == 1 ? " was" : "s were")} emitted before it";
+        if (resumeAfter is null)
+            return $"{written}; run the command again to list from the start";
+        StartAfterCompleter.LastResumeKey = resumeAfter;
+        string again = sideBySide ? " (objects after it that came from key ranges listed side by side come again)" : "";
+        return $"{written}; to go on from there, run the same command with -StartAfter {CloudErrorRecords.Quoted(resumeAfter)}{again}";
+    }
+
     /// <summary>Runs a step that talks to the store: a cancellation from Ctrl+C stops the pipeline, a listing
-    /// failure ends the command with one clear error.</summary>
-    private T Run<T>(CloudListerOptions options, SecretScrubber scrubber, Func<T> step)
+    /// failure ends the command with one clear error (with <paramref name="resumeAdvice"/>, what was written and
+    /// where to go on from).</summary>
+    private T Run<T>(CloudListerOptions options, SecretScrubber scrubber, Func<T> step, Func<string>? resumeAdvice = null)
     {
         try
         {
@@ -429,7 +472,7 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
         }
         catch (CloudStorageException e)
         {
-            ThrowTerminatingError(CloudErrorRecords.ForFailure(e, options, scrubber));
+            ThrowTerminatingError(CloudErrorRecords.ForFailure(e, options, scrubber, resumeAdvice?.Invoke()));
         }
         catch (Exception e) when (InventoryManifest is not null && CloudErrorRecords.ForReport(e, InventoryManifest, scrubber) is { } error)
         {
@@ -466,6 +509,7 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     {
         Region = Given(nameof(Region), Region, inherited?.Region),
         EndpointUrl = Given(nameof(EndpointUrl), EndpointUrl, inherited?.EndpointUrl),
+        RequestTimeout = TimeSpan.FromSeconds(TimeoutSec),
         ProfileName = Given(nameof(ProfileName), ProfileName, inherited?.ProfileName),
         AccessKey = Given(nameof(AccessKey), AccessKey, inherited?.AccessKey),
         SecretKey = Given(nameof(SecretKey), SecretTransformationAttribute.Reveal(SecretKey), inherited?.SecretKey),

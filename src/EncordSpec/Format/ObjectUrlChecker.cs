@@ -56,6 +56,9 @@ internal sealed class ObjectUrlChecker
                 problems.Add(signed);
         }
 
+        if (parts.HasUserInfo)
+            problems.Add(SpecItemRules.UserInfoProblem(parts.Text.ToString(), key.ToString()));
+
         var checkedUrl = parts.Text;
         if (url.Length == 0 || SpecItemRules.IndexOfWhitespace(checkedUrl) >= 0 || checkedUrl.Length > SpecLimits.MaxObjectUrlLength)
         {
@@ -195,6 +198,9 @@ internal sealed class ObjectUrlChecker
     }
 
     /// <summary>The URL as messages show it: long ones shortened.</summary>
-    public static string Shown(string url) =>
-        url.Length <= MaxShownUrlLength ? url : url.Substring(0, MaxShownUrlLength) + "...";
+    public static string Shown(string url)
+    {
+        url = SignedUrlDetector.UserInfoHidden(url);
+        return url.Length <= MaxShownUrlLength ? url : url.Substring(0, MaxShownUrlLength) + "...";
+    }
 }

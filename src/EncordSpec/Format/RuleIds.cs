@@ -14,6 +14,7 @@ internal static class RuleIds
     public const string ObjectUrlPlaceholder = "ObjectUrlPlaceholder";
     public const string ObjectUrlUnsupported = "ObjectUrlUnsupported";
     public const string ObjectUrlSigned = "ObjectUrlSigned";
+    public const string ObjectUrlUserInfo = "ObjectUrlUserInfo";
     public const string ObjectUrlLegacyS3 = "ObjectUrlLegacyS3";
     public const string ObjectUrlOtherHost = "ObjectUrlOtherHost";
     public const string ObjectUrlNotHttps = "ObjectUrlNotHttps";

@@ -48,7 +48,7 @@ internal static class SpecItemRules
                         return signedMember;
                     if (!seen.Add(group.ObjectUrls[i]))
                         return new ItemProblem(RuleIds.DuplicateUrlInGroup,
-                            $"'{group.Title}' lists the object URL '{group.ObjectUrls[i]}' twice ({key}).");
+                            $"'{group.Title}' lists the object URL '{ObjectUrlChecker.Shown(SignedUrlDetector.QueryHidden(group.ObjectUrls[i]))}' twice ({key}).");
                 }
                 break;
         }
@@ -68,8 +68,18 @@ internal static class SpecItemRules
         if (url!.Length > SpecLimits.MaxObjectUrlLength)
             return new ItemProblem(RuleIds.ObjectUrlTooLong,
                 $"The {key} is {url.Length} characters long; the platform accepts at most {SpecLimits.MaxObjectUrlLength}.");
-        return CheckObjectName(UrlParts.Of(url.AsSpan()), key);
+        var parts = UrlParts.Of(url.AsSpan());
+        if (parts.HasUserInfo)
+            return UserInfoProblem(url, key);
+        return CheckObjectName(parts, key);
     }
+
+    /// <summary>The ObjectUrlUserInfo problem: a user name or password before the host is a credential, whatever the
+    /// integration (the platform does not send it, and the spec would hand it to whoever reads the file).</summary>
+    public static ItemProblem UserInfoProblem(string url, string key) =>
+        new(RuleIds.ObjectUrlUserInfo,
+            $"The {key} '{ObjectUrlChecker.Shown(SignedUrlDetector.QueryHidden(url))}' has a user name or password before its host. " +
+            "Object URLs carry no credentials: remove them and let the platform read through your integration.");
 
     /// <summary>The object's file name when it is longer than the platform takes for an uploaded file
     /// (<see cref="SpecLimits.MaxFileNameLength"/>): the URL's last path segment, percent-decoded for https URLs (s3://

@@ -53,6 +53,7 @@ public static class SpecRules
             new SpecRule(RuleIds.ObjectUrlPlaceholder, E, "An object URL is still the format page's placeholder, such as <object url>."),
             new SpecRule(RuleIds.ObjectUrlUnsupported, E, "An object URL is not an https://, s3:// or gs:// URL of a storage service."),
             new SpecRule(RuleIds.ObjectUrlSigned, E, "An object URL carries a signature or SAS token (X-Amz-Signature, X-Goog-Signature, sig=, se=, ...), which expires and leaks access."),
+            new SpecRule(RuleIds.ObjectUrlUserInfo, E, "An http(s) object URL has a user name or password before its host (https://user:password@host/...)."),
             new SpecRule(RuleIds.ObjectUrlLegacyS3, W, "A deprecated S3 URL form: a host without region (s3.amazonaws.com) or with s3-<region>."),
             new SpecRule(RuleIds.ObjectUrlOtherHost, W, "An https URL of a host that is not AWS, Azure, GCS or OTC (legal for S3-compatible stores)."),
             new SpecRule(RuleIds.ObjectUrlNotHttps, W, "An http:// URL; the page's URL forms are https://, s3:// and gs://."),

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace EncordSpec.Listing;
@@ -22,6 +23,24 @@ internal sealed class CloudListerOptions
 
     /// <summary>-EndpointUrl as messages show it: without user info, query values masked.</summary>
     public string? EndpointForDisplay => EndpointUrl is null ? null : SecretScrubber.EndpointForDisplay(EndpointUrl);
+
+    /// <summary>Get-CloudObject -TimeoutSec's default.</summary>
+    public const int DefaultTimeoutSec = 30;
+
+    /// <summary>How long one list request may take, the SDK's own retries of throttling and 5xx answers included
+    /// (<see cref="RetryingLister"/>); then it is cancelled and tried again.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(DefaultTimeoutSec);
+
+    /// <summary>The SDKs' own time-outs, set well past <see cref="RequestTimeout"/> so that it is what bounds a request
+    /// on every provider (the SDKs' defaults, 100 s to 10 minutes, would cut a longer -TimeoutSec short).</summary>
+    public TimeSpan SdkTimeout => RequestTimeout + RequestTimeout;
+
+    /// <summary>How many more times a list request is tried that timed out or brought an answer that could not be
+    /// read (cut short, malformed): faults the SDKs' retry policies do not retry.</summary>
+    public int TransientRetries { get; set; } = 3;
+
+    /// <summary>The wait before the first of those retries; it doubles for each next one.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     // S3 and OTC
     public string? ProfileName { get; set; }

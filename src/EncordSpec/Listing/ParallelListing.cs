@@ -38,6 +38,8 @@ internal sealed class ParallelListing : IDisposable
     private readonly IComparer<string> order;
     private readonly KeySpace space;
     private readonly RangePlanner planner;
+    private readonly PageGuard guard = new();
+    private readonly ResumePoint resume = new();
 
     private readonly object gate = new();
     private readonly CancellationTokenSource stop = new();
@@ -73,7 +75,7 @@ internal sealed class ParallelListing : IDisposable
         this.order = order;
         space = new KeySpace(request.Prefix, order);
         planner = new RangePlanner(space);
-        parts.Add(NewPart(new KeyRange(null, null)));
+        parts.Add(NewPart(new KeyRange(request.StartAfter, null)));
     }
 
     /// <summary>List requests sent so far.</summary>
@@ -81,6 +83,17 @@ internal sealed class ParallelListing : IDisposable
 
     /// <summary>Key ranges split in two so far.</summary>
     public int Splits { get; private set; }
+
+    /// <summary>After a failure, the key a listing resumed after misses nothing from (see <see cref="ResumePoint"/>);
+    /// null when it must start over.</summary>
+    public string? ResumeAfter
+    {
+        get
+        {
+            lock (gate)
+                return resume.After(parts);
+        }
+    }
 
     /// <summary>Completes once the listing was disposed and no request is in flight any more.</summary>
     internal Task Quiet => quiet.Task;
@@ -191,6 +204,7 @@ internal sealed class ParallelListing : IDisposable
     {
         bufferedPages--;
         page.Part.BufferedPages--;
+        resume.Taken(page);
         Schedule();
         return page;
     }
@@ -314,6 +328,7 @@ internal sealed class ParallelListing : IDisposable
     /// flight; the store may have ignored the range), and queues what they become for the pipeline.</summary>
     private void Accept(RangePart part, CloudListingPage page)
     {
+        guard.Check(part, page);
         part.PagesListed++;
         var objects = page.Objects;
         var range = part.Range;

@@ -14,28 +14,19 @@ internal static class SequentialListing
     {
         using var inFlight = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var next = lister.ListPageAsync(request, null, inFlight.Token);
-        // A store that hands out a token it gave before would have the loop list the same pages forever.
-        var tokensSeen = new HashSet<string>(StringComparer.Ordinal);
-        long objectsListed = 0;
+        var guard = new PageGuard();
         try
         {
             while (true)
             {
                 var page = Wait(next, cancellationToken);
-                objectsListed += page.Objects.Count;
+                next = null;
                 if (page.ContinuationToken is null)
                 {
-                    next = null;
                     yield return page;
                     yield break;
                 }
-                if (!tokensSeen.Add(page.ContinuationToken))
-                {
-                    next = null;
-                    throw new CloudStorageException(CloudErrorKind.Failed,
-                        $"the store answered page {tokensSeen.Count + 1:N0} with a continuation token it had already given, so listing on " +
-                        $"would repeat the same pages forever; {objectsListed - page.Objects.Count:N0} objects were listed before it");
-                }
+                guard.Check(request, page);
                 next = lister.ListPageAsync(request, page.ContinuationToken, inFlight.Token);
                 yield return page;
             }
@@ -50,16 +41,34 @@ internal static class SequentialListing
         }
     }
 
-    /// <summary>The pages as one <see cref="ListingPartition"/> for the pipeline, each with a note for -Verbose.</summary>
-    public static IEnumerable<ListingChunk> Chunks(ICloudObjectLister lister, CloudListingRequest request, CancellationToken cancellationToken)
+    /// <summary>The pages as one <see cref="ListingPartition"/> for the pipeline, each with a note for -Verbose. With
+    /// <see cref="CloudListingRequest.StartAfter"/>, objects up to it are dropped in the store's key
+    /// <paramref name="order"/>: Azure's startFrom and GCS's startOffset include the key itself, and some stores
+    /// (the GCS emulator) ignore it.</summary>
+    public static IEnumerable<ListingChunk> Chunks(ICloudObjectLister lister, CloudListingRequest request, CancellationToken cancellationToken,
+        IComparer<string>? order = null)
     {
         var partition = new ListingPartition(request.Prefix);
         int pageNumber = 0;
-        foreach (var page in Pages(lister, request, cancellationToken))
+        foreach (var listed in Pages(lister, request, cancellationToken))
         {
+            var page = request.StartAfter is { } after && order is not null ? AfterStart(listed, after, order) : listed;
             yield return new ListingChunk(page, partition, page.ContinuationToken is null,
                 $"Page {++pageNumber}: {page.Objects.Count} objects, {page.Prefixes.Count} prefixes.");
         }
+    }
+
+    private static CloudListingPage AfterStart(CloudListingPage page, string after, IComparer<string> order)
+    {
+        int start = 0;
+        while (start < page.Objects.Count && order.Compare(page.Objects[start].Key, after) <= 0)
+            start++;
+        if (start == 0)
+            return page;
+        var kept = new List<CloudObject>(page.Objects.Count - start);
+        for (int i = start; i < page.Objects.Count; i++)
+            kept.Add(page.Objects[i]);
+        return page with { Objects = kept };
     }
 
     /// <summary>The task's result, its own exception rethrown as is, or OperationCanceledException once the token fires.</summary>

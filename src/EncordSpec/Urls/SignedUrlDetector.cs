@@ -4,7 +4,8 @@ using System.Runtime.CompilerServices;
 namespace EncordSpec.Urls;
 
 /// <summary>Finds the query parameters that make an http(s) URL a pre-signed or SAS URL. Such URLs expire and hand
-/// out access, so they must not go into a spec (the platform reads objects through its integration instead).</summary>
+/// out access, so they must not go into a spec (the platform reads objects through its integration instead). Also
+/// shows URLs as messages may quote them: without query (signatures) and user info (passwords).</summary>
 internal static class SignedUrlDetector
 {
     // AWS SigV4 and SigV2, Google V4 and V2, Azure SAS (signature and expiry).
@@ -47,18 +48,30 @@ internal static class SignedUrlDetector
     }
 
     /// <summary>A URL as messages quote it: an http(s) URL's query and fragment (where signatures and SAS tokens are)
-    /// shown as "?...", other URLs as they are.</summary>
+    /// shown as "?...", its user info (a password) as "***@"; other URLs as they are.</summary>
     public static string QueryHidden(string? url)
     {
         if (url is null) return "";
-        string shown = WithoutQuery(url);
-        return shown.Length == url.Length ? url : shown + "?...";
+        int end = UrlParts.Of(url).PathEnd;
+        return end == url.Length ? UserInfoHidden(url) : UserInfoHidden(url.Substring(0, end)) + "?...";
     }
 
-    /// <summary>An http(s) URL without its query and fragment, safe to show in messages; other URLs as they are.</summary>
+    /// <summary>An http(s) URL without its query and fragment and with its user info hidden, safe to show in
+    /// messages; other URLs as they are.</summary>
     public static string WithoutQuery(string url)
     {
         int end = UrlParts.Of(url).PathEnd;
-        return end == url.Length ? url : url.Substring(0, end);
+        return UserInfoHidden(end == url.Length ? url : url.Substring(0, end));
+    }
+
+    /// <summary>An http(s) URL with the user name and password before its host shown as "***@".</summary>
+    public static string UserInfoHidden(string url)
+    {
+        var parts = UrlParts.Of(url);
+        if (!parts.HasUserInfo)
+            return url;
+        int authorityStart = parts.AuthorityEnd - parts.Authority.Length;
+        int hostStart = authorityStart + parts.Authority.LastIndexOf('@') + 1;
+        return url.Substring(0, authorityStart) + "***@" + url.Substring(hostStart);
     }
 }

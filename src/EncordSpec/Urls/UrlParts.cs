@@ -44,6 +44,9 @@ internal readonly ref struct UrlParts
     public ReadOnlySpan<char> Authority =>
         HasScheme ? Text.Slice(schemeLength + SchemeSeparator.Length, AuthorityEnd - schemeLength - SchemeSeparator.Length) : default;
 
+    /// <summary>Whether an http(s) URL names a user (and password) before its host: "https://user:password@host/".</summary>
+    public bool HasUserInfo => IsHttp && Authority.IndexOf('@') >= 0;
+
     /// <summary>The authority without user info and port (an IPv6 host keeps its brackets).</summary>
     public ReadOnlySpan<char> Host
     {

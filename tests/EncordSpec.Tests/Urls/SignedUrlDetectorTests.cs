@@ -31,7 +31,11 @@ public class SignedUrlDetectorTests
     [InlineData("https://b.s3.amazonaws.com/a.jpg?X-Amz-Signature=abc", "https://b.s3.amazonaws.com/a.jpg?...")]
     [InlineData("https://b.s3.amazonaws.com/a.jpg", "https://b.s3.amazonaws.com/a.jpg")]
     [InlineData("s3://bucket/odd?sig=name.jpg", "s3://bucket/odd?sig=name.jpg")]
-    public void Messages_quote_an_http_url_without_its_query(string url, string shown)
+    [InlineData("https://KEY:PASS@minio.example.com/b/a.jpg", "https://***@minio.example.com/b/a.jpg")]
+    [InlineData("https://KEY:P@SS@minio.example.com:9000/b/a.jpg?sig=1", "https://***@minio.example.com:9000/b/a.jpg?...")]
+    [InlineData("https://minio.example.com/b/user@example.com.jpg", "https://minio.example.com/b/user@example.com.jpg")]
+    [InlineData("s3://bucket/user:pass@a.jpg", "s3://bucket/user:pass@a.jpg")]
+    public void Messages_quote_an_http_url_without_its_query_or_user_info(string url, string shown)
     {
         Assert.Equal(shown, SignedUrlDetector.QueryHidden(url));
     }

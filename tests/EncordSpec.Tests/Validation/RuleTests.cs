@@ -90,6 +90,26 @@ public class RuleTests
     }
 
     [Fact]
+    public void User_info_messages_do_not_show_the_user_or_password()
+    {
+        var result = SpecReadResult.Read(RuleCases.Get("ObjectUrlUserInfo").BadBytes);
+        Assert.Contains(RuleIds.ObjectUrlUserInfo, result.RuleIds);
+        Assert.All(result.Findings, f => Assert.DoesNotContain("AKIAEXAMPLE", f.ToString()));
+        Assert.All(result.Findings, f => Assert.DoesNotContain("c2VjcmV0", f.ToString()));
+        Assert.Contains(result.Findings, f => f.Message.Contains("'https://***@minio.example.com/frames/a.jpg'"));
+    }
+
+    [Fact]
+    public void The_writer_refuses_a_url_with_user_info_and_does_not_quote_it()
+    {
+        var problem = SpecItemRules.Check(new EncordImage("https://AKIAEXAMPLE:c2VjcmV0@minio.example.com/a.jpg?X-Amz-Signature=0123456789abcdef"),
+            IntegrationKind.DirectAccess);
+        Assert.Equal(RuleIds.ObjectUrlUserInfo, problem?.RuleId);
+        Assert.Equal("The objectUrl 'https://***@minio.example.com/a.jpg?...' has a user name or password before its host. " +
+                     "Object URLs carry no credentials: remove them and let the platform read through your integration.", problem!.Message);
+    }
+
+    [Fact]
     public void Unknown_keys_get_the_nearest_known_key_suggested()
     {
         var top = SpecReadResult.Read(RuleCases.Get("UnknownTopLevelKey").BadBytes).Of(RuleIds.UnknownTopLevelKey).Single();

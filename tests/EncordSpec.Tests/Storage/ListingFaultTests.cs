@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using EncordSpec.Storage;
+using EncordSpec.TestSeeder;
+
+namespace EncordSpec.Tests.Storage;
+
+/// <summary>A flat bucket of 240 objects per emulator, listed 25 to a page (10 pages).</summary>
+public abstract class ListingFaultFixture : IAsyncLifetime
+{
+    protected ListingFaultFixture(string provider)
+    {
+        Provider = Enum.Parse<CloudProvider>(provider);
+        Bucket = $"faults-{provider.ToLowerInvariant()}-{Guid.NewGuid():N}".Substring(0, 24);
+    }
+
+    public CloudProvider Provider { get; }
+    public string Bucket { get; }
+    public IReadOnlyList<string> Keys { get; private set; } = Array.Empty<string>();
+
+    public async Task InitializeAsync() =>
+        Keys = (await Seeder.SeedAsync(Provider.ToString(), Bucket, SeedSets.Bulk("", 240))).Select(o => o.Key).Order(StringComparer.Ordinal).ToList();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
+
+public sealed class S3ListingFaultFixture() : ListingFaultFixture("S3");
+public sealed class AzureListingFaultFixture() : ListingFaultFixture("Azure");
+public sealed class GcsListingFaultFixture() : ListingFaultFixture("GCS");
+
+/// <summary>Each fault the fault proxy injects between an SDK and its emulator, halfway through a listing, sequential
+/// (ThrottleLimit 1) and parallel: a transient one is retried and the listing holds every seeded object exactly once;
+/// one that outlasts the retries ends the listing with one error, and a listing resumed after the key the listing
+/// names misses nothing.</summary>
+public abstract class ListingFaultTests<TFixture> : IClassFixture<TFixture> where TFixture : ListingFaultFixture
+{
+    private const int PageSize = 25;
+
+    protected ListingFaultTests(TFixture fixture) => Fixture = fixture;
+
+    protected TFixture Fixture { get; }
+
+    protected abstract string Endpoint { get; }
+
+    private protected abstract CloudListerOptions Options(string endpoint);
+
+    private protected abstract ICloudObjectLister CreateLister(CloudListerOptions options);
+
+    /// <summary>Short time-outs and retry delays keep the tests quick.</summary>
+    private RetryingLister Lister(FaultProxy proxy, double timeoutSeconds = 2, int retries = 3)
+    {
+        var options = Options(proxy.Url);
+        options.RequestTimeout = TimeSpan.FromSeconds(timeoutSeconds);
+        options.FirstRetryDelay = TimeSpan.FromMilliseconds(50);
+        options.TransientRetries = retries;
+        return new RetryingLister(CreateLister(options), options);
+    }
+
+    private List<string> List(ICloudObjectLister lister, int throttleLimit, List<string>? listed = null, string? startAfter = null)
+    {
+        listed ??= new List<string>();
+        var request = new CloudListingRequest("", null, PageSize) { StartAfter = startAfter };
+        var order = KeyOrder.For(Fixture.Provider);
+        if (throttleLimit == 1)
+        {
+            foreach (var chunk in SequentialListing.Chunks(lister, request, CancellationToken.None, order))
+                listed.AddRange(chunk.Page.Objects.Select(o => o.Key));
+            return listed;
+        }
+        using var parallel = new ParallelListing(lister, request, throttleLimit, sorted: false, order);
+        try
+        {
+            foreach (var chunk in parallel.Read(CancellationToken.None))
+                listed.AddRange(chunk.Page.Objects.Select(o => o.Key));
+        }
+        catch (CloudStorageException e)
+        {
+            throw new ResumableFailure(e, parallel.ResumeAfter);
+        }
+        return listed;
+    }
+
+    /// <summary>A parallel listing's failure with the key its resume point names.</summary>
+    private sealed class ResumableFailure(CloudStorageException failure, string? resumeAfter) : Exception(failure.Message, failure)
+    {
+        public CloudStorageException Failure => failure;
+        public string? ResumeAfter => resumeAfter;
+    }
+
+    public static TheoryData<ProxyFault, int, int> TransientFaults()
+    {
+        var data = new TheoryData<ProxyFault, int, int>();
+        foreach (int throttleLimit in new[] { 1, 4 })
+        {
+            data.Add(ProxyFault.Throttle, 2, throttleLimit);
+            data.Add(ProxyFault.ServerError, 2, throttleLimit);
+            data.Add(ProxyFault.ResetMidBody, 1, throttleLimit);
+            data.Add(ProxyFault.TruncatedBody, 1, throttleLimit);
+            data.Add(ProxyFault.MalformedBody, 1, throttleLimit);
+            data.Add(ProxyFault.StallAfterHeaders, 1, throttleLimit);
+            data.Add(ProxyFault.StallSilent, 1, throttleLimit);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TransientFaults))]
+    public void A_transient_fault_halfway_is_retried_and_every_object_is_listed_exactly_once(ProxyFault fault, int count, int throttleLimit)
+    {
+        using var proxy = FaultProxy.Forwarding(Fixture.Provider, Endpoint);
+        using var lister = Lister(proxy);
+        proxy.Inject(fault, count, afterGood: 3);
+
+        var listed = List(lister, throttleLimit);
+
+        Assert.Equal(Fixture.Keys, listed.Order(StringComparer.Ordinal)); // each once: duplicates would not compare equal
+        Assert.Equal(count, proxy.InjectedOf(fault));
+        Assert.True(proxy.Requests > count + 3, $"{proxy.Requests} requests");
+        if (fault is ProxyFault.StallAfterHeaders or ProxyFault.StallSilent or ProxyFault.TruncatedBody or ProxyFault.MalformedBody)
+            Assert.True(lister.Retries >= 1, $"the listing's own retries: {lister.Retries}");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void A_refusal_halfway_ends_the_listing_and_a_listing_resumed_where_it_says_misses_nothing(int throttleLimit)
+    {
+        using var proxy = FaultProxy.Forwarding(Fixture.Provider, Endpoint);
+        using var lister = Lister(proxy);
+        proxy.Inject(ProxyFault.Deny, int.MaxValue, afterGood: 4);
+        var first = new List<string>();
+        string? resumeAfter;
+        try
+        {
+            List(lister, throttleLimit, first);
+            throw new Xunit.Sdk.XunitException("the listing should fail");
+        }
+        catch (CloudStorageException e) when (throttleLimit == 1)
+        {
+            Assert.Equal(CloudErrorKind.AccessDenied, e.Kind);
+            resumeAfter = first.Last(); // sequential: in key order, everything up to the last key came
+        }
+        catch (ResumableFailure e)
+        {
+            Assert.Equal(CloudErrorKind.AccessDenied, e.Failure.Kind);
+            resumeAfter = e.ResumeAfter;
+        }
+        if (throttleLimit == 1)
+            Assert.NotEmpty(first); // in parallel the failure may come before any page was taken: then it starts over
+        Assert.True(first.Count < Fixture.Keys.Count, $"{first.Count} listed before the refusal");
+
+        proxy.Heal();
+        var second = List(lister, throttleLimit, startAfter: resumeAfter);
+
+        Assert.Equal(Fixture.Keys, first.Union(second).Order(StringComparer.Ordinal));
+        Assert.All(second, k => Assert.True(resumeAfter is null || StringComparer.Ordinal.Compare(k, resumeAfter) > 0, k));
+        if (throttleLimit == 1)
+            Assert.Equal(Fixture.Keys.Count, first.Count + second.Count); // nothing twice
+        Assert.Equal(first.Count(k => resumeAfter is not null && StringComparer.Ordinal.Compare(k, resumeAfter) <= 0),
+            Fixture.Keys.Count(k => resumeAfter is not null && StringComparer.Ordinal.Compare(k, resumeAfter) <= 0)); // all up to it came in run 1
+    }
+
+    [Theory]
+    [InlineData(ProxyFault.StallSilent)]
+    [InlineData(ProxyFault.StallAfterHeaders)]
+    [InlineData(ProxyFault.MalformedBody)]
+    public void A_fault_repeated_past_the_retries_ends_the_listing_with_the_last_error(ProxyFault fault)
+    {
+        using var proxy = FaultProxy.Forwarding(Fixture.Provider, Endpoint);
+        using var lister = Lister(proxy, timeoutSeconds: 0.5, retries: 2);
+        proxy.Inject(fault, int.MaxValue, afterGood: 2);
+        var listed = new List<string>();
+        var clock = Stopwatch.StartNew();
+
+        var error = Assert.Throws<CloudStorageException>(() => List(lister, 1, listed));
+
+        Assert.Equal(2 * PageSize, listed.Count);
+        Assert.Equal(2, lister.Retries);
+        Assert.Contains("3 times in a row", error.Message);
+        if (fault == ProxyFault.MalformedBody)
+            Assert.Contains("could not be read", error.Message);
+        else
+            Assert.Contains("did not answer a list request within 0.5 s", error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+    }
+
+    /// <summary>The page checks of the sequential loop hold in a parallel listing too.</summary>
+    [Fact]
+    public void A_repeated_continuation_token_ends_a_parallel_listing_too()
+    {
+        if (Fixture.Provider != CloudProvider.S3)
+            return; // the fake page is an S3 answer
+        using var server = FaultServer.Answering(200, "OK", "application/xml", ListerPages.Truncated("<NextContinuationToken>the-same-token</NextContinuationToken>"));
+        using var lister = CreateLister(Options(server.Url));
+        using var parallel = new ParallelListing(lister, new CloudListingRequest("", null, 2), 4, false, KeyOrder.For(CloudProvider.S3));
+        var error = Assert.Throws<CloudStorageException>(() => parallel.Read(CancellationToken.None).ToList());
+        Assert.Contains("continuation token it had already given", error.Message);
+    }
+
+    [Fact]
+    public void A_truncated_page_without_a_token_ends_a_parallel_listing_too()
+    {
+        if (Fixture.Provider != CloudProvider.S3)
+            return;
+        using var server = FaultServer.Answering(200, "OK", "application/xml", ListerPages.Truncated(""));
+        using var lister = CreateLister(Options(server.Url));
+        using var parallel = new ParallelListing(lister, new CloudListingRequest("", null, 2), 4, false, KeyOrder.For(CloudProvider.S3));
+        var error = Assert.Throws<CloudStorageException>(() => parallel.Read(CancellationToken.None).ToList());
+        Assert.Contains("truncated", error.Message);
+        Assert.Contains("no continuation token", error.Message);
+    }
+}
+
+/// <summary>Fake S3 list answers.</summary>
+internal static class ListerPages
+{
+    public static string Truncated(string token) => "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" +
+        "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>b</Name><Prefix></Prefix>" +
+        $"<KeyCount>2</KeyCount><MaxKeys>2</MaxKeys><IsTruncated>true</IsTruncated>{token}" +
+        "<Contents><Key>a.jpg</Key><LastModified>2026-01-02T03:04:05.000Z</LastModified><ETag>&quot;01&quot;</ETag><Size>1</Size></Contents>" +
+        "<Contents><Key>b.jpg</Key><LastModified>2026-01-02T03:04:05.000Z</LastModified><ETag>&quot;02&quot;</ETag><Size>1</Size></Contents>" +
+        "</ListBucketResult>";
+}
+
+public sealed class S3ListingFaultTests(S3ListingFaultFixture fixture) : ListingFaultTests<S3ListingFaultFixture>(fixture)
+{
+    protected override string Endpoint => EmulatorEndpoints.Require(EmulatorEndpoints.S3, "ENCORDSPEC_S3_ENDPOINT");
+
+    private protected override CloudListerOptions Options(string endpoint) => new(CloudProvider.S3, Fixture.Bucket)
+    {
+        EndpointUrl = endpoint, Region = "us-east-1", AccessKey = EmulatorEndpoints.S3AccessKey, SecretKey = EmulatorEndpoints.S3SecretKey,
+    };
+
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new S3ObjectLister(options);
+}
+
+public sealed class AzureListingFaultTests(AzureListingFaultFixture fixture) : ListingFaultTests<AzureListingFaultFixture>(fixture)
+{
+    protected override string Endpoint => EmulatorEndpoints.Require(EmulatorEndpoints.AzureBlob, "ENCORDSPEC_AZURE_BLOB_ENDPOINT");
+
+    private protected override CloudListerOptions Options(string endpoint) => new(CloudProvider.Azure, Fixture.Bucket)
+    {
+        EndpointUrl = endpoint, StorageAccountName = EmulatorEndpoints.AzureAccount, StorageAccountKey = EmulatorEndpoints.AzureAccountKey,
+    };
+
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new AzureBlobLister(options);
+}
+
+public sealed class GcsListingFaultTests(GcsListingFaultFixture fixture) : ListingFaultTests<GcsListingFaultFixture>(fixture)
+{
+    protected override string Endpoint => EmulatorEndpoints.Require(EmulatorEndpoints.Gcs, "ENCORDSPEC_GCS_ENDPOINT");
+
+    private protected override CloudListerOptions Options(string endpoint) => new(CloudProvider.GCS, Fixture.Bucket) { EndpointUrl = endpoint };
+
+    private protected override ICloudObjectLister CreateLister(CloudListerOptions options) => new GcsObjectLister(options);
+}
