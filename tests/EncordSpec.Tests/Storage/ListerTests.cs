@@ -156,18 +156,12 @@ public sealed class S3ListerTests(S3ListerFixture fixture) : ListerTests<S3Liste
         Assert.DoesNotContain(WrongSecret, error.ToString());
     }
 
-    private const string TruncatedPage = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" +
-        "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>b</Name><Prefix></Prefix>" +
-        "<KeyCount>2</KeyCount><MaxKeys>2</MaxKeys><IsTruncated>true</IsTruncated>{0}" +
-        "<Contents><Key>a.jpg</Key><LastModified>2026-01-02T03:04:05.000Z</LastModified><ETag>&quot;01&quot;</ETag><Size>1</Size></Contents>" +
-        "<Contents><Key>b.jpg</Key><LastModified>2026-01-02T03:04:05.000Z</LastModified><ETag>&quot;02&quot;</ETag><Size>1</Size></Contents>" +
-        "</ListBucketResult>";
 
     /// <summary>A page that says it is truncated and gives no continuation token ended the listing silently short.</summary>
     [Fact]
     public void A_truncated_page_without_a_continuation_token_ends_the_listing_with_an_error_that_says_so()
     {
-        using var server = FaultServer.Answering(200, "OK", "application/xml", string.Format(TruncatedPage, ""));
+        using var server = FaultServer.Answering(200, "OK", "application/xml", FaultServer.TruncatedS3Page(""));
         var error = ListingFailure(Options("b", server.Url));
         Assert.Equal(CloudErrorKind.Failed, error.Kind);
         Assert.Contains("truncated", error.Message);
@@ -179,7 +173,7 @@ public sealed class S3ListerTests(S3ListerFixture fixture) : ListerTests<S3Liste
     public void A_repeated_continuation_token_ends_the_listing_with_an_error_instead_of_looping()
     {
         using var server = FaultServer.Answering(200, "OK", "application/xml",
-            string.Format(TruncatedPage, "<NextContinuationToken>the-same-token</NextContinuationToken>"));
+            FaultServer.TruncatedS3Page("<NextContinuationToken>the-same-token</NextContinuationToken>"));
         using var lister = CreateLister(Options("b", server.Url));
         var pages = new List<CloudListingPage>();
         var error = Assert.Throws<CloudStorageException>(() =>

@@ -189,7 +189,7 @@ public abstract class ListingFaultTests<TFixture> : IClassFixture<TFixture> wher
     {
         if (Fixture.Provider != CloudProvider.S3)
             return; // the fake page is an S3 answer
-        using var server = FaultServer.Answering(200, "OK", "application/xml", ListerPages.Truncated("<NextContinuationToken>the-same-token</NextContinuationToken>"));
+        using var server = FaultServer.Answering(200, "OK", "application/xml", FaultServer.TruncatedS3Page("<NextContinuationToken>the-same-token</NextContinuationToken>"));
         using var lister = CreateLister(Options(server.Url));
         using var parallel = new ParallelListing(lister, new CloudListingRequest("", null, 2), 4, false, KeyOrder.For(CloudProvider.S3));
         var error = Assert.Throws<CloudStorageException>(() => parallel.Read(CancellationToken.None).ToList());
@@ -201,24 +201,13 @@ public abstract class ListingFaultTests<TFixture> : IClassFixture<TFixture> wher
     {
         if (Fixture.Provider != CloudProvider.S3)
             return;
-        using var server = FaultServer.Answering(200, "OK", "application/xml", ListerPages.Truncated(""));
+        using var server = FaultServer.Answering(200, "OK", "application/xml", FaultServer.TruncatedS3Page(""));
         using var lister = CreateLister(Options(server.Url));
         using var parallel = new ParallelListing(lister, new CloudListingRequest("", null, 2), 4, false, KeyOrder.For(CloudProvider.S3));
         var error = Assert.Throws<CloudStorageException>(() => parallel.Read(CancellationToken.None).ToList());
         Assert.Contains("truncated", error.Message);
         Assert.Contains("no continuation token", error.Message);
     }
-}
-
-/// <summary>Fake S3 list answers.</summary>
-internal static class ListerPages
-{
-    public static string Truncated(string token) => "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" +
-        "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>b</Name><Prefix></Prefix>" +
-        $"<KeyCount>2</KeyCount><MaxKeys>2</MaxKeys><IsTruncated>true</IsTruncated>{token}" +
-        "<Contents><Key>a.jpg</Key><LastModified>2026-01-02T03:04:05.000Z</LastModified><ETag>&quot;01&quot;</ETag><Size>1</Size></Contents>" +
-        "<Contents><Key>b.jpg</Key><LastModified>2026-01-02T03:04:05.000Z</LastModified><ETag>&quot;02&quot;</ETag><Size>1</Size></Contents>" +
-        "</ListBucketResult>";
 }
 
 public sealed class S3ListingFaultTests(S3ListingFaultFixture fixture) : ListingFaultTests<S3ListingFaultFixture>(fixture)

@@ -1,3 +1,4 @@
+#nullable enable // also when compiled with Add-Type (tests/Pester/Support/FaultProxy.ps1)
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;

@@ -30,6 +30,15 @@ public sealed class FaultServer : IDisposable
         return new FaultServer(Encoding.ASCII.GetBytes(head).Concat(bytes).ToArray());
     }
 
+    /// <summary>An S3 list page of two objects marked truncated, with <paramref name="tokenElement"/> (a
+    /// NextContinuationToken element, or nothing) where S3 puts the token.</summary>
+    public static string TruncatedS3Page(string tokenElement) => "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" +
+        "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>b</Name><Prefix></Prefix>" +
+        $"<KeyCount>2</KeyCount><MaxKeys>2</MaxKeys><IsTruncated>true</IsTruncated>{tokenElement}" +
+        "<Contents><Key>a.jpg</Key><LastModified>2026-01-02T03:04:05.000Z</LastModified><ETag>&quot;01&quot;</ETag><Size>1</Size></Contents>" +
+        "<Contents><Key>b.jpg</Key><LastModified>2026-01-02T03:04:05.000Z</LastModified><ETag>&quot;02&quot;</ETag><Size>1</Size></Contents>" +
+        "</ListBucketResult>";
+
     public string Url => $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
 
     /// <summary>How many requests were answered.</summary>

@@ -43,6 +43,16 @@ namespace EncordSpec.Cmdlets;
 /// <para>Bad credentials, a missing bucket or an unreachable endpoint end the command with one error that names
 /// provider and bucket (ErrorIds CloudAccessDenied, CloudCredentialsMissing, CloudBucketNotFound,
 /// CloudEndpointUnreachable, CloudListingFailed).</para>
+/// <para>Each list request may take -TimeoutSec seconds (default 30), the SDK's own retries of throttling and server
+/// errors included, the same on every provider. A request that takes longer, a connection that breaks mid-answer and
+/// a page that comes back cut short or malformed are tried again up to 3 more times (after 1, 2 and 4 s). A page
+/// marked truncated without a continuation token, or a continuation token the store gave before, ends the listing
+/// with an error saying so, as does a fault that outlasts the retries (or a refusal, 403, part-way through): the
+/// error says how many objects were emitted and the -StartAfter value to go on from, also as the error's
+/// ErrorDetails.RecommendedAction, and -StartAfter then completes with it. In key order (-ThrottleLimit 1, -Sort)
+/// everything up to that key was emitted and nothing comes twice; a parallel listing writes key ranges side by side,
+/// so it names the key up to which everything was written, and objects after it may come again, none is
+/// missed.</para>
 /// <para>-InventoryManifest reads an inventory report instead of listing: the daily or weekly list of a bucket's
 /// objects that S3 Inventory, Azure Blob Inventory and GCS Storage Insights write, which costs no list requests
 /// however large the bucket. Give the run's manifest (S3 manifest.json, Azure &lt;rule&gt;-manifest.json, GCS
@@ -124,6 +134,12 @@ namespace EncordSpec.Cmdlets;
 /// <code>Get-CloudObject -Provider GCS -InventoryManifest ./gcs-reports -UrlStyle Https -IncludeAllVersions | Group-Object Key | Where-Object Count -gt 1</code>
 /// <para>The keys of a versioned GCS bucket that have older generations, from the newest Storage Insights report in a
 /// local copy of the report folder (gcloud storage cp --recursive).</para>
+/// </example>
+/// <example>
+/// <code>Get-CloudObject -Provider S3 -Bucket cord-dev -Region eu-west-2 -Sort -TimeoutSec 60 -StartAfter 'clips/2026/0412.mp4' |
+///     Export-Csv objects.csv -Append</code>
+/// <para>Goes on with a listing that failed part-way: the error named 'clips/2026/0412.mp4' as the last key emitted,
+/// so this run appends the keys after it, each request given up to a minute.</para>
 /// </example>
 /// <returns>EncordSpec.CloudObject for each object (with -Delimiter also EncordSpec.CloudPrefix for each folder one
 /// level down), as the listing pages arrive.</returns>
