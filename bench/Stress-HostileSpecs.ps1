@@ -7,16 +7,22 @@
     it in a fresh pwsh under /usr/bin/time and reports the wall time, the peak resident memory of that process, the
     findings shown (errors and warnings) and the characters they printed. -Scale shrinks every size alike (1 = the
     sizes of issue 14: a 2 GB single-line JSON, a 100 MB string, nesting 100,000 deep, a 50 MB CSV line, a million
-    duplicate keys, one group of 10 million URLs). Linux only (/usr/bin/time).
+    duplicate keys, one group of 10 million URLs). -Cmdlet ConvertFrom-EncordSpec reads each file into items instead
+    (counted and dropped as they come), which is where a group's URLs are held. Linux only (/usr/bin/time).
 
 .EXAMPLE
     dotnet pwsh -NoProfile -File bench/Stress-HostileSpecs.ps1 -Scale 0.05
+
+.EXAMPLE
+    dotnet pwsh -NoProfile -File bench/Stress-HostileSpecs.ps1 -Scale 1 -Case 'group of many URLs' -Cmdlet ConvertFrom-EncordSpec
 #>
 param(
     [double] $Scale = 0.05,
     [string] $ModulePath = (Join-Path $PSScriptRoot '../out/EncordSpec/EncordSpec.psd1'),
     [string] $WorkDirectory = (Join-Path ([IO.Path]::GetTempPath()) 'encordspec-stress'),
-    [string[]] $Case
+    [string[]] $Case,
+    [ValidateSet('Test-EncordSpec', 'ConvertFrom-EncordSpec')]
+    [string] $Cmdlet = 'Test-EncordSpec'
 )
 $ErrorActionPreference = 'Stop'
 $null = New-Item $WorkDirectory -ItemType Directory -Force
@@ -64,10 +70,10 @@ $cases = [ordered]@{
 }
 
 $probe = @'
-param($Module, $File)
+param($Module, $File, $Cmdlet)
 Import-Module $Module
 $errors = @(); $warnings = @()
-$null = Test-EncordSpec -LiteralPath $File -ErrorVariable errors -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
+& $Cmdlet -LiteralPath $File -ErrorVariable errors -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null # streamed: nothing is collected
 $text = (@($errors) + @($warnings) | ForEach-Object { "$_" }) -join "`n"
 [pscustomobject]@{ Errors = $errors.Count; Warnings = $warnings.Count; Characters = $text.Length; Rules = (@($errors.FullyQualifiedErrorId | ForEach-Object { ($_ -split ',')[0] } | Sort-Object -Unique) -join ' ') } | ConvertTo-Json -Compress
 '@
@@ -81,7 +87,7 @@ foreach ($name in $cases.Keys) {
     $file = Join-Path $WorkDirectory (($name -replace ' ', '-') + $(if ($name -like '*CSV*') { '.csv' } else { '.json' }))
     Write-SpecFile $file $cases[$name]
     $timeFile = Join-Path $WorkDirectory 'time.txt'
-    $json = & /usr/bin/time -f '%e %M' -o $timeFile $pwsh @pwshArguments -NoProfile -NonInteractive -File $probeFile $ModulePath $file
+    $json = & /usr/bin/time -f '%e %M' -o $timeFile $pwsh @pwshArguments -NoProfile -NonInteractive -File $probeFile $ModulePath $file $Cmdlet
     $seconds, $peakKb = (Get-Content $timeFile -Tail 1) -split ' '
     $result = $json | Select-Object -Last 1 | ConvertFrom-Json
     [pscustomobject]@{

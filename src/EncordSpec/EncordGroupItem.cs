@@ -5,6 +5,8 @@ namespace EncordSpec;
 /// <summary>An item made of several object URLs in a fixed order (objectUrl_0, objectUrl_1, ...).</summary>
 public abstract class EncordGroupItem : EncordDataItem
 {
+    /// <summary>The files in objectUrl_N order. Each URL costs its string (2 bytes a character and about 24 bytes more)
+    /// and 8 bytes here: a group of 10 million 48-character URLs holds about 1.3 GB.</summary>
     public string[] ObjectUrls { get; set; } = Array.Empty<string>();
 
     /// <summary>Number of object URLs, for table views and sorting.</summary>

@@ -133,6 +133,29 @@ Describe 'No temporary file outlives a run' {
         finally { & umount --lazy $disk.FullName }
     }
 
+    It 'writes a <Format> spec of one data type that takes 70 % of the free space (its size is needed once, not twice)' -Skip:(-not $IsRoot) -ForEach @(
+        @{ Format = 'Json'; Count = 6500 }, @{ Format = 'Csv'; Count = 10500 }
+    ) {
+        $disk = New-Item (Join-Path $TestDrive "seventy-percent-$Format") -ItemType Directory
+        & mount -t tmpfs -o size=1m tmpfs $disk.FullName
+        if ($LASTEXITCODE -ne 0) { Set-ItResult -Skipped -Because 'this machine cannot mount a small tmpfs'; return }
+        try {
+            $free = [IO.DriveInfo]::new($disk.FullName).AvailableFreeSpace
+            $formatSwitch = @{ $Format = $true }
+            $urls = 1..$Count | ForEach-Object { "$s3/a-long-enough-key-name/$_.jpg" }
+            $expected = $urls | ConvertTo-EncordSpec @formatSwitch # the same spec as text: how large it is
+            $size = [Text.Encoding]::UTF8.GetByteCount($expected)
+            $size / $free | Should -BeGreaterThan 0.65
+            $size / $free | Should -BeLessThan 0.8
+            $name = "spec.$($Format.ToLower())"
+            $file = $urls | ConvertTo-EncordSpec -Path (Join-Path $disk $name) @formatSwitch
+            $file.Length | Should -Be $size
+            [IO.File]::ReadAllText($file.FullName) | Should -BeExactly $expected
+            @(Get-ChildItem $disk -Force).Name | Should -Be @($name) # no buffer or temporary file left
+        }
+        finally { & umount --lazy $disk.FullName }
+    }
+
     It 'the losing writer of two leaves no temporary file' {
         $folder = New-Item (Join-Path $TestDrive 'race') -ItemType Directory
         $path = Join-Path $folder 'spec.json'

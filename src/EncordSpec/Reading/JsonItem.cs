@@ -11,7 +11,7 @@ namespace EncordSpec.Reading;
 /// about 165 MB to 250 MB.</summary>
 internal struct JsonItem
 {
-    private readonly List<IndexedUrl> groupUrls;
+    private readonly GroupUrlIndexes groupUrls;
     private string? location;
     private int highestUrlIndex;
     private HashSet<int>? urlIndexes;
@@ -22,7 +22,7 @@ internal struct JsonItem
     /// <param name="position">Where its '{' is.</param>
     /// <param name="groupId">The group's id for the URL checks, 0 for a single item.</param>
     /// <param name="urlBuffer">Holds a group's objectUrl_N keys; emptied here, and the item's until the next one.</param>
-    public JsonItem(SpecSection section, int index, TextPosition position, long groupId, List<IndexedUrl> urlBuffer)
+    public JsonItem(SpecSection section, int index, TextPosition position, long groupId, GroupUrlIndexes urlBuffer)
     {
         Section = section;
         Index = index;
@@ -62,7 +62,7 @@ internal struct JsonItem
     public MediaMetadata? MediaMetadata { get; set; }
 
     /// <summary>The objectUrl_N keys in text order: N, where the key is, and the URL when items are built.</summary>
-    public readonly IReadOnlyList<IndexedUrl> GroupUrls => groupUrls;
+    public readonly GroupUrlIndexes GroupUrls => groupUrls;
 
     public readonly bool IsGroup => Section is SpecSection.ImageGroups or SpecSection.DicomSeries;
 
@@ -89,14 +89,14 @@ internal struct JsonItem
         if (urlIndexes is null)
         {
             urlIndexes = new HashSet<int>();
-            foreach (var url in groupUrls)
-                urlIndexes.Add(url.Index);
+            for (int i = 0; i < groupUrls.Count; i++)
+                urlIndexes.Add(groupUrls.IndexAt(i));
         }
         return urlIndexes.Add(index);
     }
 
     /// <summary>Adds an objectUrl_N once its value is read (after <see cref="TryAddUrlIndex"/>).</summary>
-    public readonly void AddGroupUrl(IndexedUrl url) => groupUrls.Add(url);
+    public readonly void AddGroupUrl(int index, TextPosition keyPosition, string? url) => groupUrls.Add(index, keyPosition, url);
 
     /// <summary>Records a key that is not one of the fixed ones; false when it was there already.</summary>
     public bool AddOtherKey(string name) => (otherKeys ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
@@ -126,9 +126,7 @@ internal struct JsonItem
                 item = single;
                 break;
             default:
-                var ordered = groupUrls.ToArray();
-                Array.Sort(ordered, (a, b) => a.Index.CompareTo(b.Index));
-                var urls = Array.ConvertAll(ordered, u => u.Url ?? "");
+                var urls = groupUrls.UrlsInNumberOrder();
                 item = Section == SpecSection.ImageGroups
                     ? new EncordImageGroup { ObjectUrls = urls, CreateVideo = CreateVideo ?? true }
                     : new EncordDicomSeries { ObjectUrls = urls };

@@ -20,7 +20,7 @@ internal sealed class JsonItemReader
     private readonly ISpecReadListener listener;
     private readonly JsonStringDecoder strings;
     private readonly JsonMetadataReader metadata;
-    private readonly List<IndexedUrl> urlBuffer = new();
+    private readonly GroupUrlIndexes urlBuffer;
 
     public JsonItemReader(JsonTokenStream tokens, SpecCheckContext check, SpecReadOptions options, ISpecReadListener listener, JsonStringDecoder strings)
     {
@@ -30,6 +30,7 @@ internal sealed class JsonItemReader
         this.listener = listener;
         this.strings = strings;
         metadata = new JsonMetadataReader(tokens, check);
+        urlBuffer = new GroupUrlIndexes(keepUrls: options.ReadItems);
     }
 
     /// <summary>Reads the item whose '{' the reader stands on, up to its '}'. <paramref name="place"/> follows the
@@ -83,7 +84,7 @@ internal sealed class JsonItemReader
             case ItemKey.IndexedObjectUrl:
                 if (!item.TryAddUrlIndex(urlIndex)) ReportRepeatedKey(ref item, SpecKeys.IndexedObjectUrl(urlIndex), keyPosition);
                 string? memberUrl = ReadUrl(ref reader, ref item, UrlKey.Indexed(urlIndex), position, urlIndex);
-                item.AddGroupUrl(new IndexedUrl(urlIndex, keyPosition, options.ReadItems ? memberUrl : null));
+                item.AddGroupUrl(urlIndex, keyPosition, memberUrl);
                 return;
 
             case ItemKey.MalformedObjectUrlKey:
@@ -282,7 +283,7 @@ internal sealed class JsonItemReader
                     $"This {kind} has no objectUrl_N keys. List its files as \"objectUrl_0\": \"...\", \"objectUrl_1\": \"...\", ...");
             return;
         }
-        foreach (var problem in GroupUrlIndexes.Check(item.GroupUrls))
+        foreach (var problem in item.GroupUrls.Check())
             check.Report(problem.RuleId, item.KeyLocation(problem.Key), problem.KeyPosition, problem.Message);
     }
 }

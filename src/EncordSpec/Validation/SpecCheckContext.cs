@@ -7,8 +7,8 @@ namespace EncordSpec.Validation;
 
 /// <summary>The checks that span a whole spec file, for the JSON and the CSV reader alike: delivering and counting
 /// findings, counting items against the platform's limit, object URLs (<see cref="UrlChecks"/>, on a second thread
-/// for large specs that are only checked) and group titles. Memory stays flat: URLs and titles are remembered as
-/// 64-bit hashes only. Findings reach <c>onFinding</c> on the reader's thread, in file order.
+/// for large specs that are only checked) and group titles. URLs and titles are remembered as 64-bit hashes only
+/// (<see cref="FirstSeenTable"/>: 16-32 bytes each). Findings reach <c>onFinding</c> on the reader's thread, in file order.
 /// It knows nothing of file formats: the readers (EncordSpec.Reading) call it, never the other way round.</summary>
 internal sealed class SpecCheckContext : IDisposable
 {

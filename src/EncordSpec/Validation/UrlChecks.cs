@@ -7,14 +7,16 @@ using EncordSpec.Urls;
 namespace EncordSpec.Validation;
 
 /// <summary>The checks of each object URL in file order: its own rules (<see cref="ObjectUrlChecker"/>), the
-/// per-file URL limit, repeats within its group and repeats anywhere in the file. Memory stays flat: URLs are
-/// remembered as 64-bit hashes only. Runs on one thread at a time (the reader's, or the pipeline's worker).</summary>
+/// per-file URL limit, repeats within its group and repeats anywhere in the file. URLs are remembered as 64-bit
+/// hashes only (<see cref="FirstSeenTable"/>: 16-20 bytes per URL in the file, and as much again per URL of the
+/// group being read). Runs on one thread at a time (the reader's, or the pipeline's worker).</summary>
 internal sealed class UrlChecks
 {
     private readonly string? path;
     private readonly ObjectUrlChecker checker;
     private readonly FirstSeenTable urls = new(4096);
-    private readonly HashSet<ulong> groupHashes = new();
+    // The current group's URLs; cleared (and shrunk) when the next group starts.
+    private readonly FirstSeenTable groupHashes = new(16);
     private readonly List<ItemProblem> problems = new();
     private long currentGroup;
 
@@ -49,7 +51,7 @@ internal sealed class UrlChecks
                 currentGroup = request.GroupId;
                 groupHashes.Clear();
             }
-            if (!groupHashes.Add(hash))
+            if (!groupHashes.TryAdd(hash, request.Position.Line, out _))
             {
                 findings.Add(Finding(RuleIds.DuplicateUrlInGroup, request,
                     $"The {request.Key} '{Shown(url)}' is already in this group. Remove the repeat: a group lists each file once."));

@@ -26,7 +26,23 @@ internal sealed class AtomicFileWriter : IDisposable
 
     /// <param name="targetPath">The file to write; a symbolic link is followed to the file it points at.</param>
     /// <param name="overwrite">-Force: replace a regular file at the path.</param>
-    public AtomicFileWriter(string targetPath, bool overwrite)
+    public AtomicFileWriter(string targetPath, bool overwrite) : this(targetPath, overwrite, null)
+    {
+    }
+
+    /// <summary>Takes over <paramref name="buffer"/>, which already holds the start of the content, as the temporary
+    /// file, so what follows is written after it rather than everything copied into a new file. Null (and the buffer
+    /// stays a buffer) when the buffer is not in the target's folder (a link to another folder), where a rename into
+    /// place could cross file systems.</summary>
+    public static AtomicFileWriter? TakeOver(string targetPath, bool overwrite, BufferFile buffer)
+    {
+        string resolved = SpecFileErrors.Guard(targetPath, () => PosixFile.FollowLinks(Path.GetFullPath(targetPath)));
+        if (Path.GetDirectoryName(resolved) != Path.GetDirectoryName(Path.GetFullPath(buffer.Path)))
+            return null;
+        return new AtomicFileWriter(targetPath, overwrite, buffer);
+    }
+
+    private AtomicFileWriter(string targetPath, bool overwrite, BufferFile? buffer)
     {
         this.overwrite = overwrite;
         requestedPath = Path.GetFullPath(targetPath);
@@ -39,6 +55,21 @@ internal sealed class AtomicFileWriter : IDisposable
             throw SpecFileErrors.NotARegularFile(this.targetPath, replaced.Kind);
         if (replaced is not null && !overwrite)
             throw new SpecFileException(SpecFileErrorIds.NotWritable, $"The file '{this.targetPath}' already exists. Use -Force to overwrite it.");
+        if (buffer is not null)
+        {
+            // Renamed (open: Unix allows it, and Windows with FileShare.Delete) to the temporary name of this target,
+            // which later runs recognise; from here this writer moves or deletes it.
+            tempPath = TempPathBeside(this.targetPath, "tmp");
+            string bufferPath = buffer.Path;
+            string renamed = tempPath;
+            SpecFileErrors.Guard(this.targetPath, () => File.Move(bufferPath, renamed));
+            buffer.TakenOver = true;
+            LiveTemporaries.Add(tempPath);
+            LiveTemporaries.Remove(buffer.Path);
+            stream = buffer.File;
+            guarded = new GuardedStream(stream, this.targetPath);
+            return;
+        }
         tempPath = TempPathBeside(this.targetPath, "tmp");
         stream = SpecFileErrors.Guard(this.targetPath, () =>
             new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
@@ -105,20 +136,25 @@ internal sealed class AtomicFileWriter : IDisposable
     }
 
     /// <summary>A read/write buffer beside <paramref name="targetPath"/> (a JSON section waiting for the end), deleted
-    /// when it is closed, when the process ends, or by the next write to the target after a kill. Its failures are
-    /// <see cref="SpecFileException"/>s.</summary>
-    public static Stream OpenBufferBeside(string targetPath)
+    /// when it is closed (unless <see cref="TakeOver"/> made it the temporary file of a spec), when the process ends, or
+    /// by the next write to the target after a kill. Its failures are <see cref="SpecFileException"/>s.</summary>
+    public static BufferFile OpenBufferBeside(string targetPath)
     {
         string path = TempPathBeside(targetPath, "section");
+        // Not DeleteOnClose: the first section may become the spec's file; closing deletes it otherwise (below).
         var file = SpecFileErrors.Guard(targetPath, () =>
-            new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose));
+            new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, 1 << 16));
         LiveTemporaries.Add(path);
-        return new GuardedStream(file, targetPath, ownsInner: true, onDispose: () =>
+        BufferFile? buffer = null;
+        var stream = new GuardedStream(file, targetPath, ownsInner: true, onDispose: () =>
         {
-            // DeleteOnClose is skipped when the last flush fails (a full disk): the file goes here all the same.
+            buffer!.Closed = true;
+            if (buffer.TakenOver) return;
             try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             LiveTemporaries.Remove(path);
         });
+        buffer = new BufferFile(path, file, stream);
+        return buffer;
     }
 
     /// <summary>Removes the hidden temporary and section files that runs writing <paramref name="targetPath"/> left

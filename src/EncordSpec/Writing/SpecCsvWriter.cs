@@ -8,11 +8,13 @@ namespace EncordSpec.Writing;
 /// <summary>Writes a CSV spec as items arrive: the header "ObjectUrl,Image group title,Create video", one row per
 /// single file (title and flag blank) and one row per image of a group. RFC 4180: CRLF line ends, fields quoted
 /// only when they need it. What CSV cannot express is rejected by <see cref="SpecItemRules.CsvLimitation"/>. The rows
-/// wait in a buffer (a temporary file when writing to disk) until <see cref="Complete"/> copies them out.</summary>
+/// wait in a buffer (a temporary file when writing to disk) until <see cref="Complete"/> copies them out, or
+/// <see cref="CompleteInPlace"/> makes that buffer the document itself (it holds the whole document from its start).</summary>
 internal sealed class SpecCsvWriter : ISpecWriter
 {
     private readonly Stream buffer;
     private readonly CsvWriter csv;
+    private bool csvClosed;
 
     /// <param name="buffer">Holds the rows until the document is complete; the writer disposes it.</param>
     public SpecCsvWriter(Stream buffer)
@@ -46,6 +48,15 @@ internal sealed class SpecCsvWriter : ISpecWriter
         Counts.Count(item);
     }
 
+    public Stream? DocumentStart => buffer;
+
+    public void CompleteInPlace()
+    {
+        csvClosed = true;
+        csv.Dispose(); // flushes the last rows; the buffer stays open (leaveOpen) for its new owner
+        buffer.Flush();
+    }
+
     public void Complete(Stream output)
     {
         csv.Flush();
@@ -58,7 +69,8 @@ internal sealed class SpecCsvWriter : ISpecWriter
     {
         try
         {
-            csv.Dispose(); // flushes: on a full disk that fails, and the buffer must still go
+            if (!csvClosed)
+                csv.Dispose(); // flushes: on a full disk that fails, and the buffer must still go
         }
         finally
         {

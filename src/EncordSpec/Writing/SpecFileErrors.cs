@@ -35,7 +35,7 @@ internal static class SpecFileErrors
             $"Cannot write the spec '{specPath}': access is denied. Check the folder's permissions, or choose another -Path.", e),
         IOException when IsDiskFull(e) => new SpecFileException(SpecFileErrorIds.DiskFull,
             $"Cannot write the spec '{specPath}': the disk (or your quota) is full. Free some space, or choose another -Path; " +
-            "a JSON spec needs about its own size free while it is written, and the file that was there is left as it was.", e),
+            "a spec needs its own size free while it is written (a JSON spec of several data types also the size of the sections after its first), and the file that was there is left as it was.", e),
         _ => new SpecFileException(SpecFileErrorIds.NotWritable, $"Cannot write the spec '{specPath}': {e.Message}", e),
     };
 

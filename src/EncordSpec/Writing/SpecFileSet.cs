@@ -9,13 +9,15 @@ namespace EncordSpec.Writing;
 /// file (<see cref="AtomicFileWriter"/>), sealed and left hidden; <see cref="Commit"/> moves all of them into place at
 /// the end, so a run that fails (a bad item under -ErrorAction Stop, Ctrl+C, a full disk) leaves none of its files
 /// behind, nor half a set, and the files of earlier runs as they were. An unfinished spec waits in hidden buffer files
-/// beside the target, so memory stays flat however many items and files there are.</summary>
+/// beside the target, so memory stays flat however many items and files there are; the buffer that starts a spec
+/// becomes its temporary file (<see cref="Finish"/>).</summary>
 internal sealed class SpecFileSet : ISpecDestination
 {
     private readonly SpecFileNames names;
     private readonly bool overwrite;
     private readonly List<AtomicFileWriter> sealedFiles = new();
     private readonly List<string> targets = new();
+    private readonly List<BufferFile> buffers = new(); // open ones, to find the one a spec starts in
 
     /// <param name="names">The names of the set's files.</param>
     /// <param name="overwrite">-Force: replace the set of files at the path. Without it any file of that set (see
@@ -33,17 +35,37 @@ internal sealed class SpecFileSet : ISpecDestination
                 "Use -Force to replace the spec (and the numbered files of an earlier split), or choose another -Path.");
     }
 
-    public Stream CreateBuffer() => AtomicFileWriter.OpenBufferBeside(names.Plain);
+    public Stream CreateBuffer()
+    {
+        buffers.RemoveAll(buffer => buffer.Closed);
+        var buffer = AtomicFileWriter.OpenBufferBeside(names.Plain);
+        buffers.Add(buffer);
+        return buffer.Stream;
+    }
 
+    /// <summary>Writes the finished spec to its temporary file: the buffer of its first section becomes that file
+    /// when it can (the rest is appended to it), so a spec of one data type needs its size on disk once; otherwise
+    /// the buffers are copied into a new temporary file.</summary>
     public void Finish(ISpecWriter spec, int number, bool last)
     {
         using (spec) // its buffers go once the document is out
         {
             string target = names.For(number, last);
-            var file = new AtomicFileWriter(target, overwrite);
-            sealedFiles.Add(file);
-            targets.Add(target);
-            spec.Complete(file.Stream);
+            var start = buffers.Find(buffer => buffer.Stream == spec.DocumentStart);
+            var file = start is null ? null : AtomicFileWriter.TakeOver(target, overwrite, start);
+            if (file is not null)
+            {
+                sealedFiles.Add(file);
+                targets.Add(target);
+                spec.CompleteInPlace();
+            }
+            else
+            {
+                file = new AtomicFileWriter(target, overwrite);
+                sealedFiles.Add(file);
+                targets.Add(target);
+                spec.Complete(file.Stream);
+            }
             file.Seal();
         }
     }

@@ -11,7 +11,9 @@ namespace EncordSpec.Writing;
 
 /// <summary>Writes a JSON spec as items arrive. Each section goes to its own buffer (a temporary file when
 /// writing to disk, so memory stays flat at a million items); <see cref="Complete"/> joins the buffers in
-/// the fixed section order under one top-level object, key names and nesting as on the format page.</summary>
+/// the fixed section order under one top-level object, key names and nesting as on the format page.
+/// <see cref="CompleteInPlace"/> appends the other sections to the first section's buffer instead, which already
+/// starts the document: a spec of one data type is then never copied.</summary>
 internal sealed class SpecJsonWriter : ISpecWriter
 {
     private readonly SpecWriterOptions options;
@@ -91,19 +93,35 @@ internal sealed class SpecJsonWriter : ISpecWriter
         JsonTreeWriter.Write(writer, metadata);
     }
 
-    public void Complete(Stream output)
+    public void Complete(Stream output) => Write(output, startsOutput: null);
+
+    public Stream? DocumentStart => FirstSection()?.Buffer;
+
+    public void CompleteInPlace()
+    {
+        var first = FirstSection() ?? throw new InvalidOperationException("The spec has no section to complete in place.");
+        Write(first.Buffer, startsOutput: first);
+    }
+
+    /// <summary>The first section in document order (the fixed section order, not the order items came in).</summary>
+    private SectionBuffer? FirstSection() => sections.FirstOrDefault(section => section is not null);
+
+    /// <summary>Writes the document to <paramref name="output"/>; when <paramref name="startsOutput"/> is the first
+    /// section, output is that section's own buffer, which already holds "{" and the section, so the rest follows it.</summary>
+    private void Write(Stream output, SectionBuffer? startsOutput)
     {
         if (completed) throw new InvalidOperationException("The spec is already complete.");
         completed = true;
 
         bool first = true;
-        WriteAscii(output, "{");
+        if (startsOutput is null) WriteAscii(output, "{");
         foreach (var section in sections)
         {
             if (section is null) continue;
             if (!first) WriteAscii(output, ",");
             first = false;
-            section.CopyTo(output);
+            if (section == startsOutput) section.End();
+            else section.CopyTo(output);
         }
         if (options.SkipDuplicateUrls) WriteFlag(output, SpecKeys.SkipDuplicateUrls, ref first);
         if (options.UpsertMetadata) WriteFlag(output, SpecKeys.UpsertMetadata, ref first);
@@ -146,12 +164,21 @@ internal sealed class SpecJsonWriter : ISpecWriter
 
         public Utf8JsonWriter Writer { get; }
 
+        public Stream Buffer => buffer;
+
         public void CopyTo(Stream output)
+        {
+            End();
+            buffer.Position = 1; // past the "{" that only set the depth
+            buffer.CopyTo(output);
+        }
+
+        /// <summary>Closes the section's array; the buffer then ends with it (and the writer is done).</summary>
+        public void End()
         {
             Writer.WriteEndArray();
             Writer.Flush();
-            buffer.Position = 1; // past the "{" that only set the depth
-            buffer.CopyTo(output);
+            Writer.Dispose();
         }
 
         public void Dispose()

@@ -234,7 +234,7 @@ public sealed class AtomicFileWriterTests : IDisposable
     [Fact]
     public void A_section_buffer_disappears_when_closed()
     {
-        using (var buffer = AtomicFileWriter.OpenBufferBeside(Target))
+        using (var buffer = AtomicFileWriter.OpenBufferBeside(Target).Stream)
         {
             buffer.Write(new byte[100]);
             Assert.Single(Directory.GetFiles(folder, ".spec.json.*.section"));

@@ -176,4 +176,112 @@ public sealed class SpecFileSetTests : IDisposable
 
         Assert.Equal(kept.Append("spec-0001.json").Append("spec-0002.json").Order(StringComparer.Ordinal), FolderNames());
     }
+
+    /// <summary>The text the in-memory writer makes of the same items: what a file must hold byte for byte.</summary>
+    private static byte[] InMemory(IEnumerable<EncordDataItem> items, SpecWriterOptions options)
+    {
+        using var spec = SpecJsonWriter.InMemory(options);
+        foreach (var item in items) spec.Add(item);
+        using var text = new MemoryStream();
+        spec.Complete(text);
+        return text.ToArray();
+    }
+
+    private long FolderBytes() => Directory.GetFiles(folder).Sum(path =>
+    {
+        try { return new FileInfo(path).Length; } catch (FileNotFoundException) { return 0L; }
+    });
+
+    [Fact]
+    public async Task A_spec_of_one_data_type_is_written_once_into_its_file_not_buffered_and_copied()
+    {
+        var items = Enumerable.Range(0, 300_000).Select(i => (EncordDataItem)new EncordImage($"https://b.s3.eu-west-2.amazonaws.com/a-long-enough-key/{i}.jpg")).ToList();
+        var options = new SpecWriterOptions { SkipDuplicateUrls = true };
+        using var set = Set();
+        var spec = new SpecJsonWriter(options, _ => set.CreateBuffer());
+        foreach (var item in items) spec.Add(item);
+        long before = FolderBytes();
+
+        // Sample the folder's total size while the spec is finished: a copy would hold the buffer and the file at once.
+        long peak = 0;
+        using var finishing = new CancellationTokenSource();
+        var sampler = Task.Run(() =>
+        {
+            while (!finishing.IsCancellationRequested) peak = Math.Max(peak, FolderBytes());
+        });
+        set.Finish(spec, 1, last: true);
+        finishing.Cancel();
+        await sampler;
+
+        var expected = InMemory(items, options);
+        Assert.True(expected.Length > 20_000_000, $"the spec is {expected.Length:N0} bytes");
+        Assert.InRange(before, expected.Length - (1 << 20), expected.Length); // the section buffer was the file all along
+        Assert.InRange(peak, 0, expected.Length + (1 << 16)); // nothing but the spec itself, ever
+        Assert.Single(FolderNames()); // its sealed temporary file; the buffer became it
+        set.Commit();
+        Assert.Equal(expected, File.ReadAllBytes(InFolder("spec.json")));
+    }
+
+    [Fact]
+    public void A_spec_whose_first_section_came_second_is_identical_to_the_text_and_leaves_no_buffer()
+    {
+        // Videos arrive first, but images come first in the document: the images' buffer becomes the file.
+        var items = new List<EncordDataItem>
+        {
+            new EncordVideo("gs://b/v1.mp4"), new EncordImage("gs://b/i1.jpg"), new EncordVideo("gs://b/v2.mp4"),
+            new EncordImageGroup { Title = "g", ObjectUrls = new[] { "gs://b/g0.jpg", "gs://b/g1.jpg" }, CreateVideo = false },
+        };
+        var options = new SpecWriterOptions { UpsertMetadata = true };
+        using var set = Set();
+        var spec = new SpecJsonWriter(options, _ => set.CreateBuffer());
+        foreach (var item in items) spec.Add(item);
+        set.Finish(spec, 1, last: true);
+        Assert.Single(FolderNames());
+        set.Commit();
+        Assert.Equal(InMemory(items, options), File.ReadAllBytes(InFolder("spec.json")));
+        Assert.Equal(new[] { "spec.json" }, FolderNames());
+    }
+
+    [Fact]
+    public void An_empty_spec_and_a_failed_set_still_leave_nothing_but_what_was_committed()
+    {
+        using (var set = Set())
+        {
+            var empty = new SpecJsonWriter(new SpecWriterOptions(), _ => set.CreateBuffer());
+            set.Finish(empty, 1, last: true);
+            set.Commit();
+        }
+        Assert.Equal(InMemory(Array.Empty<EncordDataItem>(), new SpecWriterOptions()), File.ReadAllBytes(InFolder("spec.json")));
+        File.Delete(InFolder("spec.json"));
+
+        using (var set = Set())
+        {
+            Finish(set, 2); // two sealed files that were section buffers
+            Assert.Equal(2, FolderNames().Length);
+        } // disposed without Commit
+        Assert.Empty(FolderNames());
+    }
+
+    [Fact]
+    public void A_csv_spec_is_written_once_too_byte_for_byte()
+    {
+        var items = Enumerable.Range(0, 1000).Select(i => (EncordDataItem)new EncordImage($"gs://b/{i}.jpg"))
+            .Append(new EncordImageGroup { Title = "g, quoted", ObjectUrls = new[] { "gs://b/g0.jpg" } }).ToList();
+        byte[] expected;
+        using (var text = new MemoryStream())
+        using (var inMemory = new SpecCsvWriter(new MemoryStream()))
+        {
+            foreach (var item in items) inMemory.Add(item);
+            inMemory.Complete(text);
+            expected = text.ToArray();
+        }
+        using var set = new SpecFileSet(new SpecFileNames(InFolder("spec.csv"), false), overwrite: false);
+        var spec = new SpecCsvWriter(set.CreateBuffer());
+        foreach (var item in items) spec.Add(item);
+        set.Finish(spec, 1, last: true);
+        Assert.Single(FolderNames()); // the buffer became the sealed temporary file
+        set.Commit();
+        Assert.Equal(expected, File.ReadAllBytes(InFolder("spec.csv")));
+        Assert.Equal(new[] { "spec.csv" }, FolderNames());
+    }
 }

@@ -3,8 +3,7 @@
 namespace EncordSpec.Cmdlets;
 
 /// <remarks>
-/// <para>Test-EncordSpec reads each spec once, as a stream (a 1 GB spec is read in constant memory), and returns
-/// $true or $false per file, like Test-Path. A file fails when it breaks a rule of Error severity; with
+/// <para>Test-EncordSpec reads each spec once, as a stream, and returns $true or $false per file, like Test-Path. A file fails when it breaks a rule of Error severity; with
 /// -WarningsAsErrors, also when it breaks one of Warning severity.</para>
 /// <para>Each problem is written as a non-terminating error (Error severity) or a warning (Warning severity). The
 /// ErrorId is the rule's stable id, such as ObjectUrlWhitespace, and the message names the item (for example
@@ -14,6 +13,12 @@ namespace EncordSpec.Cmdlets;
 /// <para>With -Summary, it outputs one SpecSummary per file instead of $true/$false: the file, whether it passed,
 /// its errors and warnings, its items per section, its object URLs, the smallest and largest group and its size. A
 /// check of many files then says which failed, and a look before upload shows what the platform will get.</para>
+/// <para>Memory: the text is never held, but to find repeated object URLs every URL of the file is remembered as a
+/// 64-bit hash with its line, 16 to 32 bytes each (16-32 MB per million URLs), and the URLs of the group being read
+/// are remembered once more, for repeats within the group, until the next group starts. A group whose objectUrl_N
+/// keys do not run 0, 1, 2, ... in order costs up to about 60 more bytes per key (their numbers and places, for the gap
+/// and repeated-key checks). Measured peaks of the whole pwsh process (about 110 MB of it pwsh and the module): a
+/// spec of 10 million images (970 MB) 314 MB; one image group of 10 million keys (850 MB) 612 MB.</para>
 /// <para>Get-Help about_EncordSpec_Rules lists every rule with its id, severity and meaning. Test-EncordSpec never
 /// throws on bad input: empty files, binary files, invalid UTF-8, deep nesting and truncated files are findings.</para>
 /// </remarks>
