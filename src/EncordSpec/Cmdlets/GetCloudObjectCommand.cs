@@ -286,15 +286,18 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
         asListed.Region = location.Region ?? options.Region;
         var prefixListing = new PrefixListing(asListed, urls.Style, objectUrlBase);
 
+        // -MediaMetadata holds objects while their headers are read, past the pages the listing counts as written, so
+        // it takes them in key order too: then a listing that fails part-way resumes from the last object written.
+        bool inKeyOrder = Sort || paging.IsPaging || MediaMetadata;
         using var parallel = UsesParallelListing(request)
-            ? new ParallelListing(lister, request, ThrottleLimit, Sort || paging.IsPaging, KeyOrder.For(provider))
+            ? new ParallelListing(lister, request, ThrottleLimit, inKeyOrder, KeyOrder.For(provider))
             : null;
         var chunks = parallel?.Read(StopToken) ?? SequentialListing.Chunks(lister, request, StopToken, KeyOrder.For(provider));
         var media = MediaMetadata ? Run(options, scrubber, () => new MediaMetadataReader(MediaProbeLoader.Create(), (ICloudObjectReader)sdkLister, ThrottleLimit)) : null;
         var emittedBefore = paging.Emitted;
         lastWrittenKey = null;
         // Unsorted, a parallel listing writes key ranges side by side: only it knows up to where everything was written.
-        bool sideBySide = parallel is not null && !(Sort || paging.IsPaging);
+        bool sideBySide = parallel is not null && !inKeyOrder;
         Emit(chunks, reader, options, scrubber, $"objects {(media is null ? "" : "listed ")}from {options.Describe()}",
             new ListedAs(prefix, prefixListing, findDicom ? markerReader : null, keepUnsupported), media,
             () => ResumeAdvice(sideBySide ? parallel!.ResumeAfter : lastWrittenKey ?? StartAfter, sideBySide));

@@ -28,7 +28,7 @@ namespace EncordSpec.Cmdlets;
 /// first page of the prefix, and when there is more and the page shows folders, it lists one level of the prefix to
 /// find its folders and lists the folders side by side, splitting each again that turns out to hold more than a page.
 /// Every object comes out exactly once. Each folder's objects come out in key order, folders as their pages arrive;
-/// with -Sort (or -First, -Skip) the whole output is in the store's key order, exactly as -ThrottleLimit 1 (one
+/// with -Sort (or -First, -Skip, -MediaMetadata) the whole output is in the store's key order, exactly as -ThrottleLimit 1 (one
 /// request after another) gives it. Memory stays at a few pages per folder being listed. Throttling answers (S3 503
 /// SlowDown, Azure 503 ServerBusy, GCS 429) are retried by each SDK's own retry policy, with exponential back-off, up
 /// to 8 retries per request (S3 keeps AWS_MAX_ATTEMPTS and AWS_RETRY_MODE when they are set).</para>
@@ -49,7 +49,7 @@ namespace EncordSpec.Cmdlets;
 /// marked truncated without a continuation token, or a continuation token the store gave before, ends the listing
 /// with an error saying so, as does a fault that outlasts the retries (or a refusal, 403, part-way through): the
 /// error says how many objects were emitted and the -StartAfter value to go on from, also as the error's
-/// ErrorDetails.RecommendedAction, and -StartAfter then completes with it. In key order (-ThrottleLimit 1, -Sort)
+/// ErrorDetails.RecommendedAction, and -StartAfter then completes with it. In key order (-ThrottleLimit 1, -Sort, -MediaMetadata)
 /// everything up to that key was emitted and nothing comes twice; a parallel listing writes key ranges side by side,
 /// so it names the key up to which everything was written, and objects after it may come again, none is
 /// missed.</para>
