@@ -139,11 +139,15 @@ Describe 'Stopping a listing while a request is stalled' {
         @{ ThrottleLimit = 8 }
     ) {
         $proxy = New-Proxy 'S3'
-        $shell = [powershell]::Create()
+        # The module loaded by the runspace's InitialSessionState and one statement, not a batch: after Stop(), a
+        # batch's worker reads the runspace's variables, and once the runspace is disposed that crashes the process.
+        $state = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault()
+        $state.ImportPSModule($env:ENCORDSPEC_MODULE_PATH)
+        $shell = [powershell]::Create($state)
         try {
             $proxy.Inject('StallAfterHeaders', [int]::MaxValue, 1)
             $parameters = $Stores.S3.Parameters + @{ Bucket = $Bucket; EndpointUrl = $proxy.Url; PageSize = 50; ThrottleLimit = $ThrottleLimit }
-            $null = $shell.AddCommand('Import-Module').AddArgument($env:ENCORDSPEC_MODULE_PATH).AddStatement().AddCommand('Get-CloudObject').AddParameters($parameters)
+            $null = $shell.AddCommand('Get-CloudObject').AddParameters($parameters)
             $running = $shell.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(60)
             while ($proxy.InjectedOf('StallAfterHeaders') -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }

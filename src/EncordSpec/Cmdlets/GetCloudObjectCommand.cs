@@ -24,6 +24,8 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     private ListingPaging? paging;
     /// <summary>The key of the last object or folder written: with a listing in key order, everything up to it was.</summary>
     private string? lastWrittenKey;
+    /// <summary>Objects and folders written to the pipeline (paging counts them as listed, before -MediaMetadata's reads).</summary>
+    private ulong written;
 
     /// <summary>The storage service: S3 (also any S3-compatible store with -EndpointUrl), Azure, GCS or OTC.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = BucketSet)]
@@ -386,6 +388,7 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     private void WriteListed(object item, MediaMetadataReader? media, string progressNoun)
     {
         lastWrittenKey = item switch { CloudObject o => o.Key, CloudPrefix f => f.Prefix, _ => lastWrittenKey };
+        written++;
         if (media is null)
         {
             WriteObject(item);
@@ -456,12 +459,12 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     /// <summary>What a listing that failed part-way says: how many objects were written and where to go on from.</summary>
     private string ResumeAdvice(string? resumeAfter, bool sideBySide)
     {
-        string written = $"{paging!.Emitted:N0} object{(paging.Emitted == 1 ? " was" : "s were")} emitted before it";
+        string emitted = $"{written:N0} object{(written == 1 ? " was" : "s were")} emitted before it";
         if (resumeAfter is null)
-            return $"{written}; run the command again to list from the start";
+            return $"{emitted}; run the command again to list from the start";
         StartAfterCompleter.LastResumeKey = resumeAfter;
         string again = sideBySide ? " (objects after it that came from key ranges listed side by side come again)" : "";
-        return $"{written}; to go on from there, run the same command with -StartAfter {CloudErrorRecords.Quoted(resumeAfter)}{again}";
+        return $"{emitted}; to go on from there, run the same command with -StartAfter {CloudErrorRecords.Quoted(resumeAfter)}{again}";
     }
 
     /// <summary>Runs a step that talks to the store: a cancellation from Ctrl+C stops the pipeline, a listing
