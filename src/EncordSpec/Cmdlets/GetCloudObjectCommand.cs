@@ -117,7 +117,7 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 
     /// <summary>Emits the objects in the store's key order, exactly as a sequential listing (-ThrottleLimit 1) would,
     /// while still listing in parallel. Without it the objects of each key range come out in key order, but ranges
-    /// as their pages arrive. -First and -Skip imply it.</summary>
+    /// as their pages arrive. -First, -Skip and -MediaMetadata imply it.</summary>
     [Parameter]
     public SwitchParameter Sort { get; set; }
 
