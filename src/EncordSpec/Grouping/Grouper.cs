@@ -45,16 +45,8 @@ internal sealed class Grouper
     {
         if (IgnoredInput.IsBlankOrComment(element))
             return GroupingStep.Ignored;
-        ObjectUrlInput? input;
-        try
-        {
-            input = ObjectUrlInput.From(element, urlOf);
-        }
-        catch (System.Management.Automation.RuntimeException e)
-        {
-            return GroupingStep.LeftOut(new InputProblem("UrlPropertyFailed",
-                $"-UrlProperty failed for {ObjectUrlInput.Describe(element, urlProperty)}: {e.Message}", element));
-        }
+        if (!ObjectUrlInput.TryFrom(element, urlOf, urlProperty, out var input, out var failed))
+            return GroupingStep.LeftOut(failed!);
         if (input is null)
             return GroupingStep.LeftOut(new InputProblem(RuleIds.ObjectUrlMissing,
                 $"The input is {ObjectUrlInput.Describe(element, urlProperty)}; pass object URLs as strings or objects with an ObjectUrl property" +

@@ -84,6 +84,26 @@ internal sealed class ObjectUrlInput
         return objectUrl is null ? null : new ObjectUrlInput(value, objectUrl);
     }
 
+    /// <summary>As <see cref="From(object?, Func{object, string?}?)"/> for the writing cmdlets: false, with the
+    /// UrlPropertyFailed problem naming the input, when the -UrlProperty scriptblock failed; otherwise true, and
+    /// <paramref name="objectUrlInput"/> null when the object has no URL at all.</summary>
+    public static bool TryFrom(object? input, Func<object, string?>? urlOf, PropertySelector? urlProperty,
+        out ObjectUrlInput? objectUrlInput, out InputProblem? failed)
+    {
+        failed = null;
+        try
+        {
+            objectUrlInput = From(input, urlOf);
+            return true;
+        }
+        catch (RuntimeException e)
+        {
+            objectUrlInput = null;
+            failed = new InputProblem("UrlPropertyFailed", $"-UrlProperty failed for {Describe(input, urlProperty)}: {e.Message}", input);
+            return false;
+        }
+    }
+
     /// <summary>Reads the URL as -UrlProperty says: the named property, or the scriptblock's output joined into one
     /// text. A scriptblock that fails throws RuntimeException.</summary>
     public static Func<object, string?> Selector(PropertySelector selector, Func<ScriptBlock, object, IReadOnlyList<object?>> runScript)

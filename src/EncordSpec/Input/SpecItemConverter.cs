@@ -63,15 +63,8 @@ internal sealed class SpecItemConverter
         if (IgnoredInput.IsBlankOrComment(inputObject))
             return ItemOutcome.None;
 
-        ObjectUrlInput? input;
-        try
-        {
-            input = ObjectUrlInput.From(inputObject, urlOf);
-        }
-        catch (System.Management.Automation.RuntimeException e)
-        {
-            return ItemOutcome.Rejected(new InputProblem("UrlPropertyFailed", $"-UrlProperty failed for {ObjectUrlInput.Describe(inputObject, urlProperty)}: {e.Message}", inputObject));
-        }
+        if (!ObjectUrlInput.TryFrom(inputObject, urlOf, urlProperty, out var input, out var failed))
+            return ItemOutcome.Rejected(failed!);
         if (input is null)
             return ItemOutcome.Rejected(new InputProblem(RuleIds.ObjectUrlMissing,
                 $"The input is {ObjectUrlInput.Describe(inputObject, urlProperty)}; pass Encord items, object URLs, or objects with an ObjectUrl property" +
