@@ -41,9 +41,13 @@ internal static class ControlCharacters
     }
 
     /// <summary>The problem of an object URL holding a control character at <paramref name="index"/>.</summary>
-    public static ItemProblem InUrl(string url, int index, string key) =>
+    /// <param name="shown">The URL, or its beginning, for the message.</param>
+    /// <param name="control">The control character.</param>
+    /// <param name="index">Where it is in the whole URL.</param>
+    /// <param name="key">Names the URL.</param>
+    public static ItemProblem InUrl(string shown, char control, int index, string key) =>
         new(RuleIds.ControlCharacter,
-            $"The {key} '{ObjectUrlChecker.Shown(Escaped(Urls.SignedUrlDetector.QueryHidden(url)))}' contains the control character U+{(int)url[index]:X4} at position {index + 1}; " +
+            $"The {key} '{ObjectUrlChecker.Shown(Escaped(Urls.SignedUrlDetector.QueryHidden(shown)))}' contains the control character U+{(int)control:X4} at position {index + 1}; " +
             "no object key has one and the platform cannot fetch it. Remove it (a broken export or a copy from a terminal often leaves one).");
 
     /// <summary>The message for a NUL in a JSON string; <paramref name="what"/> names it ("the key 'a'", "this value").</summary>

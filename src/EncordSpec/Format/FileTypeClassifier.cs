@@ -64,28 +64,37 @@ internal static class FileTypeClassifier
     /// <summary>Classifies a URL or key. A file without extension is Unsupported unless
     /// <paramref name="extensionlessIsDicom"/> is set: DICOM series often have no extensions, or are named by
     /// their UIDs ("1.2.840.10008.5.1.4.1.1.2"), whose last dot leaves only digits, so those count as DICOM too.</summary>
-    public static DataType Classify(string urlOrKey, bool extensionlessIsDicom = false)
+    public static DataType Classify(string urlOrKey, bool extensionlessIsDicom = false) => Classify(UrlParts.Of(urlOrKey), extensionlessIsDicom);
+
+    /// <summary>As <see cref="Classify(string, bool)"/>, for a URL already cut: makes no string of the URL, so a URL of
+    /// many megabytes is classified without a copy.</summary>
+    public static DataType Classify(in UrlParts parts, bool extensionlessIsDicom = false)
     {
-        string extension = ObjectUrlPath.GetExtension(urlOrKey);
+        var extension = ObjectUrlPath.GetExtension(parts);
         if (extensionlessIsDicom && (extension.Length == 0 || IsAllDigits(extension)))
             return DataType.Dicom;
-        if (extension.Equals("gz", StringComparison.OrdinalIgnoreCase) && IsNiftiGzip(urlOrKey))
+        if (NeedsWholeName(extension) && IsNiftiGzip(parts))
             return DataType.Nifti;
-        return ByExtension.TryGetValue(extension, out var type) ? type : DataType.Unsupported;
+        if (extension.Length > LongestExtension)
+            return DataType.Unsupported; // not worth a string: no known extension is this long
+        return ByExtension.TryGetValue(extension.ToString(), out var type) ? type : DataType.Unsupported;
     }
 
     /// <summary>Whether the extension alone does not decide the type (".gz" needs the name before it), so that
     /// callers remembering decisions per extension must not remember this one.</summary>
     public static bool NeedsWholeName(ReadOnlySpan<char> extension) => extension.Equals("gz".AsSpan(), StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsNiftiGzip(string urlOrKey)
+    private const int LongestExtension = 16;
+
+    private static bool IsNiftiGzip(in UrlParts parts)
     {
-        string name = ObjectUrlPath.GetFileName(urlOrKey);
+        var path = parts.Path;
+        var name = path.Slice(path.LastIndexOf('/') + 1);
         return name.Length > NiftiGzip.Length + 1
-            && name.EndsWith("." + NiftiGzip, StringComparison.OrdinalIgnoreCase);
+            && name.EndsWith(("." + NiftiGzip).AsSpan(), StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool IsAllDigits(string text)
+    private static bool IsAllDigits(ReadOnlySpan<char> text)
     {
         foreach (char c in text)
             if (c is < '0' or > '9')

@@ -6,7 +6,7 @@ using EncordSpec.Urls;
 namespace EncordSpec.Format;
 
 /// <summary>The checks of one object URL that need nothing but the URL and its section: placeholder, signature,
-/// whitespace and length (<see cref="SpecItemRules.CheckUrl"/>), provider style (<see cref="ObjectUrlParser"/>)
+/// whitespace and length (<see cref="SpecItemRules.CheckUrl(ReadOnlySpan{char}, string)"/>), provider style (<see cref="ObjectUrlParser"/>)
 /// and file type (<see cref="FileTypeClassifier"/>). Messages show URLs without signatures.
 /// The style depends only on the scheme and host, and specs use few hosts and extensions, so both decisions are
 /// remembered for the last few of each: a million URLs are checked without parsing each one (parsing each one took
@@ -63,7 +63,7 @@ internal sealed class ObjectUrlChecker
         if (url.Length == 0 || SpecItemRules.IndexOfWhitespace(checkedUrl) >= 0 || ControlCharacters.IndexOfControl(checkedUrl) >= 0
             || checkedUrl.Length > SpecLimits.MaxObjectUrlLength)
         {
-            var basic = SpecItemRules.CheckUrl(checkedUrl.ToString(), key.ToString())!;
+            var basic = SpecItemRules.CheckUrl(checkedUrl, key.ToString())!;
             problems.Add(basic);
             if (basic.RuleId == RuleIds.ObjectUrlEmpty)
                 return true;
@@ -129,7 +129,9 @@ internal sealed class ObjectUrlChecker
             if (host is not null && schemeAndHost.SequenceEqual(host.AsSpan()))
                 return hostStyles[i];
         }
-        var style = ObjectUrlParser.Parse(parts.Text.ToString()).Style;
+        // The parser needs a string; a URL past the platform's length limit (reported as such) is parsed from its first
+        // part only, which holds the scheme and host that decide the style, so a URL of 100 MB is not copied whole.
+        var style = ObjectUrlParser.Parse(parts.Text.Slice(0, Math.Min(parts.Text.Length, Math.Max(SpecLimits.MaxObjectUrlLength, parts.AuthorityEnd))).ToString()).Style;
         hosts[nextHost] = schemeAndHost.ToString();
         hostStyles[nextHost] = style;
         nextHost = (nextHost + 1) % Remembered;
@@ -184,14 +186,14 @@ internal sealed class ObjectUrlChecker
     {
         var extension = ObjectUrlPath.GetExtension(parts);
         if (FileTypeClassifier.NeedsWholeName(extension))
-            return FileTypeClassifier.Classify(parts.Text.ToString());
+            return FileTypeClassifier.Classify(parts);
         for (int i = 0; i < Remembered; i++)
         {
             string? known = extensions[i];
             if (known is not null && extension.Equals(known.AsSpan(), StringComparison.OrdinalIgnoreCase))
                 return extensionTypes[i];
         }
-        var type = FileTypeClassifier.Classify(parts.Text.ToString());
+        var type = FileTypeClassifier.Classify(parts);
         extensions[nextExtension] = extension.ToString();
         extensionTypes[nextExtension] = type;
         nextExtension = (nextExtension + 1) % Remembered;

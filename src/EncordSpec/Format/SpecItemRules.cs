@@ -72,26 +72,36 @@ internal static class SpecItemRules
     }
 
     /// <summary>Checks one object URL; <paramref name="key"/> names it in the message.</summary>
-    public static ItemProblem? CheckUrl(string? url, string key)
+    public static ItemProblem? CheckUrl(string? url, string key) =>
+        string.IsNullOrEmpty(url) ? new ItemProblem(RuleIds.ObjectUrlEmpty, $"The {key} is empty.") : CheckUrl(url.AsSpan(), key);
+
+    /// <summary>As <see cref="CheckUrl(string, string)"/> for a URL the reader decoded into a buffer: a message quotes
+    /// the URL's beginning only (<see cref="ShownPart"/>), so a URL of many megabytes is never copied whole.</summary>
+    public static ItemProblem? CheckUrl(ReadOnlySpan<char> url, string key)
     {
-        if (string.IsNullOrEmpty(url))
+        if (url.IsEmpty)
             return new ItemProblem(RuleIds.ObjectUrlEmpty, $"The {key} is empty.");
-        int whitespace = IndexOfWhitespace(url!);
+        int whitespace = IndexOfWhitespace(url);
         if (whitespace >= 0)
             return new ItemProblem(RuleIds.ObjectUrlWhitespace,
-                $"The {key} '{ObjectUrlChecker.Shown(SignedUrlDetector.QueryHidden(url))}' contains whitespace (U+{(int)url![whitespace]:X4} at position {whitespace + 1}); " +
+                $"The {key} '{ObjectUrlChecker.Shown(SignedUrlDetector.QueryHidden(ShownPart(url)))}' contains whitespace (U+{(int)url[whitespace]:X4} at position {whitespace + 1}); " +
                 "object URLs must not contain any. Encode it (a space is '+' in S3 console URLs, '%20' elsewhere).");
-        int control = ControlCharacters.IndexOfControl(url!.AsSpan());
+        int control = ControlCharacters.IndexOfControl(url);
         if (control >= 0)
-            return ControlCharacters.InUrl(url!, control, key);
-        if (url!.Length > SpecLimits.MaxObjectUrlLength)
+            return ControlCharacters.InUrl(ShownPart(url), url[control], control, key);
+        if (url.Length > SpecLimits.MaxObjectUrlLength)
             return new ItemProblem(RuleIds.ObjectUrlTooLong,
                 $"The {key} is {url.Length} characters long; the platform accepts at most {SpecLimits.MaxObjectUrlLength}.");
-        var parts = UrlParts.Of(url.AsSpan());
+        var parts = UrlParts.Of(url);
         if (parts.HasUserInfo)
-            return UserInfoProblem(url, key);
+            return UserInfoProblem(url.ToString(), key);
         return CheckObjectName(parts, key);
     }
+
+    /// <summary>The part of a URL a message can quote: all of it up to the length limit, else its beginning (with the
+    /// whole scheme and host, so that the user info in them is still recognised and hidden).</summary>
+    private static string ShownPart(ReadOnlySpan<char> url) =>
+        url.Length <= SpecLimits.MaxObjectUrlLength ? url.ToString() : url.Slice(0, Math.Max(SpecLimits.MaxObjectUrlLength, UrlParts.Of(url).AuthorityEnd)).ToString();
 
     /// <summary>The ObjectUrlUserInfo problem: a user name or password before the host is a credential, whatever the
     /// integration (the platform does not send it, and the spec would hand it to whoever reads the file).</summary>
@@ -109,13 +119,14 @@ internal static class SpecItemRules
         var name = path.Slice(path.LastIndexOf('/') + 1);
         if (name.Length <= SpecLimits.MaxFileNameLength)
             return null;
-        string text = name.ToString();
-        if (parts.HasScheme && parts.Text.StartsWith("http".AsSpan(), StringComparison.OrdinalIgnoreCase) && text.IndexOf('%') >= 0)
-            text = Uri.UnescapeDataString(text);
-        return text.Length <= SpecLimits.MaxFileNameLength
+        int length = name.Length;
+        // Only a name with escapes is decoded (and so copied); a long plain name is measured where it is.
+        if (parts.HasScheme && parts.Text.StartsWith("http".AsSpan(), StringComparison.OrdinalIgnoreCase) && name.IndexOf('%') >= 0)
+            length = Uri.UnescapeDataString(name.ToString()).Length;
+        return length <= SpecLimits.MaxFileNameLength
             ? null
             : new ItemProblem(RuleIds.ObjectNameTooLong,
-                $"The {key}'s file name is {text.Length} characters long ('{text.Substring(0, 40)}...'); the platform takes file names of at most " +
+                $"The {key}'s file name is {length} characters long ('{name.Slice(0, 40).ToString()}...'); the platform takes file names of at most " +
                 $"{SpecLimits.MaxFileNameLength} characters. Rename the object.");
     }
 

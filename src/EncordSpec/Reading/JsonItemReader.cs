@@ -145,9 +145,12 @@ internal sealed class JsonItemReader
                 item.TitleIsEmpty = title.Length == 0;
                 if (reader.ValueIsEscaped && title.IndexOf('\0') >= 0)
                     check.Report(RuleIds.ControlCharacter, item.KeyLocation(SpecKeys.Title), position, ControlCharacters.NulMessage("The title"));
-                if (options.ReadItems) item.Title = title.ToString();
+                bool hasTitleRule = SpecItemRules.HasTitleRule(item.Section);
+                // One string at most, shared by the item and the title rule (a title can be megabytes long).
+                string? text = options.ReadItems || hasTitleRule ? title.ToString() : null;
+                if (options.ReadItems) item.Title = text;
                 if (item.IsGroup && title.Length > 0) check.CheckGroupTitle(title, item.Where, position, item.GroupKind);
-                if (SpecItemRules.HasTitleRule(item.Section) && SpecItemRules.CheckTitle(item.Section, title.ToString()) is { } titleProblem)
+                if (hasTitleRule && SpecItemRules.CheckTitle(item.Section, text) is { } titleProblem)
                     check.Report(titleProblem.RuleId, item.KeyLocation(SpecKeys.Title), position, titleProblem.Message);
             }
             else

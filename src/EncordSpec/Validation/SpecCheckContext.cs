@@ -124,8 +124,13 @@ internal sealed class SpecCheckContext : IDisposable
         var request = new UrlCheckRequest(key, section, where, position, groupId, SkipDuplicateUrls);
         if (pipeline is not null)
         {
-            pipeline.Add(url, request, deliver);
-            return;
+            if (pipeline.Takes(url))
+            {
+                pipeline.Add(url, request, deliver);
+                return;
+            }
+            // A URL too long to queue is checked here rather than copied: once the queue is done, the worker is idle.
+            pipeline.Flush(deliver);
         }
         urlChecks.Check(url, request, urlFindings);
         if (urlFindings.Count == 0) return;
@@ -143,6 +148,6 @@ internal sealed class SpecCheckContext : IDisposable
     {
         if (!RememberTitle(title, position.Line, out long firstLine))
             Report(RuleIds.DuplicateTitle, where.LocationOf(SpecKeys.Title), position,
-                $"The title '{title.ToString()}' is already used by the {kind} at line {firstLine}. Give each group its own title, or the dataset will hold two items of that name.");
+                $"The title '{(title.Length <= 200 ? title.ToString() : title.Slice(0, 200).ToString() + "...")}' is already used by the {kind} at line {firstLine}. Give each group its own title, or the dataset will hold two items of that name.");
     }
 }

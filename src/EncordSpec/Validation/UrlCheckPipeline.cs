@@ -36,18 +36,19 @@ internal sealed class UrlCheckPipeline : IDisposable
         worker.Start();
     }
 
-    /// <summary>Queues one URL. Findings of finished batches are handed to <paramref name="deliver"/> on the way.</summary>
+    /// <summary>Whether a URL fits a batch. One that does not (megabytes long) is better checked on the reader's
+    /// thread after <see cref="Flush"/> than copied: the copy would add twice its size to the peak memory.</summary>
+    public bool Takes(ReadOnlySpan<char> url) => url.Length <= BatchChars;
+
+    /// <summary>Queues one URL that the pipeline <see cref="Takes"/>. Findings of finished batches are handed to
+    /// <paramref name="deliver"/> on the way.</summary>
     public void Add(ReadOnlySpan<char> url, in UrlCheckRequest request, Action<SpecFinding> deliver)
     {
         if (!current.TryAdd(url, request))
         {
             Submit();
             DeliverFinished(deliver, wait: false);
-            if (!current.TryAdd(url, request))
-            {
-                current.Reserve(url.Length);
-                current.TryAdd(url, request);
-            }
+            current.TryAdd(url, request); // an empty batch takes any URL the pipeline takes
         }
     }
 
@@ -122,7 +123,7 @@ internal sealed class UrlCheckPipeline : IDisposable
     /// <summary>URLs to check: their text side by side in one buffer, and what each needs besides.</summary>
     private sealed class Batch
     {
-        private char[] chars = new char[BatchChars];
+        private readonly char[] chars = new char[BatchChars];
         private readonly UrlCheckRequest[] requests = new UrlCheckRequest[BatchUrls];
         private readonly int[] starts = new int[BatchUrls];
         private readonly int[] lengths = new int[BatchUrls];
@@ -145,12 +146,6 @@ internal sealed class UrlCheckPipeline : IDisposable
             return true;
         }
 
-        /// <summary>Makes room for one URL longer than the usual buffer (an empty batch only).</summary>
-        public void Reserve(int length)
-        {
-            if (chars.Length < length) chars = new char[length];
-        }
-
         public void CheckAll(UrlChecks checks)
         {
             for (int i = 0; i < Count; i++)
@@ -162,7 +157,6 @@ internal sealed class UrlCheckPipeline : IDisposable
             Count = 0;
             charCount = 0;
             Findings.Clear();
-            if (chars.Length > BatchChars) chars = new char[BatchChars];
         }
     }
 }
