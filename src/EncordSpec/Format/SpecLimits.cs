@@ -25,6 +25,8 @@ internal static class SpecLimits
     /// reported instead of read: no valid spec has one, and memory stays bounded on hostile input.</summary>
     public const int MaxBufferedBytes = 64 * 1024 * 1024;
 
-    /// <summary>The largest CSV row the reader buffers (a row is a URL of at most 16 KB plus a title).</summary>
-    public const int MaxCsvRecordBytes = 4 * 1024 * 1024;
+    /// <summary>The largest CSV row the reader buffers: as large as a JSON value, so that a row holding a URL or title
+    /// of many megabytes is read and reported for what it breaks (ObjectUrlTooLong...), not as malformed CSV. A larger
+    /// row is ValueTooLarge. CsvHelper's buffer grows to at most about twice this.</summary>
+    public const int MaxCsvRecordBytes = MaxBufferedBytes;
 }

@@ -28,7 +28,7 @@ public static class SpecRules
             new SpecRule(RuleIds.InvalidJson, E, "The file is not well-formed JSON (the reader's reason, line and column are given)."),
             new SpecRule(RuleIds.TrailingComma, E, "A comma before a closing } or ]; JSON does not allow it and the platform rejects the file."),
             new SpecRule(RuleIds.NestingTooDeep, E, $"JSON nested deeper than {SpecLimits.MaxJsonDepth} levels."),
-            new SpecRule(RuleIds.ValueTooLarge, E, $"A single JSON value larger than {SpecLimits.MaxBufferedBytes / (1024 * 1024)} MB; reading stops there."),
+            new SpecRule(RuleIds.ValueTooLarge, E, $"A single JSON value or CSV row larger than {SpecLimits.MaxBufferedBytes / (1024 * 1024)} MB; reading stops there."),
             new SpecRule(RuleIds.InvalidEscape, E, @"A \u escape that encodes half of a surrogate pair, which PostgreSQL's jsonb rejects."),
             new SpecRule(RuleIds.ControlCharacter, E, @"A string holds \u0000, which PostgreSQL's jsonb refuses (keys, titles, metadata at any depth), or an object URL holds a control character (U+0000-U+001F, U+007F)."),
             new SpecRule(RuleIds.NumberOutOfRange, E, "A number too large for the platform to store (such as 1e400)."),

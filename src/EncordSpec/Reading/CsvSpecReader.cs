@@ -58,7 +58,7 @@ internal sealed class CsvSpecReader
             DetectSeparatorHint = false,
             TrackLineNumbers = true,
             SkipEmptyLines = true,
-            MaxRecordSize = SpecLimits.MaxCsvRecordBytes,
+            MaxRecordSize = Math.Min(SpecLimits.MaxCsvRecordBytes, options.MaxBufferedBytes),
             OnMalformedRecord = OnMalformedRecord,
         };
         using var reader = CsvReader.Create(new PrefixedStream(start, stream, options.CancellationToken), csvOptions, leaveOpen: true);
@@ -76,12 +76,23 @@ internal sealed class CsvSpecReader
             if (check.Items == 0)
                 check.Report(RuleIds.SpecEmpty, "", TextPosition.None, "The spec has a header but no rows. Add a row per file.");
         }
+        catch (CsvFormatException e) when (IsRecordTooLarge(e))
+        {
+            int megabytes = Math.Min(SpecLimits.MaxCsvRecordBytes, options.MaxBufferedBytes) / (1024 * 1024);
+            check.Report(RuleIds.ValueTooLarge, e.RecordNumber > 1 ? "row " + (e.RecordNumber - 1) : "header", new TextPosition(e.LineNumber, 0),
+                $"This row is longer than {(megabytes > 0 ? megabytes + " MB" : "the reader's limit")}. No valid spec has such a row (object URLs are at most 16 KB); " +
+                "if a field opens a quote that is never closed, the rest of the file is read as that one field: check the quotes. Reading stops here.");
+        }
         catch (CsvFormatException e)
         {
             check.Report(RuleIds.CsvMalformed, e.RecordNumber > 1 ? "row " + (e.RecordNumber - 1) : "", new TextPosition(e.LineNumber, 0),
                 $"The CSV cannot be read on: {e.Message} Check the quotes: a quoted field must end with a quote before the next comma or line end.");
         }
     }
+
+    /// <summary>CsvHelper's exception for a row past MaxRecordSize, which says nothing about the row's syntax (CsvHelper
+    /// gives it no reason code; the message names the option).</summary>
+    private static bool IsRecordTooLarge(CsvFormatException e) => e.Message.IndexOf(nameof(CsvReaderOptions.MaxRecordSize), StringComparison.Ordinal) >= 0;
 
     private bool ReadHeader()
     {

@@ -33,6 +33,6 @@ internal sealed class SpecReadOptions
     /// to run small specs that way too.</summary>
     internal long PipelineAboveBytes { get; set; } = 4 * 1024 * 1024;
 
-    /// <summary>The largest JSON token or buffered value; lower only in tests.</summary>
+    /// <summary>The largest JSON token or buffered value, and CSV row; lower only in tests.</summary>
     internal int MaxBufferedBytes { get; set; } = SpecLimits.MaxBufferedBytes;
 }
