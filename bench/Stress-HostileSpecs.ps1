@@ -4,7 +4,8 @@
 
 .DESCRIPTION
     Writes each hostile file into -WorkDirectory (streamed, so the generator stays small), then runs Test-EncordSpec on
-    it in a fresh pwsh under /usr/bin/time and reports the wall time, the peak resident memory of that process, the
+    it in a fresh pwsh under /usr/bin/time and reports the wall time, the CPU time (user + system, the fair figure on a
+    shared machine), the peak resident memory of that process, the
     findings shown (errors and warnings) and the characters they printed. -Scale shrinks every size alike (1 = the
     sizes of issue 14: a 2 GB single-line JSON, a 100 MB string, nesting 100,000 deep, a 50 MB CSV line, a million
     duplicate keys, one group of 10 million URLs). -Cmdlet ConvertFrom-EncordSpec reads each file into items instead
@@ -87,11 +88,12 @@ foreach ($name in $cases.Keys) {
     $file = Join-Path $WorkDirectory (($name -replace ' ', '-') + $(if ($name -like '*CSV*') { '.csv' } else { '.json' }))
     Write-SpecFile $file $cases[$name]
     $timeFile = Join-Path $WorkDirectory 'time.txt'
-    $json = & /usr/bin/time -f '%e %M' -o $timeFile $pwsh @pwshArguments -NoProfile -NonInteractive -File $probeFile $ModulePath $file $Cmdlet
-    $seconds, $peakKb = (Get-Content $timeFile -Tail 1) -split ' '
+    $json = & /usr/bin/time -f '%e %U %S %M' -o $timeFile $pwsh @pwshArguments -NoProfile -NonInteractive -File $probeFile $ModulePath $file $Cmdlet
+    $seconds, $user, $system, $peakKb = (Get-Content $timeFile -Tail 1) -split ' '
     $result = $json | Select-Object -Last 1 | ConvertFrom-Json
     [pscustomobject]@{
         Case = $name; 'File MB' = [math]::Round((Get-Item $file).Length / 1MB, 1); Seconds = [double]$seconds
+        'CPU s' = [math]::Round([double]$user + [double]$system, 1)
         'Peak MB' = [math]::Round([double]$peakKb / 1024); Errors = $result.Errors; Warnings = $result.Warnings
         'Chars printed' = $result.Characters; Rules = $result.Rules
     }
