@@ -14,11 +14,15 @@ namespace EncordSpec.Cmdlets;
 /// its errors and warnings, its items per section, its object URLs, the smallest and largest group and its size. A
 /// check of many files then says which failed, and a look before upload shows what the platform will get.</para>
 /// <para>Memory: the text is never held, but to find repeated object URLs every URL of the file is remembered as a
-/// 64-bit hash with its line, 16 to 32 bytes each (16-32 MB per million URLs), and the URLs of the group being read
-/// are remembered once more, for repeats within the group, until the next group starts. A group whose objectUrl_N
-/// keys do not run 0, 1, 2, ... in order costs up to about 60 more bytes per key (their numbers and places, for the gap
-/// and repeated-key checks). Measured peaks of the whole pwsh process (about 110 MB of it pwsh and the module): a
-/// spec of 10 million images (970 MB) 314 MB; one image group of 10 million keys (850 MB) 612 MB.</para>
+/// 64-bit hash with its line, 16 to 32 bytes each (16-32 MB per million URLs). The same table tells repeats within a
+/// group by that line; only a group that starts on a line holding earlier URLs (several groups on one line) has its
+/// URLs remembered once more, until the next group starts. A group whose objectUrl_N keys do not run 0, 1, 2, ... in
+/// order costs up to about 60 more bytes per key (their numbers and places, for the gap and repeated-key checks). A
+/// single value is read whole: a URL or title of many megabytes costs about 4 times its size while it is checked, a
+/// CSV row about 5.5 times, and a value or row past 64 MB ends the read with ValueTooLarge. Measured peaks of the
+/// whole pwsh process (about 110 MB of it pwsh and the module): a spec of 10 million images (970 MB) 314 MB; one image
+/// group of 10 million URLs on one line (694 MB) 473 MB; a 25 MB objectUrl 208 MB; a 50 MB CSV row 385 MB; a 100 MB
+/// string 246 MB (ValueTooLarge).</para>
 /// <para>Get-Help about_EncordSpec_Rules lists every rule with its id, severity and meaning. Test-EncordSpec never
 /// throws on bad input: empty files, binary files, invalid UTF-8, deep nesting and truncated files are findings.</para>
 /// </remarks>
