@@ -21,8 +21,8 @@ namespace EncordSpec.Cmdlets;
 /// single value is read whole: a URL or title of many megabytes costs about 4 times its size while it is checked, a
 /// CSV row about 5.5 times, and a value or row past 64 MB ends the read with ValueTooLarge. Measured peaks of the
 /// whole pwsh process (about 110 MB of it pwsh and the module): a spec of 10 million images (970 MB) 314 MB; one image
-/// group of 10 million URLs on one line (694 MB) 473 MB; a 25 MB objectUrl 208 MB; a 50 MB CSV row 385 MB; a 100 MB
-/// string 246 MB (ValueTooLarge).</para>
+/// group of 10 million URLs on one line (694 MB) 463 MB; a 25 MB objectUrl 208 MB; a 50 MB CSV row 382 MB; a 100 MB
+/// string 238 MB (ValueTooLarge).</para>
 /// <para>Get-Help about_EncordSpec_Rules lists every rule with its id, severity and meaning. Test-EncordSpec never
 /// throws on bad input: empty files, binary files, invalid UTF-8, deep nesting and truncated files are findings.</para>
 /// </remarks>
