@@ -28,7 +28,7 @@ internal sealed partial class AzureBlobLister : ICloudObjectLister
         var clientOptions = new BlobClientOptions();
         // Throttling (503 ServerBusy, 429) and transient errors: the SDK's exponential retry policy, with more retries
         // than its default 5 for parallel listings, and fewer for an endpoint that refuses connections.
-        clientOptions.RetryPolicy = new AzureRetryPolicy();
+        clientOptions.RetryPolicy = new AzureRetryPolicy(options.SdkRetries ?? CloudListerOptions.DefaultSdkRetries);
         clientOptions.Retry.NetworkTimeout = options.SdkTimeout;
         BlobServiceClient service;
         try

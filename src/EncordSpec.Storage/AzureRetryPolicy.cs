@@ -6,15 +6,16 @@ using Azure.Core.Pipeline;
 
 namespace EncordSpec.Storage;
 
-/// <summary>The Azure SDK's exponential retry policy (0.8 s doubling, at most a minute apart, honouring Retry-After),
-/// except that a server which refuses the connection or a host name that does not resolve is tried only twice more:
-/// with the full eight retries an unreachable endpoint took almost three minutes to report.</summary>
+/// <summary>The Azure SDK's exponential retry policy (0.8 s doubling, at most a minute apart, honouring Retry-After)
+/// with the retries -MaximumRetryCount allows, except that a server which refuses the connection or a host name that
+/// does not resolve is tried only twice more: with the full eight retries an unreachable endpoint took almost three
+/// minutes to report.</summary>
 internal sealed class AzureRetryPolicy : RetryPolicy
 {
     private const int UnreachableRetries = 2;
 
-    public AzureRetryPolicy()
-        : base(StorageErrors.MaxRetries, DelayStrategy.CreateExponentialDelayStrategy(TimeSpan.FromSeconds(0.8), TimeSpan.FromMinutes(1)))
+    public AzureRetryPolicy(int maxRetries)
+        : base(maxRetries, DelayStrategy.CreateExponentialDelayStrategy(TimeSpan.FromSeconds(0.8), TimeSpan.FromMinutes(1)))
     {
     }
 

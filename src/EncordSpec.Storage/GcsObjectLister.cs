@@ -44,7 +44,7 @@ internal sealed partial class GcsObjectLister : ICloudObjectLister
             client = builder.Build();
             // Throttling (429) and transient errors: the library's retry handler backs off exponentially (1 s doubling,
             // at most 32 s) for idempotent requests such as listing; it tries 3 times by default, more here.
-            client.Service.HttpClient.MessageHandler.NumTries = StorageErrors.MaxRetries + 1;
+            client.Service.HttpClient.MessageHandler.NumTries = (options.SdkRetries ?? CloudListerOptions.DefaultSdkRetries) + 1;
             client.Service.HttpClient.Timeout = options.SdkTimeout;
         }
         catch (Exception e) when (e is InvalidOperationException or System.IO.IOException or UnauthorizedAccessException or ArgumentException)

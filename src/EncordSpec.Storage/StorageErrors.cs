@@ -11,9 +11,6 @@ namespace EncordSpec.Storage;
 /// type (each lister classifies its own SDK's errors), so using it loads no SDK a listing does not need.</summary>
 internal sealed class StorageErrors
 {
-    /// <summary>Retries per request each SDK's retry policy is allowed for throttling and transient errors.</summary>
-    public const int MaxRetries = 8;
-
     private readonly CloudListerOptions options;
     private readonly SecretScrubber scrubber;
 

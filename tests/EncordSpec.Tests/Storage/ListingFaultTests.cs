@@ -46,9 +46,10 @@ public abstract class ListingFaultTests<TFixture> : IClassFixture<TFixture> wher
     private protected abstract ICloudObjectLister CreateLister(CloudListerOptions options);
 
     /// <summary>Short time-outs and retry delays keep the tests quick.</summary>
-    private RetryingLister Lister(FaultProxy proxy, double timeoutSeconds = 2, int retries = 3)
+    private RetryingLister Lister(FaultProxy proxy, double timeoutSeconds = 2, int retries = 3, int? sdkRetries = null)
     {
         var options = Options(proxy.Url);
+        options.SdkRetries = sdkRetries;
         options.RequestTimeout = TimeSpan.FromSeconds(timeoutSeconds);
         options.FirstRetryDelay = TimeSpan.FromMilliseconds(50);
         options.TransientRetries = retries;
@@ -119,15 +120,23 @@ public abstract class ListingFaultTests<TFixture> : IClassFixture<TFixture> wher
             Assert.True(lister.Retries >= 1, $"the listing's own retries: {lister.Retries}");
     }
 
+    /// <summary>Throttling that outlasts the SDK's retries (2 here, as -MaximumRetryCount 2 sets them) ends the
+    /// listing with the store's answer, as a refusal does.</summary>
     [Theory]
-    [InlineData(1)]
-    [InlineData(4)]
-    public void A_refusal_halfway_ends_the_listing_and_a_listing_resumed_where_it_says_misses_nothing(int throttleLimit)
+    [InlineData(ProxyFault.Deny, 1)]
+    [InlineData(ProxyFault.Deny, 4)]
+    [InlineData(ProxyFault.Throttle, 1)]
+    [InlineData(ProxyFault.Throttle, 4)]
+    public void A_refusal_or_throttling_past_the_retries_halfway_ends_the_listing_and_a_listing_resumed_where_it_says_misses_nothing(ProxyFault fault, int throttleLimit)
     {
+        const int sdkRetries = 2;
         using var proxy = FaultProxy.Forwarding(Fixture.Provider, Endpoint);
-        using var lister = Lister(proxy);
-        proxy.Inject(ProxyFault.Deny, int.MaxValue, afterGood: 4);
+        // A time-out well past the SDK's back-off (about 1 + 2 s), so the throttling, not the clock, ends the request.
+        using var lister = Lister(proxy, timeoutSeconds: 20, sdkRetries: sdkRetries);
+        proxy.Inject(fault, int.MaxValue, afterGood: 4);
         var first = new List<string>();
+        var (kind, said) = fault == ProxyFault.Deny ? (CloudErrorKind.AccessDenied, "HTTP 403")
+            : (CloudErrorKind.Failed, Fixture.Provider == CloudProvider.GCS ? "HTTP 429" : "HTTP 503");
         string? resumeAfter;
         try
         {
@@ -136,13 +145,21 @@ public abstract class ListingFaultTests<TFixture> : IClassFixture<TFixture> wher
         }
         catch (CloudStorageException e) when (throttleLimit == 1)
         {
-            Assert.Equal(CloudErrorKind.AccessDenied, e.Kind);
+            Assert.Equal(kind, e.Kind);
+            Assert.Contains(said, e.Message);
             resumeAfter = first.Last(); // sequential: in key order, everything up to the last key came
         }
         catch (ResumableFailure e)
         {
-            Assert.Equal(CloudErrorKind.AccessDenied, e.Failure.Kind);
+            Assert.Equal(kind, e.Failure.Kind);
+            Assert.Contains(said, e.Failure.Message);
             resumeAfter = e.ResumeAfter;
+        }
+        if (fault == ProxyFault.Throttle)
+        {
+            Assert.Equal(0, lister.Retries); // the SDK retried it; the listing does not send it again
+            if (throttleLimit == 1)
+                Assert.Equal(1 + sdkRetries, proxy.InjectedOf(ProxyFault.Throttle)); // one request, tried 1 + 2 times
         }
         if (throttleLimit == 1)
             Assert.NotEmpty(first); // in parallel the failure may come before any page was taken: then it starts over
