@@ -47,26 +47,39 @@ BeforeAll {
     }
 }
 
-Describe 'A refusal halfway through a listing' {
-    It '<Provider>, -ThrottleLimit <ThrottleLimit>, -Sort:<Sort>, -MediaMetadata:<Media>: one terminating error names the objects emitted and -StartAfter; resumed there, the union is the clean listing' -ForEach @(
-        @{ Provider = 'S3'; ThrottleLimit = 1; Sort = $false; Media = $false }
-        @{ Provider = 'Azure'; ThrottleLimit = 1; Sort = $false; Media = $false }
-        @{ Provider = 'GCS'; ThrottleLimit = 1; Sort = $false; Media = $false }
-        @{ Provider = 'S3'; ThrottleLimit = 4; Sort = $true; Media = $false }
-        @{ Provider = 'Azure'; ThrottleLimit = 4; Sort = $false; Media = $false }
-        @{ Provider = 'S3'; ThrottleLimit = 4; Sort = $false; Media = $false }
+Describe 'A refusal, or throttling past the retries, halfway through a listing' {
+    It '<Fault>, <Provider>, -ThrottleLimit <ThrottleLimit>, -Sort:<Sort>, -MediaMetadata:<Media>: one terminating error names the objects emitted and -StartAfter; resumed there, the union is the clean listing' -ForEach @(
+        @{ Fault = 'Deny'; Provider = 'S3'; ThrottleLimit = 1; Sort = $false; Media = $false }
+        @{ Fault = 'Deny'; Provider = 'Azure'; ThrottleLimit = 1; Sort = $false; Media = $false }
+        @{ Fault = 'Deny'; Provider = 'GCS'; ThrottleLimit = 1; Sort = $false; Media = $false }
+        @{ Fault = 'Deny'; Provider = 'S3'; ThrottleLimit = 4; Sort = $true; Media = $false }
+        @{ Fault = 'Deny'; Provider = 'Azure'; ThrottleLimit = 4; Sort = $false; Media = $false }
+        @{ Fault = 'Deny'; Provider = 'S3'; ThrottleLimit = 4; Sort = $false; Media = $false }
         # Objects wait in -MediaMetadata's window while their headers are read (the refusal reaches those reads too).
-        @{ Provider = 'S3'; ThrottleLimit = 4; Sort = $false; Media = $true }
+        @{ Fault = 'Deny'; Provider = 'S3'; ThrottleLimit = 4; Sort = $false; Media = $true }
+        # Throttling (S3 503 SlowDown, Azure 503 ServerBusy, GCS 429) on every request from the fourth on, with
+        # -MaximumRetryCount 1: each SDK tries once more after its back-off, then the listing ends.
+        @{ Fault = 'Throttle'; Provider = 'S3'; ThrottleLimit = 1; Sort = $false; Media = $false }
+        @{ Fault = 'Throttle'; Provider = 'Azure'; ThrottleLimit = 1; Sort = $false; Media = $false }
+        @{ Fault = 'Throttle'; Provider = 'GCS'; ThrottleLimit = 1; Sort = $false; Media = $false }
+        @{ Fault = 'Throttle'; Provider = 'Azure'; ThrottleLimit = 4; Sort = $false; Media = $false }
+        @{ Fault = 'Throttle'; Provider = 'GCS'; ThrottleLimit = 4; Sort = $true; Media = $false }
     ) {
         $proxy = New-Proxy $Provider
         try {
-            $proxy.Inject('Deny', [int]::MaxValue, 3)
+            $proxy.Inject($Fault, [int]::MaxValue, 3)
             $options = @{ ThrottleLimit = $ThrottleLimit; Sort = $Sort }
+            if ($Fault -eq 'Throttle') { $options.MaximumRetryCount = 1 }
             if ($Media) { $options.MediaMetadata = $true; $options.ErrorAction = 'SilentlyContinue' } # the seeder's bytes are no image: an error per object
             $first = Invoke-Listing $Provider $proxy $options
 
             $first.Failure | Should -Not -BeNullOrEmpty
-            $first.Failure.FullyQualifiedErrorId | Should -BeLike 'CloudAccessDenied*'
+            $first.Failure.FullyQualifiedErrorId | Should -BeLike $(if ($Fault -eq 'Deny') { 'CloudAccessDenied*' } else { 'CloudListingFailed*' })
+            if ($Fault -eq 'Throttle') {
+                $first.Failure.Exception.Message | Should -Match $(if ($Provider -eq 'GCS') { 'HTTP 429' } else { 'HTTP 503' })
+                # One request, tried twice, ends a sequential listing; side by side each request in flight may be.
+                if ($ThrottleLimit -eq 1) { $proxy.InjectedOf('Throttle') | Should -Be 2 }
+            }
             if (-not $Media) { $first.ErrorCount | Should -Be 1 }
             $advice = Get-ResumeAdvice $first.Failure
             $advice.Emitted | Should -Be $first.Keys.Count
