@@ -141,6 +141,20 @@ Describe '-TimeoutSec' {
         finally { $proxy.Dispose() }
     }
 
+    It 'with -MaximumRetryCount 1 a request that times out is tried once more, not 3 times' {
+        $proxy = New-Proxy 'GCS'
+        try {
+            $proxy.Inject('StallSilent', [int]::MaxValue, 2)
+            $listing = Invoke-Listing 'GCS' $proxy @{ ThrottleLimit = 1; TimeoutSec = 1; MaximumRetryCount = 1 }
+
+            $listing.Failure.FullyQualifiedErrorId | Should -BeLike 'CloudEndpointUnreachable*'
+            $listing.Failure.Exception.Message | Should -Match 'within 1 s \(-TimeoutSec\), 2 times in a row'
+            (Get-ResumeAdvice $listing.Failure).Emitted | Should -Be 100
+            $proxy.InjectedOf('StallSilent') | Should -Be 2
+        }
+        finally { $proxy.Dispose() }
+    }
+
     It 'is documented with its default' {
         (Get-Help Get-CloudObject -Parameter TimeoutSec).description.Text | Should -Match 'default 30'
     }
