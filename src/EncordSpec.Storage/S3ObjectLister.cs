@@ -239,7 +239,7 @@ internal sealed partial class S3ObjectLister : ICloudObjectLister
         {
             HttpStatusCode.NotFound => new StorageFailure(CloudErrorKind.BucketNotFound, detail),
             HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized => new StorageFailure(CloudErrorKind.AccessDenied, detail),
-            _ => e.StatusCode == 0 ? null : new StorageFailure(CloudErrorKind.Failed, detail),
+            _ => e.StatusCode == 0 ? null : new StorageFailure(CloudErrorKind.Failed, detail, StorageErrors.IsRetriedStatus((int)e.StatusCode)),
         };
     }
 

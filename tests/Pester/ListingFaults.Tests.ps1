@@ -58,7 +58,8 @@ Describe 'A refusal, or throttling past the retries, halfway through a listing' 
         # Objects wait in -MediaMetadata's window while their headers are read (the refusal reaches those reads too).
         @{ Fault = 'Deny'; Provider = 'S3'; ThrottleLimit = 4; Sort = $false; Media = $true }
         # Throttling (S3 503 SlowDown, Azure 503 ServerBusy, GCS 429) on every request from the fourth on, with
-        # -MaximumRetryCount 1: each SDK tries once more after its back-off, then the listing ends.
+        # -MaximumRetryCount 1: each SDK tries once more after its back-off, the listing sends the request once more
+        # (twice again), then it ends.
         @{ Fault = 'Throttle'; Provider = 'S3'; ThrottleLimit = 1; Sort = $false; Media = $false }
         @{ Fault = 'Throttle'; Provider = 'Azure'; ThrottleLimit = 1; Sort = $false; Media = $false }
         @{ Fault = 'Throttle'; Provider = 'GCS'; ThrottleLimit = 1; Sort = $false; Media = $false }
@@ -77,8 +78,9 @@ Describe 'A refusal, or throttling past the retries, halfway through a listing' 
             $first.Failure.FullyQualifiedErrorId | Should -BeLike $(if ($Fault -eq 'Deny') { 'CloudAccessDenied*' } else { 'CloudListingFailed*' })
             if ($Fault -eq 'Throttle') {
                 $first.Failure.Exception.Message | Should -Match $(if ($Provider -eq 'GCS') { 'HTTP 429' } else { 'HTTP 503' })
-                # One request, tried twice, ends a sequential listing; side by side each request in flight may be.
-                if ($ThrottleLimit -eq 1) { $proxy.InjectedOf('Throttle') | Should -Be 2 }
+                $first.Failure.Exception.Message | Should -Match '\(2 times in a row\)'
+                # One request, tried 2 x 2 times, ends a sequential listing; side by side each request in flight may be.
+                if ($ThrottleLimit -eq 1) { $proxy.InjectedOf('Throttle') | Should -Be 4 }
             }
             if (-not $Media) { $first.ErrorCount | Should -Be 1 }
             $advice = Get-ResumeAdvice $first.Failure
