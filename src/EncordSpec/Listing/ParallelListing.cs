@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -45,6 +46,8 @@ internal sealed class ParallelListing : IDisposable
     private readonly CancellationTokenSource stop = new();
     /// <summary>Every part, in key order (a split puts the new part right after the one it came from).</summary>
     private readonly List<RangePart> parts = new();
+    /// <summary>The part the listing starts with; once its first page comes back full, the folders after it are planned.</summary>
+    private readonly RangePart first;
     private readonly Queue<ListedPage> ready = new();
     private readonly Queue<string> notes = new();
     private readonly TaskCompletionSource<bool> quiet = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -75,8 +78,9 @@ internal sealed class ParallelListing : IDisposable
         this.sorted = sorted;
         this.order = order;
         space = new KeySpace(request.Prefix, order);
-        planner = new RangePlanner(space);
-        parts.Add(NewPart(new KeyRange(request.StartAfter, null)));
+        planner = new RangePlanner(space, order);
+        first = NewPart(new KeyRange(request.StartAfter, null));
+        parts.Add(first);
     }
 
     /// <summary>List requests sent so far.</summary>
@@ -253,15 +257,31 @@ internal sealed class ParallelListing : IDisposable
         return null;
     }
 
+    /// <summary>The one-level page of the prefix: the part ends, and the parts it plans take its place.</summary>
+    private void PlanFolders(RangePart level, CloudListingPage page)
+    {
+        var planned = FolderPlan.Of(page, request, level.Range.After!, order);
+        parts.InsertRange(parts.IndexOf(level) + 1, planned);
+        openParts += planned.Count;
+        level.State = PartState.Done;
+        openParts--;
+        int folders = planned.Count(p => p.Prefix != request.Prefix);
+        string shown = page.ContinuationToken is null ? "" : " on its first page";
+        notes.Enqueue(folders == 0
+            ? $"Listed '{request.Prefix}' one level down after '{level.Range.After}': no folders{shown}; the rest is listed by key range."
+            : $"Listed '{request.Prefix}' one level down after '{level.Range.After}': {folders} folders{shown}, each listed as a part of its own " +
+              "(with what lies between them), and what comes after them by key range.");
+    }
+
     private void Split(RangePart part, string point)
     {
         var range = part.Range;
-        var next = NewPart(new KeyRange(point, range.UpTo));
+        var next = NewPart(new KeyRange(point, range.UpTo, range.ThroughFolder), part);
         part.Folders.SplitAt(part.Position!, point);
         part.Range = new KeyRange(range.After, point);
         parts.Insert(parts.IndexOf(part) + 1, next);
         Splits++;
-        notes.Enqueue($"Split the keys {Describe(range)} in two after '{point}', to list both side by side.");
+        notes.Enqueue($"Split the keys {Describe(part.Prefix, range)} in two after '{point}', to list both side by side.");
     }
 
     private void Begin(RangePart part)
@@ -269,7 +289,15 @@ internal sealed class ParallelListing : IDisposable
         part.State = PartState.Fetching;
         inFlight++;
         Requests++;
-        var pageRequest = request with { StartAfter = part.Range.After, UpTo = part.Range.UpTo };
+        int pageSize = part.PagesListed == 0 && part.FirstPageSize is { } first ? first : request.PageSize;
+        if (part.ContinuationToken is null)
+            part.ChainStart = part.Position ?? part.Range.After; // a part that narrowed goes on from where it was
+        var pageRequest = new CloudListingRequest(part.Prefix, part.IsLevel ? FolderPlan.Delimiter : null, pageSize)
+        {
+            StartAfter = part.ChainStart,
+            // A store that honours the end (GCS) would stop at the folder's name, before its keys.
+            UpTo = part.Range.ThroughFolder ? null : part.Range.UpTo,
+        };
         string? token = part.ContinuationToken;
         _ = Task.Run(() => ListPageAsync(part, pageRequest, token));
     }
@@ -329,8 +357,13 @@ internal sealed class ParallelListing : IDisposable
     /// flight; the store may have ignored the range), and queues what they become for the pipeline.</summary>
     private void Accept(RangePart part, CloudListingPage page)
     {
-        guard.Check(part, page);
+        guard.Check((part, part.Prefix), page); // a part that narrowed to its folder starts a new chain of tokens
         part.PagesListed++;
+        if (part.IsLevel)
+        {
+            PlanFolders(part, page);
+            return;
+        }
         var objects = page.Objects;
         var range = part.Range;
         if (!part.ListsToTheEnd && !InKeyOrder(objects))
@@ -347,13 +380,13 @@ internal sealed class ParallelListing : IDisposable
             Queue(part, page, inRange, page.ContinuationToken is null);
             return;
         }
-        if (!part.StartConfirmed && range.After is not null)
+        if (!part.StartConfirmed && part.ChainStart is { } chainStart)
         {
-            while (start < objects.Count && range.IsBefore(objects[start].Key, order))
+            while (start < objects.Count && order.Compare(objects[start].Key, chainStart) <= 0)
                 start++;
             // Azure's startFrom and GCS's startOffset include the start key itself; anything before it was not asked for.
-            if (start > 1 || start == 1 && objects[0].Key != range.After)
-                IgnoredStart(range.After, objects[0].Key);
+            if (start > 1 || start == 1 && objects[0].Key != chainStart)
+                IgnoredStart(chainStart, objects[0].Key);
         }
         part.StartConfirmed |= start < objects.Count || page.ContinuationToken is null;
         int end = objects.Count;
@@ -365,6 +398,17 @@ internal sealed class ParallelListing : IDisposable
         }
         bool last = end < objects.Count || page.ContinuationToken is null;
         var kept = start == 0 && end == objects.Count && objects is List<CloudObject> all ? all : Slice(objects, start, end);
+        if (part == first && part.PagesListed == 1 && !last && kept.Count > 0 && !rangesIgnored)
+        {
+            // More than a page: this part ends with its page, and a one-level listing after it plans the rest.
+            string lastKey = kept[kept.Count - 1].Key;
+            part.Range = new KeyRange(part.Range.After, lastKey);
+            Queue(part, page, kept, true);
+            var level = new RangePart(new KeyRange(lastKey, null), request.Prefix, new FolderPartitioner(order)) { IsLevel = true };
+            openParts++;
+            parts.Insert(parts.IndexOf(part) + 1, level);
+            return;
+        }
         Queue(part, page, kept, last);
     }
 
@@ -373,7 +417,7 @@ internal sealed class ParallelListing : IDisposable
     {
         if (kept.Count > 0)
         {
-            planner.Origin ??= kept[0].Key;
+            part.Origin ??= kept[0].Key;
             space.Learn(kept[0].Key);
             space.Learn(kept[kept.Count - 1].Key);
             if (kept.Count > 1)
@@ -381,6 +425,8 @@ internal sealed class ParallelListing : IDisposable
             part.Position = kept[kept.Count - 1].Key;
         }
         part.ContinuationToken = page.ContinuationToken;
+        if (!last)
+            part.Narrow();
         if (last)
         {
             part.State = PartState.Done;
@@ -390,7 +436,9 @@ internal sealed class ParallelListing : IDisposable
         {
             part.State = PartState.Idle;
         }
-        string note = $"Listed {Describe(part.Range)}, page {part.PagesListed}: {kept.Count} objects{(last ? ", the last" : "")}.";
+        if (part.Excluded.Count > 0)
+            kept = kept.FindAll(cloudObject => !part.Excludes(cloudObject.Key));
+        string note = $"Listed {Describe(part)}, page {part.PagesListed}: {kept.Count} objects{(last ? ", the last" : "")}.";
         var listed = new ListedPage(part, part.Folders.Accept(part, kept, last, note));
         bufferedPages++;
         part.BufferedPages++;
@@ -422,7 +470,7 @@ internal sealed class ParallelListing : IDisposable
         while (order.Compare(objects[at - 1].Key, objects[at].Key) < 0)
             at++;
         notes.Enqueue($"The store listed '{objects[at].Key}' after '{objects[at - 1].Key}', not in the key order the listing splits by: " +
-                      $"the keys {Describe(part.Range)} are listed one page after another to the prefix's end, and no more key ranges are split.");
+                      $"the keys {Describe(part)} are listed one page after another to the prefix's end, and no more key ranges are split.");
     }
 
     /// <summary>A store that ignores the start of a range lists from the prefix's first key: still correct (the keys
@@ -436,13 +484,24 @@ internal sealed class ParallelListing : IDisposable
                       "the listing goes on without splitting into more key ranges, and misses nothing.");
     }
 
-    private string Describe(KeyRange range) =>
-        range.After is null && range.UpTo is null ? $"'{request.Prefix}'" : $"'{request.Prefix}' {range}";
+    private static string Describe(RangePart part) => Describe(part.Prefix, part.Range);
+
+    private static string Describe(string prefix, KeyRange range) =>
+        range.After is null && range.UpTo is null ? $"'{prefix}'" : $"'{prefix}' {range}";
 
     private RangePart NewPart(KeyRange range)
     {
         openParts++;
         return new RangePart(range, request.Prefix, new FolderPartitioner(order));
+    }
+
+    /// <summary>The part split off <paramref name="from"/>: same prefix, same folders left to others.</summary>
+    private RangePart NewPart(KeyRange range, RangePart from)
+    {
+        openParts++;
+        var part = new RangePart(range, from.Prefix, new FolderPartitioner(order)) { Excluded = from.Excluded, Origin = from.Origin };
+        part.Narrow();
+        return part;
     }
 
     private static List<CloudObject> Slice(IReadOnlyList<CloudObject> objects, int start, int end)

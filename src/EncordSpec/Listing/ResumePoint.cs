@@ -30,7 +30,8 @@ internal sealed class ResumePoint
         string? after = null;
         foreach (var part in parts)
         {
-            after = lastTaken.TryGetValue(part, out string? key) ? key : part.Range.After;
+            // A folder's part starts at the folder: the part before it ended below every key of it.
+            after = lastTaken.TryGetValue(part, out string? key) ? key : part.Range.After ?? after;
             if (part.State != PartState.Done || part.BufferedPages > 0)
                 break;
         }
