@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -265,7 +264,7 @@ internal sealed class ParallelListing : IDisposable
         openParts += planned.Count;
         level.State = PartState.Done;
         openParts--;
-        int folders = planned.Count(p => p.Prefix != request.Prefix);
+        int folders = planned.Count - 1; // a part per folder, and one for the rest
         string shown = page.ContinuationToken is null ? "" : " on its first page";
         notes.Enqueue(folders == 0
             ? $"Listed '{request.Prefix}' one level down after '{level.Range.After}': no folders{shown}; the rest is listed by key range."
