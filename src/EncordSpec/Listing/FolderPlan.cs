@@ -13,14 +13,18 @@ namespace EncordSpec.Listing;
 /// the whole prefix from there, so that the keys between two folders (the prefix's own objects, folders the store left
 /// out) come with it; as soon as it has reached its folder, it asks for that folder only (<see cref="RangePart.Narrow"/>).
 /// After the page's last folder, one part lists the rest: what lies after it, or, when the page was cut short, every
-/// key after it, split by key range as it turns out large.</para></summary>
+/// key after it, split by key range as it turns out large.</para>
+/// <para>Azure's and GCS's one-level listings show every folder, so there the folders' parts ask for their folder
+/// only from the first request on, and a gap between two folders is listed only where the page showed objects.</para></summary>
 internal static class FolderPlan
 {
     public const string Delimiter = "/";
 
     /// <summary>The parts in key order for the keys after <paramref name="start"/> of the listing of
-    /// <paramref name="request"/>, whose one-level page after that key is <paramref name="level"/>.</summary>
-    public static List<RangePart> Of(CloudListingPage level, CloudListingRequest request, string start, IComparer<string> order)
+    /// <paramref name="request"/>, whose one-level page after that key is <paramref name="level"/>;
+    /// <paramref name="showsEveryFolder"/> when the store's one-level listings are known to show every folder.</summary>
+    public static List<RangePart> Of(CloudListingPage level, CloudListingRequest request, string start, IComparer<string> order,
+        bool showsEveryFolder = false)
     {
         var folders = level.Prefixes
             .Where(f => f.Length > request.Prefix.Length && f.StartsWith(request.Prefix, StringComparison.Ordinal))
@@ -31,6 +35,21 @@ internal static class FolderPlan
         string? previous = null;
         foreach (string folder in folders)
         {
+            if (showsEveryFolder)
+            {
+                var gap = new KeyRange(after, folder);
+                if (Shown(level, gap, order) is > 0 and var shown)
+                    parts.Add(new RangePart(gap, request.Prefix, new FolderPartitioner(order))
+                    {
+                        FirstPageSize = Math.Min(request.PageSize, shown + 1),
+                        Excluded = previous is null ? new[] { folder } : new[] { previous, folder },
+                    });
+                bool startsInside = start.StartsWith(folder, StringComparison.Ordinal);
+                parts.Add(new RangePart(new KeyRange(startsInside ? start : null, folder, throughFolder: true), folder, new FolderPartitioner(order)));
+                after = KeyOrder.Ceiling(folder, order);
+                previous = folder;
+                continue;
+            }
             // Asks for what the page showed before the folder, and past it a page of the folder and one key more,
             // so that a folder of no more than a page is done in one request.
             var range = new KeyRange(after, folder, throughFolder: true);
@@ -44,6 +63,8 @@ internal static class FolderPlan
             previous = folder;
         }
         var rest = new KeyRange(after, null);
+        if (showsEveryFolder && level.ContinuationToken is null && Shown(level, rest, order) == 0)
+            return parts;
         parts.Add(new RangePart(rest, request.Prefix, new FolderPartitioner(order))
         {
             // Unless the page was cut short, only what it showed there is expected: that and one key more.

@@ -13,12 +13,12 @@ internal sealed partial class ParallelListing
     /// <summary>The one-level page of the prefix: the part ends, and the parts it plans take its place.</summary>
     private void PlanFolders(RangePart level, CloudListingPage page)
     {
-        var planned = FolderPlan.Of(page, request, level.Range.After!, order);
+        var planned = FolderPlan.Of(page, request, level.Range.After!, order, showsEveryFolder);
         parts.InsertRange(parts.IndexOf(level) + 1, planned);
         openParts += planned.Count;
         level.State = PartState.Done;
         openParts--;
-        int folders = planned.Count - 1; // a part per folder, and one for the rest
+        int folders = planned.FindAll(p => p.Prefix != request.Prefix || p.Range.ThroughFolder).Count;
         string shown = page.ContinuationToken is null ? "" : " on its first page";
         notes.Enqueue(folders == 0
             ? $"Listed '{request.Prefix}' one level down after '{level.Range.After}': no folders{shown}; the rest is listed by key range."

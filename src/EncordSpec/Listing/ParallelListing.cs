@@ -39,6 +39,7 @@ internal sealed partial class ParallelListing : IDisposable
     private readonly int pageBudget;
     private readonly bool sorted;
     private readonly IComparer<string> order;
+    private readonly bool showsEveryFolder;
     private readonly KeySpace space;
     private readonly RangePlanner planner;
     private readonly PageGuard guard = new();
@@ -67,7 +68,9 @@ internal sealed partial class ParallelListing : IDisposable
     /// <param name="throttleLimit">Requests in flight at most.</param>
     /// <param name="sorted">Emit in the store's key order, exactly as a sequential listing would.</param>
     /// <param name="order">The store's key order (<see cref="KeyOrder.For"/>).</param>
-    public ParallelListing(ICloudObjectLister lister, CloudListingRequest request, int throttleLimit, bool sorted, IComparer<string> order)
+    /// <param name="showsEveryFolder">The store's one-level listings show every folder (<see cref="FolderPlan"/>).</param>
+    public ParallelListing(ICloudObjectLister lister, CloudListingRequest request, int throttleLimit, bool sorted, IComparer<string> order,
+        bool showsEveryFolder = false)
     {
         if (request.Delimiter is not null)
             throw new ArgumentException("A parallel listing is recursive: it takes no delimiter.", nameof(request));
@@ -79,6 +82,7 @@ internal sealed partial class ParallelListing : IDisposable
         pageBudget = Math.Max(4 * throttleLimit, 16);
         this.sorted = sorted;
         this.order = order;
+        this.showsEveryFolder = showsEveryFolder;
         space = new KeySpace(request.Prefix, order);
         planner = new RangePlanner(space, order);
         first = NewPart(new KeyRange(request.StartAfter, null));

@@ -69,6 +69,20 @@ public class KeyRangeSplitTests
     }
 
     [Fact]
+    public void Where_one_level_listings_show_every_folder_each_folder_is_asked_for_alone_from_the_first_request()
+    {
+        // Azure and GCS: no request over the whole prefix after the first page but for the gaps that hold objects.
+        var keys = Enumerable.Range(0, 25_000).Select(n => $"folder-{n / 500:D3}/img-{n % 500:D5}.jpg").Append("folder-025.txt").ToList();
+        using var lister = new MemoryLister(keys, MemoryStore.Azure with { Latency = TimeSpan.FromMilliseconds(5) });
+        using var listing = new ParallelListing(lister, new CloudListingRequest("", null, 100), 8, true, KeyOrder.Utf16, showsEveryFolder: true);
+        var listed = listing.Read(CancellationToken.None).SelectMany(c => c.Page.Objects).Select(o => o.Key).ToList();
+
+        Assert.Equal(lister.Keys, listed);
+        var wholePrefix = lister.Received.Where(r => r.Request.Prefix == "" && r.Request.Delimiter is null).ToList();
+        Assert.Equal(2, wholePrefix.Count); // the first page, and the gap that holds folder-025.txt
+    }
+
+    [Fact]
     public void Folders_a_one_level_listing_leaves_out_between_those_it_shows_are_listed_too()
     {
         // s3rver leaves b/ and d/ out (they hold only folders); they lie between the folders it shows.
