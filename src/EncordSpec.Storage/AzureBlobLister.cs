@@ -28,7 +28,7 @@ internal sealed partial class AzureBlobLister : ICloudObjectLister
         var clientOptions = new BlobClientOptions();
         // Throttling (503 ServerBusy, 429) and transient errors: the SDK's exponential retry policy, with more retries
         // than its default 5 for parallel listings, and fewer for an endpoint that refuses connections.
-        clientOptions.RetryPolicy = new AzureRetryPolicy();
+        clientOptions.RetryPolicy = new AzureRetryPolicy(options.SdkRetries ?? CloudListerOptions.DefaultSdkRetries, options.RequestTimeout);
         clientOptions.Retry.NetworkTimeout = options.SdkTimeout;
         BlobServiceClient service;
         try
@@ -118,7 +118,7 @@ internal sealed partial class AzureBlobLister : ICloudObjectLister
                     "ContainerNotFound" or "ResourceNotFound" or "AccountNotFound" => new StorageFailure(CloudErrorKind.BucketNotFound, detail),
                     _ when e.Status is 401 or 403 => new StorageFailure(CloudErrorKind.AccessDenied, detail),
                     _ when e.Status == 404 => new StorageFailure(CloudErrorKind.BucketNotFound, detail),
-                    _ => new StorageFailure(CloudErrorKind.Failed, detail),
+                    _ => new StorageFailure(CloudErrorKind.Failed, detail, StorageErrors.IsRetriedStatus(e.Status)),
                 };
             default:
                 return null;

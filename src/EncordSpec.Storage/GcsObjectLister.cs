@@ -43,8 +43,11 @@ internal sealed partial class GcsObjectLister : ICloudObjectLister
                 builder.GoogleCredential = LoadCredentialFile(options.CredentialFile!);
             client = builder.Build();
             // Throttling (429) and transient errors: the library's retry handler backs off exponentially (1 s doubling,
-            // at most 32 s) for idempotent requests such as listing; it tries 3 times by default, more here.
-            client.Service.HttpClient.MessageHandler.NumTries = StorageErrors.MaxRetries + 1;
+            // at most 32 s) for idempotent requests such as listing; it tries 3 times by default, more here, as many
+            // as fit in -TimeoutSec.
+            int retries = RetryBudget.Retries(options.SdkRetries ?? CloudListerOptions.DefaultSdkRetries, options.RequestTimeout,
+                retry => TimeSpan.FromSeconds(Math.Min(Math.Pow(2, retry - 1), 32)));
+            client.Service.HttpClient.MessageHandler.NumTries = retries + 1;
             client.Service.HttpClient.Timeout = options.SdkTimeout;
         }
         catch (Exception e) when (e is InvalidOperationException or System.IO.IOException or UnauthorizedAccessException or ArgumentException)
@@ -138,7 +141,7 @@ internal sealed partial class GcsObjectLister : ICloudObjectLister
         {
             HttpStatusCode.NotFound => new StorageFailure(CloudErrorKind.BucketNotFound, detail),
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new StorageFailure(CloudErrorKind.AccessDenied, detail),
-            _ => new StorageFailure(CloudErrorKind.Failed, detail),
+            _ => new StorageFailure(CloudErrorKind.Failed, detail, StorageErrors.IsRetriedStatus((int)e.HttpStatusCode)),
         };
     }
 

@@ -77,7 +77,7 @@ internal sealed partial class S3ObjectLister : ICloudObjectLister
     private AmazonS3Client CreateClient(string region)
     {
         var config = new AmazonS3Config { Timeout = options.SdkTimeout };
-        ConfigureRetries(config);
+        ConfigureRetries(config, options.SdkRetries);
         string? endpoint = options.EndpointUrl ?? (options.Provider == CloudProvider.OTC ? $"https://obs.{region}.otc.t-systems.com" : null);
         if (endpoint is not null)
         {
@@ -98,13 +98,16 @@ internal sealed partial class S3ObjectLister : ICloudObjectLister
 
     /// <summary>Throttling (503 SlowDown) and transient errors are retried by the SDK's standard retry mode
     /// (exponential back-off with jitter, a retry quota per client); a parallel listing sends more requests at once, so
-    /// it allows more retries than the default 2. Settings the user made (AWS_RETRY_MODE, AWS_MAX_ATTEMPTS) stand.</summary>
-    private static void ConfigureRetries(AmazonS3Config config)
+    /// it allows more retries than the default 2. Settings the user made (AWS_RETRY_MODE, AWS_MAX_ATTEMPTS) stand,
+    /// unless -MaximumRetryCount says otherwise for this command.</summary>
+    private static void ConfigureRetries(AmazonS3Config config, int? retries)
     {
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_RETRY_MODE")))
             config.RetryMode = RequestRetryMode.Standard;
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_MAX_ATTEMPTS")))
-            config.MaxErrorRetry = StorageErrors.MaxRetries;
+        if (retries is { } given)
+            config.MaxErrorRetry = given;
+        else if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_MAX_ATTEMPTS")))
+            config.MaxErrorRetry = CloudListerOptions.DefaultSdkRetries;
     }
 
     public async Task<CloudBucketLocation> LocateAsync(CancellationToken cancellationToken)
@@ -236,7 +239,7 @@ internal sealed partial class S3ObjectLister : ICloudObjectLister
         {
             HttpStatusCode.NotFound => new StorageFailure(CloudErrorKind.BucketNotFound, detail),
             HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized => new StorageFailure(CloudErrorKind.AccessDenied, detail),
-            _ => e.StatusCode == 0 ? null : new StorageFailure(CloudErrorKind.Failed, detail),
+            _ => e.StatusCode == 0 ? null : new StorageFailure(CloudErrorKind.Failed, detail, StorageErrors.IsRetriedStatus((int)e.StatusCode)),
         };
     }
 

@@ -11,9 +11,6 @@ namespace EncordSpec.Storage;
 /// type (each lister classifies its own SDK's errors), so using it loads no SDK a listing does not need.</summary>
 internal sealed class StorageErrors
 {
-    /// <summary>Retries per request each SDK's retry policy is allowed for throttling and transient errors.</summary>
-    public const int MaxRetries = 8;
-
     private readonly CloudListerOptions options;
     private readonly SecretScrubber scrubber;
 
@@ -37,7 +34,7 @@ internal sealed class StorageErrors
                 $"the store's answer could not be read as a listing page (cut short or malformed): {unreadable.GetType().Name}: {unreadable.Message}"))
             { IsTransient = true };
         if (classify(exception) is { } failure)
-            return Create(failure.Kind, failure.Detail);
+            return new CloudStorageException(failure.Kind, scrubber.Scrub(failure.Detail)) { IsTransient = failure.IsTransient };
         if (FindNetworkFailure(exception) is { } network)
         {
             // A connection that broke (reset, answer ended early) is worth asking again; one never made is not.
@@ -52,6 +49,9 @@ internal sealed class StorageErrors
     public Uri? ClientEndpoint { get; set; }
 
     public CloudStorageException Create(CloudErrorKind kind, string detail) => new(kind, scrubber.Scrub(detail));
+
+    /// <summary>The HTTP statuses every SDK here retries (408, 429, 500, 502, 503, 504): throttling and server trouble.</summary>
+    public static bool IsRetriedStatus(int status) => status is 408 or 429 or 500 or 502 or 503 or 504;
 
     private string EndpointDescription() =>
         options.EndpointForDisplay is { } endpoint ? endpoint

@@ -47,26 +47,41 @@ BeforeAll {
     }
 }
 
-Describe 'A refusal halfway through a listing' {
-    It '<Provider>, -ThrottleLimit <ThrottleLimit>, -Sort:<Sort>, -MediaMetadata:<Media>: one terminating error names the objects emitted and -StartAfter; resumed there, the union is the clean listing' -ForEach @(
-        @{ Provider = 'S3'; ThrottleLimit = 1; Sort = $false; Media = $false }
-        @{ Provider = 'Azure'; ThrottleLimit = 1; Sort = $false; Media = $false }
-        @{ Provider = 'GCS'; ThrottleLimit = 1; Sort = $false; Media = $false }
-        @{ Provider = 'S3'; ThrottleLimit = 4; Sort = $true; Media = $false }
-        @{ Provider = 'Azure'; ThrottleLimit = 4; Sort = $false; Media = $false }
-        @{ Provider = 'S3'; ThrottleLimit = 4; Sort = $false; Media = $false }
+Describe 'A refusal, or throttling past the retries, halfway through a listing' {
+    It '<Fault>, <Provider>, -ThrottleLimit <ThrottleLimit>, -Sort:<Sort>, -MediaMetadata:<Media>: one terminating error names the objects emitted and -StartAfter; resumed there, the union is the clean listing' -ForEach @(
+        @{ Fault = 'Deny'; Provider = 'S3'; ThrottleLimit = 1; Sort = $false; Media = $false }
+        @{ Fault = 'Deny'; Provider = 'Azure'; ThrottleLimit = 1; Sort = $false; Media = $false }
+        @{ Fault = 'Deny'; Provider = 'GCS'; ThrottleLimit = 1; Sort = $false; Media = $false }
+        @{ Fault = 'Deny'; Provider = 'S3'; ThrottleLimit = 4; Sort = $true; Media = $false }
+        @{ Fault = 'Deny'; Provider = 'Azure'; ThrottleLimit = 4; Sort = $false; Media = $false }
+        @{ Fault = 'Deny'; Provider = 'S3'; ThrottleLimit = 4; Sort = $false; Media = $false }
         # Objects wait in -MediaMetadata's window while their headers are read (the refusal reaches those reads too).
-        @{ Provider = 'S3'; ThrottleLimit = 4; Sort = $false; Media = $true }
+        @{ Fault = 'Deny'; Provider = 'S3'; ThrottleLimit = 4; Sort = $false; Media = $true }
+        # Throttling (S3 503 SlowDown, Azure 503 ServerBusy, GCS 429) on every request from the fourth on, with
+        # -MaximumRetryCount 1: each SDK tries once more after its back-off, the listing sends the request once more
+        # (twice again), then it ends.
+        @{ Fault = 'Throttle'; Provider = 'S3'; ThrottleLimit = 1; Sort = $false; Media = $false }
+        @{ Fault = 'Throttle'; Provider = 'Azure'; ThrottleLimit = 1; Sort = $false; Media = $false }
+        @{ Fault = 'Throttle'; Provider = 'GCS'; ThrottleLimit = 1; Sort = $false; Media = $false }
+        @{ Fault = 'Throttle'; Provider = 'Azure'; ThrottleLimit = 4; Sort = $false; Media = $false }
+        @{ Fault = 'Throttle'; Provider = 'GCS'; ThrottleLimit = 4; Sort = $true; Media = $false }
     ) {
         $proxy = New-Proxy $Provider
         try {
-            $proxy.Inject('Deny', [int]::MaxValue, 3)
+            $proxy.Inject($Fault, [int]::MaxValue, 3)
             $options = @{ ThrottleLimit = $ThrottleLimit; Sort = $Sort }
+            if ($Fault -eq 'Throttle') { $options.MaximumRetryCount = 1 }
             if ($Media) { $options.MediaMetadata = $true; $options.ErrorAction = 'SilentlyContinue' } # the seeder's bytes are no image: an error per object
             $first = Invoke-Listing $Provider $proxy $options
 
             $first.Failure | Should -Not -BeNullOrEmpty
-            $first.Failure.FullyQualifiedErrorId | Should -BeLike 'CloudAccessDenied*'
+            $first.Failure.FullyQualifiedErrorId | Should -BeLike $(if ($Fault -eq 'Deny') { 'CloudAccessDenied*' } else { 'CloudListingFailed*' })
+            if ($Fault -eq 'Throttle') {
+                $first.Failure.Exception.Message | Should -Match $(if ($Provider -eq 'GCS') { 'HTTP 429' } else { 'HTTP 503' })
+                $first.Failure.Exception.Message | Should -Match '\(2 times in a row\)'
+                # One request, tried 2 x 2 times, ends a sequential listing; side by side each request in flight may be.
+                if ($ThrottleLimit -eq 1) { $proxy.InjectedOf('Throttle') | Should -Be 4 }
+            }
             if (-not $Media) { $first.ErrorCount | Should -Be 1 }
             $advice = Get-ResumeAdvice $first.Failure
             $advice.Emitted | Should -Be $first.Keys.Count
@@ -124,6 +139,20 @@ Describe '-TimeoutSec' {
             $proxy.InjectedOf('StallSilent') | Should -Be 4
             # 4 time-outs of 1 s and waits of 1, 2 and 4 s between them: not the 100 to 600 s the SDKs waited alone.
             $clock.Elapsed.TotalSeconds | Should -BeLessThan 40
+        }
+        finally { $proxy.Dispose() }
+    }
+
+    It 'with -MaximumRetryCount 1 a request that times out is tried once more, not 3 times' {
+        $proxy = New-Proxy 'GCS'
+        try {
+            $proxy.Inject('StallSilent', [int]::MaxValue, 2)
+            $listing = Invoke-Listing 'GCS' $proxy @{ ThrottleLimit = 1; TimeoutSec = 1; MaximumRetryCount = 1 }
+
+            $listing.Failure.FullyQualifiedErrorId | Should -BeLike 'CloudEndpointUnreachable*'
+            $listing.Failure.Exception.Message | Should -Match 'within 1 s \(-TimeoutSec\), 2 times in a row'
+            (Get-ResumeAdvice $listing.Failure).Emitted | Should -Be 100
+            $proxy.InjectedOf('StallSilent') | Should -Be 2
         }
         finally { $proxy.Dispose() }
     }

@@ -8,12 +8,14 @@
 
 BeforeDiscovery {
     # Which failure modes each provider can stage here. The GCS emulator checks no credentials and reports no missing
-    # bucket: there the fixed-answer server gives the refusal (403) and the 404 the real service would. Throttling past the retries is S3 only: the Azure and GCS
-    # SDKs retry 8 times with back-off from 0.8 s and read no setting that shortens it (AWS_MAX_ATTEMPTS does for S3).
+    # bucket: there the fixed-answer server gives the refusal (403) and the 404 the real service would. Throttling
+    # past the retries: the fixed-answer server throttles every request as the provider does (S3 503 SlowDown, Azure
+    # 503 ServerBusy, GCS 429), and -MaximumRetryCount 1 (one SDK retry, then the request once more) makes it outlast
+    # the retries in two or three seconds instead of the default eight back-offs and three more tries.
     $Modes = @{
         S3 = 'Unreachable', 'WrongBucket', 'BadCredentials', 'Throttled', 'MalformedPage', 'Success'
-        Azure = 'Unreachable', 'WrongBucket', 'BadCredentials', 'MalformedPage', 'Success'
-        GCS = 'Unreachable', 'WrongBucket', 'BadCredentials', 'MalformedPage', 'Success'
+        Azure = 'Unreachable', 'WrongBucket', 'BadCredentials', 'Throttled', 'MalformedPage', 'Success'
+        GCS = 'Unreachable', 'WrongBucket', 'BadCredentials', 'Throttled', 'MalformedPage', 'Success'
     }
     # The ways a secret arrives. Modes: the modes the source can be tried in, when not all of its provider's.
     # MalformedPage: a page that cannot be parsed is retried 3 times, 1 + 2 + 4 s apart (RetryingLister), before it
@@ -64,8 +66,12 @@ BeforeAll {
     $Runspace = New-CaptureRunspace
 
     # The fixed answers of the faults the emulators cannot produce (tests/EncordSpec.Tests/Support/FaultServer.cs).
-    $S3Throttling = [EncordSpec.Tests.Support.FaultServer]::Answering(503, 'Slow Down', 'application/xml',
-        '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>')
+    # Provider and fault by name: the fault proxy's types may also be in the session, compiled by ListingFaults.Tests.ps1.
+    $Throttling = @{
+        S3 = [EncordSpec.Tests.Support.FaultServer]::Answering('S3', 'Throttle')
+        Azure = [EncordSpec.Tests.Support.FaultServer]::Answering('Azure', 'Throttle')
+        GCS = [EncordSpec.Tests.Support.FaultServer]::Answering('GCS', 'Throttle')
+    }
     $MalformedXml = [EncordSpec.Tests.Support.FaultServer]::Answering(200, 'OK', 'application/xml', '<?xml version="1.0"?><ListBucketResult><Contents><Key>a.jpg</Ke')
     $MalformedJson = [EncordSpec.Tests.Support.FaultServer]::Answering(200, 'OK', 'application/json', '{"kind": "storage#objects", "items": [{"name": "a.jpg", ')
     $GcsRefused = [EncordSpec.Tests.Support.FaultServer]::Answering(403, 'Forbidden', 'application/json',
@@ -83,7 +89,7 @@ BeforeAll {
         $account = if ($Provider -eq 'Azure') { '/devstoreaccount1' } else { '' }
         $endpoint = switch ($Mode) {
             'Unreachable' { "$ClosedPort$account" }
-            'Throttled' { "$($S3Throttling.Url)$account" }
+            'Throttled' { "$($Throttling[$Provider].Url)$account" }
             'MalformedPage' { "$((@{ GCS = $MalformedJson }[$Provider] ?? $MalformedXml).Url)$account" }
             { $Provider -eq 'GCS' -and $_ -eq 'BadCredentials' } { $GcsRefused.Url }
             { $Provider -eq 'GCS' -and $_ -eq 'WrongBucket' } { $GcsNoBucket.Url }
@@ -106,6 +112,7 @@ BeforeAll {
         $parameters = @{ Provider = $Provider; Bucket = $Target.Bucket; EndpointUrl = $endpoint }
         if ($Provider -eq 'S3') { $parameters.Region = 'us-east-1' }
         if ($Provider -eq 'Azure') { $parameters.StorageAccountName = 'devstoreaccount1' }
+        if ($Mode -eq 'Throttled') { $parameters.MaximumRetryCount = 1 }
         $environment = @{}
         $secrets = [System.Collections.Generic.List[string]]::new()
         switch ($Source) {
@@ -213,13 +220,13 @@ BeforeAll {
         Unreachable = 'CloudEndpointUnreachable'
         WrongBucket = 'CloudBucketNotFound'
         BadCredentials = 'CloudAccessDenied', 'CloudCredentialsMissing'
-        Throttled = 'CloudListingFailed', 'CloudEndpointUnreachable'
+        Throttled = 'CloudListingFailed'
         MalformedPage = 'CloudListingFailed', 'InventoryReportInvalid' # a page, or an inventory manifest, that does not parse
     }
 }
 
 AfterAll {
-    $Runspace, $S3Throttling, $MalformedXml, $MalformedJson, $GcsRefused, $GcsNoBucket, $TokenIssued | Where-Object { $_ } | ForEach-Object Dispose
+    @($Runspace) + @($Throttling.Values) + @($MalformedXml, $MalformedJson, $GcsRefused, $GcsNoBucket, $TokenIssued) | Where-Object { $_ } | ForEach-Object Dispose
 }
 
 Describe 'Get-CloudObject: no secret in any stream, $Error, transcript or spec' {
@@ -227,12 +234,17 @@ Describe 'Get-CloudObject: no secret in any stream, $Error, transcript or spec' 
         $target = Get-Target $Provider $Mode
         $given = Get-SourceArguments $Provider $Source $Mode $target
         $spec = Join-Path $TestDrive "spec-$([guid]::NewGuid()).json"
-        # AWS_MAX_ATTEMPTS 2: throttling outlasts the retries in a second, not the default eight back-offs.
+        # AWS_MAX_ATTEMPTS 2 (the user's own setting, which the module keeps): the S3 SDK retries a failing request once, not 8 times.
         # AWS_EC2_METADATA_DISABLED: a credential chain that finds nothing must not look beyond 127.0.0.1.
         $environment = @{ AWS_MAX_ATTEMPTS = '2'; AWS_EC2_METADATA_DISABLED = 'true' } + $given.Environment
         $command = if ($Mode -eq 'Success') { 'Get-CloudObject @Arguments -Verbose -Debug | ConvertTo-EncordSpec -Path $SpecPath -Verbose -Debug' }
                    else { 'Get-CloudObject @Arguments -Verbose -Debug' }
+        $throttled = if ($Mode -eq 'Throttled') { $Throttling[$Provider].Requests }
         $captured = Invoke-Captured $Runspace $command @{ Arguments = $given.Parameters; SpecPath = $spec } $environment (Join-Path $TestDrive 'transcript.txt')
+        if ($Mode -eq 'Throttled') {
+            # A list request: the SDK tried it twice, the listing twice again; an inventory manifest is read by the SDK alone.
+            $Throttling[$Provider].Requests - $throttled | Should -Be $(if ($Source -like '-InventoryManifest*') { 2 } else { 4 })
+        }
 
         $leaks = @(Find-Secrets $captured.Parts $given.Secrets)
         $leaks | Should -BeNullOrEmpty -Because 'no secret may appear anywhere'

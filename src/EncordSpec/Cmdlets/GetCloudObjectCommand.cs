@@ -137,11 +137,22 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
 
     /// <summary>How long one list request may take, in seconds (1-3600, default 30), the SDK's own retries of
     /// throttling and server errors included. A request that takes longer is cancelled and tried again (up to 3 more
-    /// times, waiting 1, 2 and 4 s), as is an answer that came back cut short or malformed; then the listing ends with
-    /// one error that says how many objects were emitted and the -StartAfter value to go on from.</summary>
+    /// times, waiting 1, 2 and 4 s), as is an answer that came back cut short or malformed, or still throttled; then
+    /// the listing ends with one error that says how many objects were emitted and the -StartAfter value to go on
+    /// from.</summary>
     [Parameter]
     [ValidateRange(1, 3600)]
     public int TimeoutSec { get; set; } = CloudListerOptions.DefaultTimeoutSec;
+
+    /// <summary>How many times a request is tried again after a fault that usually passes (0-100), as
+    /// Invoke-RestMethod's parameter of that name: throttling and server errors, which each SDK's retry policy retries
+    /// with exponential back-off from about a second (default 8; S3 keeps AWS_MAX_ATTEMPTS where it is set; Azure and
+    /// GCS make as many as fit in half of -TimeoutSec), and then the listing, for those and for time-outs and pages cut
+    /// short or malformed (default 3, waiting 1, 2, 4 s). Lower it where a runbook should fail fast and try again
+    /// later; -TimeoutSec still bounds each request, the SDK's retries included.</summary>
+    [Parameter]
+    [ValidateRange(0, 100)]
+    public int? MaximumRetryCount { get; set; }
 
     /// <summary>Where the listing requests go instead of the provider's public endpoint: a VPC endpoint, a mirror, an S3-compatible store or an emulator. Object URLs are not affected.</summary>
     [Parameter]
@@ -521,6 +532,9 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
         Region = Given(nameof(Region), Region, inherited?.Region),
         EndpointUrl = Given(nameof(EndpointUrl), EndpointUrl, inherited?.EndpointUrl),
         RequestTimeout = TimeSpan.FromSeconds(TimeoutSec),
+        SdkRetries = Given(nameof(MaximumRetryCount), MaximumRetryCount, inherited?.SdkRetries),
+        TransientRetries = Given(nameof(MaximumRetryCount), MaximumRetryCount, inherited is null ? null : (int?)inherited.TransientRetries)
+            ?? CloudListerOptions.DefaultTransientRetries,
         ProfileName = Given(nameof(ProfileName), ProfileName, inherited?.ProfileName),
         AccessKey = Given(nameof(AccessKey), AccessKey, inherited?.AccessKey),
         SecretKey = Given(nameof(SecretKey), SecretTransformationAttribute.Reveal(SecretKey), inherited?.SecretKey),

@@ -37,7 +37,19 @@ internal sealed class CloudListerOptions
 
     /// <summary>How many more times a list request is tried that timed out or brought an answer that could not be
     /// read (cut short, malformed): faults the SDKs' retry policies do not retry.</summary>
-    public int TransientRetries { get; set; } = 3;
+    public int TransientRetries { get; set; } = DefaultTransientRetries;
+
+    /// <summary><see cref="TransientRetries"/> when -MaximumRetryCount is not given.</summary>
+    public const int DefaultTransientRetries = 3;
+
+    /// <summary>How many times each SDK's retry policy tries a request again that was throttled or failed
+    /// transiently (5xx, a broken connection), with its exponential back-off: -MaximumRetryCount. Null when not
+    /// given: then <see cref="DefaultSdkRetries"/>, except that S3 keeps AWS_MAX_ATTEMPTS where it is set.</summary>
+    public int? SdkRetries { get; set; }
+
+    /// <summary>The SDKs' retries when -MaximumRetryCount is not given: more than the SDKs' own
+    /// defaults, for a parallel listing sends many requests at once.</summary>
+    public const int DefaultSdkRetries = 8;
 
     /// <summary>The wait before the first of those retries; it doubles for each next one.</summary>
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);

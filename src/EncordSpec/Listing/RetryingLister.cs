@@ -8,8 +8,9 @@ namespace EncordSpec.Listing;
 /// <see cref="CloudListerOptions.RequestTimeout"/> (the same on every provider: left to themselves the SDKs waited
 /// 100 s to 10 minutes and only some retried), and tried again when it timed out or its answer could not be read as a
 /// page (cut short, malformed), as the transient faults they usually are. Throttling, 5xx answers and connection
-/// resets are the SDKs' own retry policies' to retry, within the same time bound. A request that still fails ends the
-/// listing with the last error.</summary>
+/// resets are the SDKs' own retry policies' to retry, within the same time bound; when they outlast those retries
+/// the lister marks them transient and they are tried again here too. A request that still fails ends the listing
+/// with the last error.</summary>
 internal sealed class RetryingLister : ICloudObjectLister
 {
     private readonly ICloudObjectLister inner;

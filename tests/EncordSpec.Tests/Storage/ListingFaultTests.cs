@@ -46,9 +46,10 @@ public abstract class ListingFaultTests<TFixture> : IClassFixture<TFixture> wher
     private protected abstract ICloudObjectLister CreateLister(CloudListerOptions options);
 
     /// <summary>Short time-outs and retry delays keep the tests quick.</summary>
-    private RetryingLister Lister(FaultProxy proxy, double timeoutSeconds = 2, int retries = 3)
+    private RetryingLister Lister(FaultProxy proxy, double timeoutSeconds = 2, int retries = 3, int? sdkRetries = null)
     {
         var options = Options(proxy.Url);
+        options.SdkRetries = sdkRetries;
         options.RequestTimeout = TimeSpan.FromSeconds(timeoutSeconds);
         options.FirstRetryDelay = TimeSpan.FromMilliseconds(50);
         options.TransientRetries = retries;
@@ -119,15 +120,23 @@ public abstract class ListingFaultTests<TFixture> : IClassFixture<TFixture> wher
             Assert.True(lister.Retries >= 1, $"the listing's own retries: {lister.Retries}");
     }
 
+    /// <summary>Throttling that outlasts the retries (-MaximumRetryCount 1: the SDK tries the request twice, and the
+    /// listing does that once more) ends the listing with the store's answer, as a refusal does.</summary>
     [Theory]
-    [InlineData(1)]
-    [InlineData(4)]
-    public void A_refusal_halfway_ends_the_listing_and_a_listing_resumed_where_it_says_misses_nothing(int throttleLimit)
+    [InlineData(ProxyFault.Deny, 1)]
+    [InlineData(ProxyFault.Deny, 4)]
+    [InlineData(ProxyFault.Throttle, 1)]
+    [InlineData(ProxyFault.Throttle, 4)]
+    public void A_refusal_or_throttling_past_the_retries_halfway_ends_the_listing_and_a_listing_resumed_where_it_says_misses_nothing(ProxyFault fault, int throttleLimit)
     {
+        const int maximumRetryCount = 1;
         using var proxy = FaultProxy.Forwarding(Fixture.Provider, Endpoint);
-        using var lister = Lister(proxy);
-        proxy.Inject(ProxyFault.Deny, int.MaxValue, afterGood: 4);
+        // A time-out well past the SDK's back-off (about 1 s), so the throttling, not the clock, ends the request.
+        using var lister = Lister(proxy, timeoutSeconds: 20, retries: maximumRetryCount, sdkRetries: maximumRetryCount);
+        proxy.Inject(fault, int.MaxValue, afterGood: 4);
         var first = new List<string>();
+        var (kind, said) = fault == ProxyFault.Deny ? (CloudErrorKind.AccessDenied, "HTTP 403")
+            : (CloudErrorKind.Failed, Fixture.Provider == CloudProvider.GCS ? "HTTP 429" : "HTTP 503");
         string? resumeAfter;
         try
         {
@@ -136,13 +145,20 @@ public abstract class ListingFaultTests<TFixture> : IClassFixture<TFixture> wher
         }
         catch (CloudStorageException e) when (throttleLimit == 1)
         {
-            Assert.Equal(CloudErrorKind.AccessDenied, e.Kind);
+            Assert.Equal(kind, e.Kind);
+            Assert.Contains(said, e.Message);
             resumeAfter = first.Last(); // sequential: in key order, everything up to the last key came
         }
         catch (ResumableFailure e)
         {
-            Assert.Equal(CloudErrorKind.AccessDenied, e.Failure.Kind);
+            Assert.Equal(kind, e.Failure.Kind);
+            Assert.Contains(said, e.Failure.Message);
             resumeAfter = e.ResumeAfter;
+        }
+        if (fault == ProxyFault.Throttle && throttleLimit == 1)
+        {
+            Assert.Equal(1, lister.Retries);
+            Assert.Equal(2 * 2, proxy.InjectedOf(ProxyFault.Throttle)); // one request: twice by the SDK, twice again by the listing
         }
         if (throttleLimit == 1)
             Assert.NotEmpty(first); // in parallel the failure may come before any page was taken: then it starts over
@@ -184,6 +200,29 @@ public abstract class ListingFaultTests<TFixture> : IClassFixture<TFixture> wher
         else
             Assert.Contains("did not answer a list request within 2 s", error.Message);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
+    /// <summary>With the default retries, whose back-off (Azure 0.8 s, GCS 1 s, doubling) would outgrow the request's
+    /// time: each SDK retries only as often as fits in half of it, so throttling that lasts ends with the store's own
+    /// answer, tried again by the listing, not with a time-out that blames the network (what it said before).</summary>
+    [Fact]
+    public void Throttling_that_outlasts_the_default_retries_ends_with_the_stores_answer_not_a_time_out()
+    {
+        if (Fixture.Provider == CloudProvider.S3)
+            return; // S3's back-off (full jitter, 20 s at most) is not cut to fit: AWS_MAX_ATTEMPTS stays the user's
+        using var proxy = FaultProxy.Forwarding(Fixture.Provider, Endpoint);
+        using var lister = Lister(proxy, timeoutSeconds: 4);
+        proxy.Inject(ProxyFault.Throttle, int.MaxValue, afterGood: 2);
+        var listed = new List<string>();
+
+        var error = Assert.Throws<CloudStorageException>(() => List(lister, 1, listed));
+
+        Assert.Equal(2 * PageSize, listed.Count);
+        Assert.Equal(CloudErrorKind.Failed, error.Kind);
+        Assert.Contains(Fixture.Provider == CloudProvider.GCS ? "HTTP 429" : "HTTP 503", error.Message);
+        Assert.Contains("(4 times in a row)", error.Message);
+        Assert.Equal(3, lister.Retries);
+        Assert.True(proxy.InjectedOf(ProxyFault.Throttle) > 4, $"{proxy.InjectedOf(ProxyFault.Throttle)} throttled: the SDK retried too");
     }
 
     /// <summary>The page checks of the sequential loop hold in a parallel listing too.</summary>

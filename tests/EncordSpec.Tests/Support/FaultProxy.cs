@@ -137,7 +137,10 @@ public sealed class FaultProxy : IDisposable
         return plan(number, attempt);
     }
 
-    private byte[] Answer(ProxyFault fault)
+    /// <summary>The provider's answer to a request the proxy answers itself (<see cref="ProxyFault.Throttle"/>,
+    /// <see cref="ProxyFault.ServerError"/>, <see cref="ProxyFault.Deny"/>), as it goes on the wire; also what
+    /// <see cref="FaultServer"/> answers every request with.</summary>
+    public static byte[] AnswerOf(CloudProvider provider, ProxyFault fault)
     {
         (int status, string reason, string type, string extraHeader, string body) = (provider, fault) switch
         {
@@ -198,7 +201,7 @@ public sealed class FaultProxy : IDisposable
                     switch (fault)
                     {
                         case ProxyFault.Throttle or ProxyFault.ServerError or ProxyFault.Deny:
-                            await stream.WriteAsync(Answer(fault.Value), stop.Token);
+                            await stream.WriteAsync(AnswerOf(provider, fault.Value), stop.Token);
                             continue; // keep-alive: the client sends its retry on this connection or another
                         case ProxyFault.StallSilent:
                             await Task.Delay(Timeout.Infinite, stop.Token);

@@ -30,6 +30,10 @@ public sealed class FaultServer : IDisposable
         return new FaultServer(Encoding.ASCII.GetBytes(head).Concat(bytes).ToArray());
     }
 
+    /// <summary>Answers every request as <paramref name="provider"/> answers <paramref name="fault"/> (the fault
+    /// proxy's answer): throttling (S3 503 SlowDown, Azure 503 ServerBusy, GCS 429), 500, or the refusal.</summary>
+    public static FaultServer Answering(CloudProvider provider, ProxyFault fault) => new(FaultProxy.AnswerOf(provider, fault));
+
     /// <summary>An S3 list page of two objects marked truncated, with <paramref name="tokenElement"/> (a
     /// NextContinuationToken element, or nothing) where S3 puts the token.</summary>
     public static string TruncatedS3Page(string tokenElement) => "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" +
@@ -41,8 +45,10 @@ public sealed class FaultServer : IDisposable
 
     public string Url => $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
 
+    private int requests;
+
     /// <summary>How many requests were answered.</summary>
-    public int Requests { get; private set; }
+    public int Requests => Volatile.Read(ref requests);
 
     private async Task AcceptAsync()
     {
@@ -68,11 +74,13 @@ public sealed class FaultServer : IDisposable
         {
             try
             {
+                // Every request on the connection: an answer without Connection: close keeps it open for the retry.
                 var stream = client.GetStream();
-                if (await HttpHead.ReadAsync(stream, stop.Token) is null)
-                    return;
-                Requests++;
-                await stream.WriteAsync(response!, stop.Token);
+                while (await HttpHead.ReadAsync(stream, stop.Token) is not null)
+                {
+                    Interlocked.Increment(ref requests);
+                    await stream.WriteAsync(response!, stop.Token);
+                }
             }
             catch (Exception e) when (e is IOException or OperationCanceledException or SocketException)
             {

@@ -33,7 +33,8 @@ namespace EncordSpec.Cmdlets;
 /// being listed. A store that ignores where a range starts, or lists keys in another order, is noticed (a verbose line
 /// says so) and listed without further splitting. Throttling answers (S3 503 SlowDown, Azure 503 ServerBusy, GCS 429)
 /// are retried by each SDK's own retry policy, with exponential back-off, up to 8 retries per request (S3 keeps
-/// AWS_MAX_ATTEMPTS and AWS_RETRY_MODE when they are set).</para>
+/// AWS_MAX_ATTEMPTS and AWS_RETRY_MODE when they are set); -MaximumRetryCount changes that number. Azure and GCS
+/// make as many of them as their back-off fits in half of -TimeoutSec.</para>
 /// <para>Listings of millions of objects: most of the CPU a fresh pwsh spends on one listing is .NET's dynamic PGO
 /// warming up the SDK's code. Setting the environment variable DOTNET_TieredPGO=0 before pwsh starts (a module cannot
 /// change it afterwards) about halved the CPU time of a 200,000-object S3 listing in our benchmark (bench/README.md).</para>
@@ -49,9 +50,10 @@ namespace EncordSpec.Cmdlets;
 /// provider and bucket (ErrorIds CloudAccessDenied, CloudCredentialsMissing, CloudBucketNotFound,
 /// CloudEndpointUnreachable, CloudListingFailed).</para>
 /// <para>Each list request may take -TimeoutSec seconds (default 30), the SDK's own retries of throttling and server
-/// errors included, the same on every provider. A request that takes longer, a connection that breaks mid-answer and
-/// a page that comes back cut short or malformed are tried again up to 3 more times (after 1, 2 and 4 s). A page
-/// marked truncated without a continuation token, or a continuation token the store gave before, ends the listing
+/// errors included, the same on every provider. A request that takes longer, a connection that breaks mid-answer,
+/// throttling or a server error that outlasted the SDK's retries, and a page that comes back cut short or malformed
+/// are tried again up to 3 more times (after 1, 2 and 4 s; or
+/// -MaximumRetryCount times). A page marked truncated without a continuation token, or a continuation token the store gave before, ends the listing
 /// with an error saying so, as does a fault that outlasts the retries (or a refusal, 403, part-way through): the
 /// error says how many objects were emitted and the -StartAfter value to go on from, also as the error's
 /// ErrorDetails.RecommendedAction, and -StartAfter then completes with it. In key order (-ThrottleLimit 1, -Sort, -MediaMetadata)
