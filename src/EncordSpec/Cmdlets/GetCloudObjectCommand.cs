@@ -97,11 +97,15 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
     [ValidateNotNullOrEmpty]
     public string? Delimiter { get; set; }
 
-    /// <summary>How many list requests may be in flight at once (1-64, default 8). Above 1 a recursive listing is
-    /// split into key ranges that are listed side by side, also a flat folder of numbered names: S3 and OBS with
-    /// start-after, GCS with startOffset/endOffset, Azure with startFrom (List Blobs service version 2026-02-06 and
-    /// later; a store that ignores the start key is listed one page after another, and nothing is missed). Every
-    /// object comes out exactly once; 1 lists one page after another. Listings with -Delimiter, and -First counts
+    /// <summary>How many list requests may be in flight at once (1-64, default 8). Above 1 a recursive listing of
+    /// more than a page is split: a one-level listing after its first page names the folders, and each folder is
+    /// listed side by side with requests for that folder only (on S3 and S3-compatible stores its first request also
+    /// takes in what lies between it and the folder before, so folders a store such as s3rver leaves out of one-level
+    /// listings are listed all the same; Azure and GCS show every folder); a folder,
+    /// or a flat prefix, that turns out large is split further into key ranges: S3 and OBS with start-after, GCS with
+    /// startOffset/endOffset, Azure with startFrom (List Blobs service version 2026-02-06 and later; a store that
+    /// ignores the start key is listed one page after another, and nothing is missed). Every object comes out exactly
+    /// once; 1 lists one page after another. Listings with -Delimiter, and -First counts
     /// that one page holds, are always one request at a time. With -InventoryManifest: how many of the report's data
     /// files are read and checked at once (at most one per processor).</summary>
     [Parameter]
@@ -303,7 +307,8 @@ public sealed partial class GetCloudObjectCommand : CancellableCmdlet
         // it takes them in key order too: then a listing that fails part-way resumes from the last object written.
         bool inKeyOrder = Sort || paging.IsPaging || MediaMetadata;
         using var parallel = UsesParallelListing(request)
-            ? new ParallelListing(lister, request, ThrottleLimit, inKeyOrder, KeyOrder.For(provider))
+            ? new ParallelListing(lister, request, ThrottleLimit, inKeyOrder, KeyOrder.For(provider),
+                showsEveryFolder: provider is CloudProvider.Azure or CloudProvider.GCS)
             : null;
         var chunks = parallel?.Read(StopToken) ?? SequentialListing.Chunks(lister, request, StopToken, KeyOrder.For(provider));
         var media = MediaMetadata ? Run(options, scrubber, () => new MediaMetadataReader(MediaProbeLoader.Create(), (ICloudObjectReader)sdkLister, ThrottleLimit)) : null;

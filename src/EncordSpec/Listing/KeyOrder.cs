@@ -17,6 +17,12 @@ internal static class KeyOrder
     /// <summary>The order the provider's listings come in.</summary>
     public static IComparer<string> For(CloudProvider provider) => provider is CloudProvider.S3 or CloudProvider.OTC ? Utf8 : Utf16;
 
+    /// <summary>A key after every key in <paramref name="folder"/> but those that go on with the order's highest
+    /// character (U+FFFF in UTF-16 order, U+10FFFF in UTF-8 order), which no real key does; a listing that starts
+    /// after it must still drop such keys as the folder's.</summary>
+    public static string Ceiling(string folder, IComparer<string> order) =>
+        folder + (order.Compare("\uFFFF", "\U0010FFFF") > 0 ? "\uFFFF" : "\U0010FFFF");
+
     private sealed class CodePointComparer : IComparer<string>
     {
         public int Compare(string? x, string? y)

@@ -7,22 +7,25 @@ using System.Threading.Tasks;
 namespace EncordSpec.Listing;
 
 /// <summary>Lists a prefix recursively with several requests in flight, for a pipeline thread that emits.
-/// <para>Every part is a recursive listing of one key range of the prefix (<see cref="KeyRange"/>): it starts as one
-/// part holding all of it, and whenever a request could be sent and no part needs one, <see cref="RangePlanner"/>
-/// splits the part with the most keys ahead of it in two. Ranges are asked of the store with S3 start-after, GCS
-/// startOffset/endOffset and Azure startFrom, and cut to the range here, so a store that ignores them (the GCS
-/// emulator) costs requests but loses nothing. Key ranges need no folder listing (delimiter), so no store's quirks in
-/// those (s3rver leaves out folders that hold only folders) can make the listing short, a flat prefix splits as well
-/// as a tree, and every key is listed exactly once by exactly one part.</para>
-/// <para>Workers only fetch pages: at most ThrottleLimit requests are in flight, earliest part in key order first,
-/// each part holds at most two pages nobody has taken, and the whole listing at most a budget of pages, so memory
-/// stays at a few pages per part being listed. The caller's thread takes chunks as they come (parts interleave, each
-/// in key order) or, sorted, part after part in exactly the order of a sequential listing. Disposing (Select-Object
-/// -First, Ctrl+C, an error) cancels the requests in flight.</para>
+/// <para>It starts as one part holding the whole prefix. When that part's first page comes back full, the part ends
+/// there, and a one-level listing after it names the folders that follow (<see cref="FolderPlan"/>): each becomes a
+/// part whose requests stay inside that folder once they have reached it, so that a store which walks every key under
+/// the prefix it is asked for (s3rver, MinIO) or sorts them (Azurite) looks at one folder at a time; the parts
+/// together hold every key, also those of folders a store leaves out of one-level listings. Whenever a request could
+/// be sent and no part needs one, <see cref="RangePlanner"/> splits the part with the most keys ahead of it in two
+/// by key range (S3 start-after, GCS startOffset/endOffset, Azure startFrom), so a flat prefix or a large folder
+/// splits as well as a tree. Pages are cut to their part's range here (<see cref="PageCut"/>), so a store that
+/// ignores ranges (the GCS emulator) costs requests but loses nothing, and every key is listed by exactly one part.</para>
+/// <para>Workers only fetch pages (ParallelListing.Scheduling.cs): at most ThrottleLimit requests are in flight,
+/// earliest part in key order first, each part holds at most two pages nobody has taken, and the whole listing at
+/// most a budget of pages, so memory stays at a few pages per part being listed. What a page becomes, and the parts
+/// it plans or splits, is ParallelListing.Pages.cs. The caller's thread (ParallelListing.Reading.cs) takes chunks as
+/// they come (parts interleave, each in key order) or, sorted, part after part in exactly the order of a sequential
+/// listing. Disposing (Select-Object -First, Ctrl+C, an error) cancels the requests in flight.</para>
 /// <para>Each part is a <see cref="ListingPartition"/> for the folders it holds whole; the objects of folders two
 /// parts share go out without one (<see cref="FolderPartitioner"/>). A partition is completed by its part's last
 /// chunk, never before its last object.</para></summary>
-internal sealed class ParallelListing : IDisposable
+internal sealed partial class ParallelListing : IDisposable
 {
     public const int DefaultThrottleLimit = 8;
     /// <summary>Pages one part may hold that the pipeline has not taken.</summary>
@@ -36,6 +39,7 @@ internal sealed class ParallelListing : IDisposable
     private readonly int pageBudget;
     private readonly bool sorted;
     private readonly IComparer<string> order;
+    private readonly bool showsEveryFolder;
     private readonly KeySpace space;
     private readonly RangePlanner planner;
     private readonly PageGuard guard = new();
@@ -45,6 +49,8 @@ internal sealed class ParallelListing : IDisposable
     private readonly CancellationTokenSource stop = new();
     /// <summary>Every part, in key order (a split puts the new part right after the one it came from).</summary>
     private readonly List<RangePart> parts = new();
+    /// <summary>The part the listing starts with; once its first page comes back full, the folders after it are planned.</summary>
+    private readonly RangePart first;
     private readonly Queue<ListedPage> ready = new();
     private readonly Queue<string> notes = new();
     private readonly TaskCompletionSource<bool> quiet = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -62,7 +68,9 @@ internal sealed class ParallelListing : IDisposable
     /// <param name="throttleLimit">Requests in flight at most.</param>
     /// <param name="sorted">Emit in the store's key order, exactly as a sequential listing would.</param>
     /// <param name="order">The store's key order (<see cref="KeyOrder.For"/>).</param>
-    public ParallelListing(ICloudObjectLister lister, CloudListingRequest request, int throttleLimit, bool sorted, IComparer<string> order)
+    /// <param name="showsEveryFolder">The store's one-level listings show every folder (<see cref="FolderPlan"/>).</param>
+    public ParallelListing(ICloudObjectLister lister, CloudListingRequest request, int throttleLimit, bool sorted, IComparer<string> order,
+        bool showsEveryFolder = false)
     {
         if (request.Delimiter is not null)
             throw new ArgumentException("A parallel listing is recursive: it takes no delimiter.", nameof(request));
@@ -74,9 +82,11 @@ internal sealed class ParallelListing : IDisposable
         pageBudget = Math.Max(4 * throttleLimit, 16);
         this.sorted = sorted;
         this.order = order;
+        this.showsEveryFolder = showsEveryFolder;
         space = new KeySpace(request.Prefix, order);
-        planner = new RangePlanner(space);
-        parts.Add(NewPart(new KeyRange(request.StartAfter, null)));
+        planner = new RangePlanner(space, order);
+        first = NewPart(new KeyRange(request.StartAfter, null));
+        parts.Add(first);
     }
 
     /// <summary>List requests sent so far.</summary>
@@ -98,366 +108,6 @@ internal sealed class ParallelListing : IDisposable
 
     /// <summary>Completes once the listing was disposed and no request is in flight any more.</summary>
     internal Task Quiet => quiet.Task;
-
-    /// <summary>The listing's chunks, for one caller thread; blocks while the next chunk is being fetched. A listing
-    /// failure is thrown as the lister threw it; the token's cancellation as OperationCanceledException.</summary>
-    public IEnumerable<ListingChunk> Read(CancellationToken cancellationToken)
-    {
-        using var wake = cancellationToken.Register(Wake);
-        lock (gate)
-            Schedule();
-        var chunks = sorted ? ReadInOrder(cancellationToken) : ReadAsListed(cancellationToken);
-        foreach (var chunk in chunks)
-            yield return chunk;
-    }
-
-    /// <summary>Pages as they arrive, whichever part they come from.</summary>
-    private IEnumerable<ListingChunk> ReadAsListed(CancellationToken cancellationToken)
-    {
-        while (TakeAny(cancellationToken) is { } page)
-            foreach (var chunk in WithNotes(page))
-                yield return chunk;
-    }
-
-    /// <summary>Part after part in key order, each page after page: the order of a sequential listing.</summary>
-    private IEnumerable<ListingChunk> ReadInOrder(CancellationToken cancellationToken)
-    {
-        RangePart? part;
-        lock (gate)
-            part = parts[0];
-        while (part is not null)
-        {
-            while (Take(part, cancellationToken) is { } page)
-                foreach (var chunk in WithNotes(page))
-                    yield return chunk;
-            lock (gate)
-            {
-                int next = parts.IndexOf(part) + 1;
-                part = next < parts.Count ? parts[next] : null;
-            }
-        }
-    }
-
-    /// <summary>What the listing did since the last page (splits), for -Verbose, then the page's chunks.</summary>
-    private IEnumerable<ListingChunk> WithNotes(ListedPage page)
-    {
-        while (true)
-        {
-            string? note;
-            lock (gate)
-                note = notes.Count > 0 ? notes.Dequeue() : null;
-            if (note is null)
-                break;
-            yield return new ListingChunk(EmptyPage, null, false, note);
-        }
-        foreach (var chunk in page.Chunks)
-            yield return chunk;
-    }
-
-    /// <summary>The next page listed by any part, waiting for it; null once every part is done.</summary>
-    private ListedPage? TakeAny(CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            while (true)
-            {
-                ThrowIfEnded(cancellationToken);
-                if (ready.Count > 0)
-                    return Taken(ready.Dequeue());
-                if (openParts == 0 && inFlight == 0)
-                    return null;
-                Monitor.Wait(gate);
-            }
-        }
-    }
-
-    /// <summary>The part's next page, waiting for it; null once the part is done.</summary>
-    private ListedPage? Take(RangePart part, CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            while (true)
-            {
-                ThrowIfEnded(cancellationToken);
-                if (part.Pages.Count > 0)
-                {
-                    if (needed == part)
-                        needed = null;
-                    return Taken(part.Pages.Dequeue());
-                }
-                if (part.State == PartState.Done)
-                {
-                    if (needed == part)
-                        needed = null;
-                    return null;
-                }
-                if (needed != part)
-                {
-                    needed = part;
-                    Schedule();
-                }
-                Monitor.Wait(gate);
-            }
-        }
-    }
-
-    private ListedPage Taken(ListedPage page)
-    {
-        bufferedPages--;
-        page.Part.BufferedPages--;
-        resume.Taken(page);
-        Schedule();
-        return page;
-    }
-
-    private void ThrowIfEnded(CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (failure is not null)
-            ExceptionDispatchInfo.Capture(failure).Throw();
-        if (stopped)
-            throw new ObjectDisposedException(nameof(ParallelListing));
-    }
-
-    /// <summary>Starts requests while fewer than ThrottleLimit are in flight: for the part the pipeline waits for,
-    /// else for the earliest part in key order with room for another page, else for a part split off the one with the
-    /// most keys ahead, while the page budget allows. Under the lock.</summary>
-    private void Schedule()
-    {
-        if (stopped || failure is not null)
-            return;
-        while (inFlight < throttleLimit)
-        {
-            if (NextToList() is { } part)
-            {
-                Begin(part);
-                continue;
-            }
-            if (rangesIgnored || keysOutOfOrder || bufferedPages + inFlight >= pageBudget || planner.Next(parts) is not { } split)
-                break;
-            Split(split.Part, split.Point);
-        }
-    }
-
-    /// <summary>The part the pipeline waits for, whatever the budget (it holds no page then, so memory stays
-    /// bounded); else the earliest part in key order that has room for another page.</summary>
-    private RangePart? NextToList()
-    {
-        if (needed is { State: PartState.Waiting or PartState.Idle, BufferedPages: 0 })
-            return needed;
-        if (bufferedPages + inFlight >= pageBudget)
-            return null;
-        foreach (var part in parts)
-            if (part.State is PartState.Waiting or PartState.Idle && part.BufferedPages < PagesPerPart)
-                return part;
-        return null;
-    }
-
-    private void Split(RangePart part, string point)
-    {
-        var range = part.Range;
-        var next = NewPart(new KeyRange(point, range.UpTo));
-        part.Folders.SplitAt(part.Position!, point);
-        part.Range = new KeyRange(range.After, point);
-        parts.Insert(parts.IndexOf(part) + 1, next);
-        Splits++;
-        notes.Enqueue($"Split the keys {Describe(range)} in two after '{point}', to list both side by side.");
-    }
-
-    private void Begin(RangePart part)
-    {
-        part.State = PartState.Fetching;
-        inFlight++;
-        Requests++;
-        var pageRequest = request with { StartAfter = part.Range.After, UpTo = part.Range.UpTo };
-        string? token = part.ContinuationToken;
-        _ = Task.Run(() => ListPageAsync(part, pageRequest, token));
-    }
-
-    private async Task ListPageAsync(RangePart part, CloudListingRequest pageRequest, string? continuationToken)
-    {
-        CloudListingPage page;
-        try
-        {
-            page = await lister.ListPageAsync(pageRequest, continuationToken, stop.Token).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            Ended(part, null, e);
-            return;
-        }
-        Ended(part, page, null);
-    }
-
-    /// <summary>A request ended: its page is accepted, or its error ends the whole listing (the first error only;
-    /// the other requests are cancelled and their errors dropped).</summary>
-    private void Ended(RangePart part, CloudListingPage? page, Exception? error)
-    {
-        bool cancelOthers = false;
-        lock (gate)
-        {
-            inFlight--;
-            if (!stopped && failure is null)
-            {
-                if (page is not null)
-                {
-                    try
-                    {
-                        Accept(part, page);
-                    }
-                    catch (Exception e)
-                    {
-                        error = e;
-                    }
-                }
-                if (error is not null)
-                {
-                    failure = error;
-                    cancelOthers = true;
-                }
-                Schedule();
-            }
-            if (stopped && inFlight == 0)
-                quiet.TrySetResult(true);
-            Monitor.PulseAll(gate);
-        }
-        if (cancelOthers)
-            stop.Cancel();
-    }
-
-    /// <summary>Keeps the page's objects that lie in the part's range (it may have shrunk while the request was in
-    /// flight; the store may have ignored the range), and queues what they become for the pipeline.</summary>
-    private void Accept(RangePart part, CloudListingPage page)
-    {
-        guard.Check(part, page);
-        part.PagesListed++;
-        var objects = page.Objects;
-        var range = part.Range;
-        if (!part.ListsToTheEnd && !InKeyOrder(objects))
-            OutOfOrder(part, objects);
-        int start = 0;
-        if (part.ListsToTheEnd)
-        {
-            // The store's order is not the one ranges are cut by: a key past the range's end says nothing about the
-            // keys after it, so the part reads on to the prefix's last page and keeps what lies in its range.
-            var inRange = new List<CloudObject>(objects.Count);
-            foreach (var cloudObject in objects)
-                if (!range.IsBefore(cloudObject.Key, order) && !range.IsPast(cloudObject.Key, order))
-                    inRange.Add(cloudObject);
-            Queue(part, page, inRange, page.ContinuationToken is null);
-            return;
-        }
-        if (!part.StartConfirmed && range.After is not null)
-        {
-            while (start < objects.Count && range.IsBefore(objects[start].Key, order))
-                start++;
-            // Azure's startFrom and GCS's startOffset include the start key itself; anything before it was not asked for.
-            if (start > 1 || start == 1 && objects[0].Key != range.After)
-                IgnoredStart(range.After, objects[0].Key);
-        }
-        part.StartConfirmed |= start < objects.Count || page.ContinuationToken is null;
-        int end = objects.Count;
-        if (end > start && range.IsPast(objects[end - 1].Key, order))
-        {
-            end = start;
-            while (!range.IsPast(objects[end].Key, order))
-                end++;
-        }
-        bool last = end < objects.Count || page.ContinuationToken is null;
-        var kept = start == 0 && end == objects.Count && objects is List<CloudObject> all ? all : Slice(objects, start, end);
-        Queue(part, page, kept, last);
-    }
-
-    /// <summary>Records how far the part got and queues what the page's kept objects become for the pipeline.</summary>
-    private void Queue(RangePart part, CloudListingPage page, List<CloudObject> kept, bool last)
-    {
-        if (kept.Count > 0)
-        {
-            planner.Origin ??= kept[0].Key;
-            space.Learn(kept[0].Key);
-            space.Learn(kept[kept.Count - 1].Key);
-            if (kept.Count > 1)
-                part.PageStart = kept[0].Key;
-            part.Position = kept[kept.Count - 1].Key;
-        }
-        part.ContinuationToken = page.ContinuationToken;
-        if (last)
-        {
-            part.State = PartState.Done;
-            openParts--;
-        }
-        else
-        {
-            part.State = PartState.Idle;
-        }
-        string note = $"Listed {Describe(part.Range)}, page {part.PagesListed}: {kept.Count} objects{(last ? ", the last" : "")}.";
-        var listed = new ListedPage(part, part.Folders.Accept(part, kept, last, note));
-        bufferedPages++;
-        part.BufferedPages++;
-        if (sorted)
-            part.Pages.Enqueue(listed);
-        else
-            ready.Enqueue(listed);
-    }
-
-    /// <summary>True when every key of the page comes after the one before it in the order ranges are cut by.</summary>
-    private bool InKeyOrder(IReadOnlyList<CloudObject> objects)
-    {
-        for (int i = 1; i < objects.Count; i++)
-            if (order.Compare(objects[i - 1].Key, objects[i].Key) >= 0)
-                return false;
-        return true;
-    }
-
-    /// <summary>A store whose page is not in the order <see cref="KeyOrder.For"/> assumes (an S3-compatible store
-    /// that sorts otherwise): cutting that part's pages at its range's end could drop keys, so the part lists on
-    /// sequentially to the prefix's end, and no more ranges are split.</summary>
-    private void OutOfOrder(RangePart part, IReadOnlyList<CloudObject> objects)
-    {
-        part.ListsToTheEnd = true;
-        if (keysOutOfOrder)
-            return;
-        keysOutOfOrder = true;
-        int at = 1;
-        while (order.Compare(objects[at - 1].Key, objects[at].Key) < 0)
-            at++;
-        notes.Enqueue($"The store listed '{objects[at].Key}' after '{objects[at - 1].Key}', not in the key order the listing splits by: " +
-                      $"the keys {Describe(part.Range)} are listed one page after another to the prefix's end, and no more key ranges are split.");
-    }
-
-    /// <summary>A store that ignores the start of a range lists from the prefix's first key: still correct (the keys
-    /// before the range are dropped), but every split would list again what earlier parts list, so no more are made.</summary>
-    private void IgnoredStart(string after, string listed)
-    {
-        if (rangesIgnored)
-            return;
-        rangesIgnored = true;
-        notes.Enqueue($"The store ignored where a key range starts (asked for keys after '{after}', it listed '{listed}'): " +
-                      "the listing goes on without splitting into more key ranges, and misses nothing.");
-    }
-
-    private string Describe(KeyRange range) =>
-        range.After is null && range.UpTo is null ? $"'{request.Prefix}'" : $"'{request.Prefix}' {range}";
-
-    private RangePart NewPart(KeyRange range)
-    {
-        openParts++;
-        return new RangePart(range, request.Prefix, new FolderPartitioner(order));
-    }
-
-    private static List<CloudObject> Slice(IReadOnlyList<CloudObject> objects, int start, int end)
-    {
-        var slice = new List<CloudObject>(Math.Max(end - start, 0));
-        for (int i = start; i < end; i++)
-            slice.Add(objects[i]);
-        return slice;
-    }
-
-    private void Wake()
-    {
-        lock (gate)
-            Monitor.PulseAll(gate);
-    }
 
     /// <summary>Cancels the requests in flight and drops what they bring; does not wait for them.</summary>
     public void Dispose()

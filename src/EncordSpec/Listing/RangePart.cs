@@ -2,15 +2,61 @@ using System.Collections.Generic;
 
 namespace EncordSpec.Listing;
 
-/// <summary>One part of a parallel listing: the keys of one <see cref="KeyRange"/>, listed page after page with one
-/// request at a time. Read and written under <see cref="ParallelListing"/>'s lock only.</summary>
+/// <summary>One part of a parallel listing: the keys under <see cref="Prefix"/> in one <see cref="KeyRange"/>, listed
+/// page after page with one request at a time. Read and written under <see cref="ParallelListing"/>'s lock only.</summary>
 internal sealed class RangePart
 {
     public RangePart(KeyRange range, string prefix, FolderPartitioner folders)
     {
         Range = range;
+        Prefix = prefix;
         Partition = new ListingPartition(range.After ?? prefix);
         Folders = folders;
+    }
+
+    /// <summary>The prefix its requests carry: the listing's own, or one folder's, so that the store looks at that
+    /// folder's keys only (a file-system-backed store walks every key under the prefix it is given).</summary>
+    public string Prefix { get; private set; }
+
+    /// <summary>The listing's first part: one level of the prefix (with a delimiter), whose page plans the others
+    /// (<see cref="FolderPlan"/>) and emits nothing itself.</summary>
+    public bool IsLevel { get; init; }
+
+    /// <summary>Objects asked for in the first request, when fewer than the listing's page size will do (a gap
+    /// between two folders is expected to hold only the objects the one-level listing showed there).</summary>
+    public int? FirstPageSize { get; init; }
+
+    /// <summary>Folders listed by parts of their own, whose keys this part drops should the store list them.</summary>
+    public IReadOnlyList<string> Excluded { get; init; } = System.Array.Empty<string>();
+
+    /// <summary>The first key listed in this part or the part it was split from: how far it has come is measured from there.</summary>
+    public string? Origin { get; set; }
+
+    /// <summary>The key the part's current chain of pages was asked to start after (its range's start, or where
+    /// it was when it narrowed): a store may list it itself (Azure, GCS) or ignore it (the GCS emulator).</summary>
+    public string? ChainStart { get; set; }
+
+    /// <summary>A part through a folder (<see cref="KeyRange.ThroughFolder"/>) that has reached it asks for that
+    /// folder's keys only from then on: its next request names the folder as prefix and starts after its position.</summary>
+    public void Narrow()
+    {
+        if (!Range.ThroughFolder || Prefix == Range.UpTo || ListsToTheEnd)
+            return;
+        string? at = Position ?? Range.After;
+        if (at is null || !at.StartsWith(Range.UpTo!, System.StringComparison.Ordinal))
+            return;
+        Prefix = Range.UpTo!;
+        ContinuationToken = null;
+        StartConfirmed = false;
+    }
+
+    /// <summary>True when the key belongs to a folder another part lists.</summary>
+    public bool Excludes(string key)
+    {
+        foreach (string folder in Excluded)
+            if (key.StartsWith(folder, System.StringComparison.Ordinal))
+                return true;
+        return false;
     }
 
     /// <summary>Shrinks (its end moves down) when the part is split.</summary>

@@ -17,40 +17,43 @@ namespace EncordSpec.Listing;
 internal sealed class RangePlanner
 {
     private readonly KeySpace space;
+    private readonly IComparer<string> order;
 
-    public RangePlanner(KeySpace space) => this.space = space;
-
-    /// <summary>The first key the listing saw: how far it has come is measured from there.</summary>
-    public string? Origin { get; set; }
+    public RangePlanner(KeySpace space, IComparer<string> order)
+    {
+        this.space = space;
+        this.order = order;
+    }
 
     /// <summary>The part to split and the key to split it after (its last key), or null when none is worth it.</summary>
     public (RangePart Part, string Point)? Next(IEnumerable<RangePart> parts)
     {
-        if (Origin is null)
-            return null;
         var candidates = new List<(RangePart Part, string Low)>();
         int length = 0;
         foreach (var part in parts)
         {
-            if (!part.IsActive || part.Position is null)
+            if (!part.IsActive || part.Position is null || part.Origin is null)
                 continue;
             string? low = part.Position;
+            string? end = part.Range.End(order);
             // A request in flight lists about one page past the position: split past that.
             if (part.State == PartState.Fetching && part.PageStart is not null)
-                low = space.Beyond(part.PageStart, part.Position, part.Range.UpTo);
+                low = space.Beyond(part.PageStart, part.Position, end);
             if (low is null)
                 continue;
             candidates.Add((part, low));
-            length = System.Math.Max(length, space.LengthFor(low, part.Range.UpTo));
+            length = System.Math.Max(length, space.LengthFor(low, end));
         }
-        candidates.Sort((a, b) => space.Distance(b.Low, b.Part.Range.UpTo, length).CompareTo(space.Distance(a.Low, a.Part.Range.UpTo, length)));
+        candidates.Sort((a, b) => space.Distance(b.Low, b.Part.Range.End(order), length).CompareTo(space.Distance(a.Low, a.Part.Range.End(order), length)));
         foreach (var (part, low) in candidates)
         {
             if (!WorthSplitting(part, low, length))
                 continue;
-            string? point = part.Range.UpTo is null
-                ? space.Beyond(Origin, low, null) ?? space.Between(low, null, 0.5)
-                : space.Between(low, part.Range.UpTo, 0.5);
+            string? end = part.Range.End(order);
+            // Where the keys end is unknown (the prefix's or a folder's end): reach out as far as the part has come.
+            string? point = part.Range.UpTo is null || part.Range.ThroughFolder
+                ? space.Beyond(part.Origin!, low, end) ?? space.Between(low, end, 0.5)
+                : space.Between(low, end, 0.5);
             if (point is not null)
                 return (part, point);
         }
@@ -60,7 +63,7 @@ internal sealed class RangePlanner
     /// <summary>A bounded part is split only when about two of its pages are left past <paramref name="low"/>.</summary>
     private bool WorthSplitting(RangePart part, string low, int length)
     {
-        if (part.Range.UpTo is null || part.PageStart is null)
+        if (part.Range.UpTo is null || part.Range.ThroughFolder || part.PageStart is null)
             return true;
         BigInteger page = space.Distance(part.PageStart, part.Position, length);
         return space.Distance(low, part.Range.UpTo, length) > 2 * page;

@@ -30,7 +30,9 @@ internal sealed class ResumePoint
         string? after = null;
         foreach (var part in parts)
         {
-            after = lastTaken.TryGetValue(part, out string? key) ? key : part.Range.After;
+            // A part nothing was taken of goes on from where the parts before it were taken whole: that misses
+            // nothing either, and is a key the store listed (a part's start may be a made-up key past a folder).
+            after = lastTaken.TryGetValue(part, out string? key) ? key : after ?? part.Range.After;
             if (part.State != PartState.Done || part.BufferedPages > 0)
                 break;
         }

@@ -49,6 +49,53 @@ public class KeyRangeSplitTests
     }
 
     [Fact]
+    public void After_the_first_page_each_folder_is_listed_with_requests_for_that_folder_only()
+    {
+        // What keeps a file-system-backed store (s3rver, MinIO) or Azurite cheap: a request over the whole prefix makes
+        // it walk (or sort) every key under it, one for a folder only that folder's.
+        var keys = Enumerable.Range(0, 25_000).Select(n => $"folder-{n / 250:D3}/img-{n % 250:D5}.jpg").ToList();
+        using var lister = new MemoryLister(keys, Distant);
+        var (listed, listing, notes) = List(lister, "", 100, 8);
+
+        Assert.Equal(keys, listed.Order(StringComparer.Ordinal));
+        var wholePrefix = lister.Received.Where(r => r.Request.Prefix == "" && r.Request.Delimiter is null).ToList();
+        // The first page, then for each of the other 99 folders one request that also takes in the gap before it,
+        // and one for what comes after the last folder: every other request names a folder.
+        Assert.True(wholePrefix.Count <= 1 + 99 + 1, $"{wholePrefix.Count} requests over the whole prefix");
+        Assert.DoesNotContain(wholePrefix, r => r.Continued);
+        Assert.Single(lister.Received, r => r.Request.Delimiter is not null);
+        Assert.True(listing.Requests < 250 + 120, $"{listing.Requests} requests for 250 pages");
+        Assert.Contains(notes, n => n.StartsWith("Listed '' one level down after 'folder-000/img-00099.jpg': 100 folders", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Where_one_level_listings_show_every_folder_each_folder_is_asked_for_alone_from_the_first_request()
+    {
+        // Azure and GCS: no request over the whole prefix after the first page but for the gaps that hold objects.
+        var keys = Enumerable.Range(0, 25_000).Select(n => $"folder-{n / 500:D3}/img-{n % 500:D5}.jpg").Append("folder-025.txt").ToList();
+        using var lister = new MemoryLister(keys, MemoryStore.Azure with { Latency = TimeSpan.FromMilliseconds(5) });
+        using var listing = new ParallelListing(lister, new CloudListingRequest("", null, 100), 8, true, KeyOrder.Utf16, showsEveryFolder: true);
+        var listed = listing.Read(CancellationToken.None).SelectMany(c => c.Page.Objects).Select(o => o.Key).ToList();
+
+        Assert.Equal(lister.Keys, listed);
+        var wholePrefix = lister.Received.Where(r => r.Request.Prefix == "" && r.Request.Delimiter is null).ToList();
+        Assert.Equal(2, wholePrefix.Count); // the first page, and the gap that holds folder-025.txt
+    }
+
+    [Fact]
+    public void Folders_a_one_level_listing_leaves_out_between_those_it_shows_are_listed_too()
+    {
+        // s3rver leaves b/ and d/ out (they hold only folders); they lie between the folders it shows.
+        var keys = (from top in new[] { "a", "b", "c", "d", "e" } from n in Enumerable.Range(0, 40)
+                    select top is "b" or "d" ? $"{top}/deep/{n:D3}.jpg" : $"{top}/{n:D3}.jpg").Append("b.jpg").Append("z.jpg").ToList();
+        using var lister = new MemoryLister(keys, Distant with { HidesFoldersOfFolders = true });
+        var (listed, _, notes) = List(lister, "", 10, 8);
+
+        Assert.Equal(keys.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith("Listed '' one level down after 'a/009.jpg': 3 folders", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_store_that_ignores_key_ranges_stops_the_splitting_and_loses_nothing()
     {
         var keys = Enumerable.Range(0, 3_000).Select(n => $"img-{n:D6}.jpg").ToList();

@@ -66,11 +66,15 @@ internal sealed class MemoryLister : ICloudObjectLister
 
     public int MostInFlight => mostInFlight;
 
+    /// <summary>Every request, with whether it carried a continuation token, in the order received.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(CloudListingRequest Request, bool Continued)> Received { get; } = new();
+
     public Task<CloudBucketLocation> LocateAsync(CancellationToken cancellationToken) => Task.FromResult(new CloudBucketLocation(null, null));
 
     public async Task<CloudListingPage> ListPageAsync(CloudListingRequest request, string? continuationToken, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref requests);
+        Received.Enqueue((request, continuationToken is not null));
         int now = Interlocked.Increment(ref inFlight);
         for (int seen = mostInFlight; now > seen; seen = mostInFlight)
             Interlocked.CompareExchange(ref mostInFlight, now, seen);

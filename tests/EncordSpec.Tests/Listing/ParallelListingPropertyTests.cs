@@ -34,15 +34,18 @@ public class ParallelListingPropertyTests
         MemoryStore.Azure with { Jitter = TimeSpan.FromMilliseconds(2) },
         MemoryStore.S3 with { Jitter = TimeSpan.FromMilliseconds(2), MaxPageSize = 7 });
 
-    private sealed record Case(string[] Keys, string Prefix, MemoryStore Store, int PageSize, int ThrottleLimit, bool Sorted)
+    private sealed record Case(string[] Keys, string Prefix, MemoryStore Store, int PageSize, int ThrottleLimit, bool Sorted, bool ShowsEveryFolder)
     {
         public override string ToString() =>
-            $"{Keys.Length} keys (first {string.Join(" | ", Keys.Take(8))}), prefix '{Prefix}', {Store}, page {PageSize}, ThrottleLimit {ThrottleLimit}, sorted {Sorted}";
+            $"{Keys.Length} keys (first {string.Join(" | ", Keys.Take(8))}), prefix '{Prefix}', {Store}, page {PageSize}, ThrottleLimit {ThrottleLimit}, " +
+            $"sorted {Sorted}, one-level listings trusted {ShowsEveryFolder}";
     }
 
+    // One-level listings are trusted (as for Azure and GCS) only where the store shows every folder.
     private static readonly Gen<Case> Cases = Gen.Select(
-        Gen.OneOf(Tree, Flat, Skewed), Gen.OneOf("", "", "", "big/", "img-0", "a"), Stores, Gen.Int[1, 25], Gen.Int[1, 12], Gen.Bool,
-        (keys, prefix, store, pageSize, throttle, sorted) => new Case(keys, prefix, store, pageSize, throttle, sorted));
+        Gen.OneOf(Tree, Flat, Skewed), Gen.OneOf("", "", "", "big/", "img-0", "a"), Stores, Gen.Int[1, 25], Gen.Int[1, 12], Gen.Bool, Gen.Bool,
+        (keys, prefix, store, pageSize, throttle, sorted, trusted) =>
+            new Case(keys, prefix, store, pageSize, throttle, sorted, trusted && !store.HidesFoldersOfFolders));
 
     [Fact]
     public void A_parallel_listing_holds_what_a_sequential_one_holds_and_keeps_its_partitions_promise()
@@ -59,7 +62,7 @@ public class ParallelListingPropertyTests
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         List<ListingChunk> chunks;
-        using (var listing = new ParallelListing(lister, request, test.ThrottleLimit, test.Sorted, test.Store.Order))
+        using (var listing = new ParallelListing(lister, request, test.ThrottleLimit, test.Sorted, test.Store.Order, test.ShowsEveryFolder))
             chunks = listing.Read(timeout.Token).ToList();
         var parallel = chunks.SelectMany(c => c.Page.Objects).Select(o => o.Key).ToList();
 

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace EncordSpec.Listing;
+
+// The workers' side of the parallel listing: which part the next request is for, sending it, and taking its answer
+// (or its error, which ends the whole listing) back under the lock.
+internal sealed partial class ParallelListing
+{
+    /// <summary>Starts requests while fewer than ThrottleLimit are in flight: for the part the pipeline waits for,
+    /// else for the earliest part in key order with room for another page, else for a part split off the one with the
+    /// most keys ahead, while the page budget allows. Under the lock.</summary>
+    private void Schedule()
+    {
+        if (stopped || failure is not null)
+            return;
+        while (inFlight < throttleLimit)
+        {
+            if (NextToList() is { } part)
+            {
+                Begin(part);
+                continue;
+            }
+            if (rangesIgnored || keysOutOfOrder || bufferedPages + inFlight >= pageBudget || planner.Next(parts) is not { } split)
+                break;
+            Split(split.Part, split.Point);
+        }
+    }
+
+    /// <summary>The part the pipeline waits for, whatever the budget (it holds no page then, so memory stays
+    /// bounded); else the earliest part in key order that has room for another page.</summary>
+    private RangePart? NextToList()
+    {
+        if (needed is { State: PartState.Waiting or PartState.Idle, BufferedPages: 0 })
+            return needed;
+        if (bufferedPages + inFlight >= pageBudget)
+            return null;
+        foreach (var part in parts)
+            if (part.State is PartState.Waiting or PartState.Idle && part.BufferedPages < PagesPerPart)
+                return part;
+        return null;
+    }
+
+    private void Begin(RangePart part)
+    {
+        part.State = PartState.Fetching;
+        inFlight++;
+        Requests++;
+        int pageSize = part.PagesListed == 0 && part.FirstPageSize is { } first ? first : request.PageSize;
+        if (part.ContinuationToken is null)
+            part.ChainStart = part.Position ?? part.Range.After; // a part that narrowed goes on from where it was
+        var pageRequest = new CloudListingRequest(part.Prefix, part.IsLevel ? FolderPlan.Delimiter : null, pageSize)
+        {
+            StartAfter = part.ChainStart,
+            // A store that honours the end (GCS) would stop at the folder's name, before its keys.
+            UpTo = part.Range.ThroughFolder ? null : part.Range.UpTo,
+        };
+        string? token = part.ContinuationToken;
+        _ = Task.Run(() => ListPageAsync(part, pageRequest, token));
+    }
+
+    private async Task ListPageAsync(RangePart part, CloudListingRequest pageRequest, string? continuationToken)
+    {
+        CloudListingPage page;
+        try
+        {
+            page = await lister.ListPageAsync(pageRequest, continuationToken, stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            Ended(part, null, e);
+            return;
+        }
+        Ended(part, page, null);
+    }
+
+    /// <summary>A request ended: its page is accepted, or its error ends the whole listing (the first error only;
+    /// the other requests are cancelled and their errors dropped).</summary>
+    private void Ended(RangePart part, CloudListingPage? page, Exception? error)
+    {
+        bool cancelOthers = false;
+        lock (gate)
+        {
+            inFlight--;
+            if (!stopped && failure is null)
+            {
+                if (page is not null)
+                {
+                    try
+                    {
+                        Accept(part, page);
+                    }
+                    catch (Exception e)
+                    {
+                        error = e;
+                    }
+                }
+                if (error is not null)
+                {
+                    failure = error;
+                    cancelOthers = true;
+                }
+                Schedule();
+            }
+            if (stopped && inFlight == 0)
+                quiet.TrySetResult(true);
+            Monitor.PulseAll(gate);
+        }
+        if (cancelOthers)
+            stop.Cancel();
+    }
+}
