@@ -121,6 +121,24 @@ public class KeyRangeSplitTests
         Assert.Equal(0, listing.Splits);
     }
 
+    public static TheoryData<string> OtherOrders => new() { StoreOrder.CaseReversed.Name, StoreOrder.Permuted(1).Name, StoreOrder.Permuted(2).Name };
+
+    [Theory]
+    [MemberData(nameof(OtherOrders))]
+    public void A_store_whose_first_page_shows_another_key_order_is_listed_whole_one_page_after_another(string orderName)
+    {
+        // An S3-compatible store of its own order: lower case before upper case, or characters in another order.
+        var order = orderName == StoreOrder.CaseReversed.Name ? StoreOrder.CaseReversed : StoreOrder.Permuted(orderName == StoreOrder.Permuted(1).Name ? 1 : 2);
+        var keys = new[] { "aB.jpg", "ab.jpg", "Ab.jpg" }.Concat(Enumerable.Range(0, 3_000).Select(n => $"img-{n:D6}.jpg")).ToList();
+        using var lister = new MemoryLister(keys, MemoryStore.SortingBy(order) with { Latency = Distant.Latency });
+        var (listed, listing, notes) = List(lister, "", 100, 8);
+
+        Assert.Equal(keys.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+        Assert.Equal(keys.Count, listed.Count);
+        Assert.Contains(notes, n => n.StartsWith("The store listed '", StringComparison.Ordinal) && n.Contains("not in the key order the listing splits by"));
+        Assert.Equal(0, listing.Splits);
+    }
+
     [Fact]
     public void A_store_that_leaves_folders_out_of_one_level_listings_loses_nothing_either()
     {

@@ -14,6 +14,12 @@ internal sealed record MemoryStore
 
     public IComparer<string> Order { get; init; } = KeyOrder.Utf8;
 
+    /// <summary>What the store's order is called in a failing case (set with <see cref="Order"/> for orders of its own).</summary>
+    public string? OrderName { get; init; }
+
+    /// <summary>S3-compatible stores that sort otherwise than S3, in ways a listing cannot know in advance.</summary>
+    public static MemoryStore SortingBy(StoreOrder order) => S3 with { Order = order, OrderName = order.Name };
+
     /// <summary>The start key itself is listed (GCS startOffset, Azure startFrom).</summary>
     public bool StartInclusive { get; init; }
 
@@ -36,8 +42,44 @@ internal sealed record MemoryStore
     public TimeSpan Jitter { get; init; }
 
     public override string ToString() =>
-        $"{(Order == KeyOrder.Utf8 ? "UTF-8" : "UTF-16")} order, start {(StartInclusive ? "inclusive" : "exclusive")}" +
+        $"{OrderName ?? (Order == KeyOrder.Utf8 ? "UTF-8" : "UTF-16")} order, start {(StartInclusive ? "inclusive" : "exclusive")}" +
         (HonoursEnd ? ", end honoured" : "") + (IgnoresRanges ? ", ranges ignored" : "") + (HidesFoldersOfFolders ? ", hides folders of folders" : "");
+}
+
+/// <summary>A lexicographic key order other than UTF-8 or UTF-16 (each character ranked by a table), as a store may
+/// sort: a key still sorts before every key it is a prefix of, so prefixes and one-level listings still make sense.</summary>
+internal sealed class StoreOrder : IComparer<string>
+{
+    private readonly Func<char, int> rank;
+
+    private StoreOrder(string name, Func<char, int> rank)
+    {
+        Name = name;
+        this.rank = rank;
+    }
+
+    public string Name { get; }
+
+    /// <summary>Lower case before upper case ('a' &lt; 'A' &lt; 'b'), as a store comparing case-folded keys first might.</summary>
+    public static StoreOrder CaseReversed { get; } = new("case-reversed", c =>
+        c is >= 'A' and <= 'Z' ? (c + 32) * 2 + 1 : c * 2);
+
+    /// <summary>Every UTF-16 code unit ranked by a fixed permutation of 0-65535 (an odd multiplier is a bijection).</summary>
+    public static StoreOrder Permuted(int seed) => new($"permuted-{seed}", c => (ushort)(c * 40503 + seed * 7919));
+
+    public int Compare(string? x, string? y)
+    {
+        if (ReferenceEquals(x, y)) return 0;
+        if (x is null) return -1;
+        if (y is null) return 1;
+        int length = Math.Min(x.Length, y.Length);
+        for (int i = 0; i < length; i++)
+            if (x[i] != y[i])
+                return rank(x[i]).CompareTo(rank(y[i]));
+        return x.Length - y.Length;
+    }
+
+    public override string ToString() => Name;
 }
 
 /// <summary>An <see cref="ICloudObjectLister"/> over a sorted list of keys in memory, answering as a store's listing

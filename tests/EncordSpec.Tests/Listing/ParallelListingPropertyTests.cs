@@ -66,6 +66,11 @@ public class ParallelListingPropertyTests
             chunks = listing.Read(timeout.Token).ToList();
         var parallel = chunks.SelectMany(c => c.Page.Objects).Select(o => o.Key).ToList();
 
+        var lost = sequential.Except(parallel).ToList();
+        var twice = parallel.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(lost.Count == 0 && twice.Count == 0,
+            $"lost [{string.Join(" | ", lost)}], listed twice [{string.Join(" | ", twice)}] of {sequential.Count}; notes: " +
+            string.Join(" // ", chunks.Where(c => c.Note is not null && !c.Note.StartsWith("Listed ", StringComparison.Ordinal)).Select(c => c.Note)));
         if (test.Sorted)
             Assert.Equal(sequential, parallel);
         else
