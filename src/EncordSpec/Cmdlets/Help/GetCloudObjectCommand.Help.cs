@@ -24,14 +24,19 @@ namespace EncordSpec.Cmdlets;
 /// SDK's default credential chain, which covers managed identities such as Azure Automation's), or -SasToken,
 /// -StorageAccountKey or -ConnectionString. GCS uses application default credentials or -CredentialFile. Secrets are
 /// accepted as SecureString or plain string and never written to any stream.</para>
-/// <para>A recursive listing runs up to -ThrottleLimit requests at once (default 8): Get-CloudObject splits the
-/// prefix into key ranges (S3 and OBS start-after, GCS startOffset and endOffset, Azure startFrom) whenever a request
-/// slot is idle, splitting the range with the most keys ahead, so a flat folder of a million keys lists side by side
-/// as well as a tree of folders does. Every object comes out exactly once. Each range's objects come out in key order,
+/// <para>A recursive listing runs up to -ThrottleLimit requests at once (default 8): when the first page is full, a
+/// one-level listing names the folders and each folder is listed as a part of its own, with requests for that folder
+/// only; a flat prefix or a large folder is split into key ranges (S3 and OBS start-after, GCS startOffset and
+/// endOffset, Azure startFrom) whenever a request slot is idle, splitting the range with the most keys ahead, so a
+/// flat folder of a million keys lists side by side as well as a tree of folders does. Every object comes out exactly
+/// once. Each range's objects come out in key order,
 /// ranges as their pages arrive; with -Sort (or -First, -Skip, -MediaMetadata) the whole output is in the store's key
 /// order, exactly as -ThrottleLimit 1 (one request after another) gives it. Memory stays at a few pages per range
-/// being listed. A store that ignores where a range starts, or lists keys in another order, is noticed (a verbose line
-/// says so) and listed without further splitting. Throttling answers (S3 503 SlowDown, Azure 503 ServerBusy, GCS 429)
+/// being listed. A store that ignores where a range starts is noticed (a verbose line says so) and listed without
+/// further splitting. Key ranges rely on the store's key order: UTF-8 bytes on S3, OBS and the S3-compatible stores
+/// we know, UTF-16 code units on Azure and GCS. A page in another order is noticed the same way, but a store that
+/// sorts otherwise only now and then can have keys missed near where ranges meet: list such a store with
+/// -ThrottleLimit 1. Throttling answers (S3 503 SlowDown, Azure 503 ServerBusy, GCS 429)
 /// are retried by each SDK's own retry policy, with exponential back-off, up to 8 retries per request (S3 keeps
 /// AWS_MAX_ATTEMPTS and AWS_RETRY_MODE when they are set); -MaximumRetryCount changes that number. Azure and GCS
 /// make as many of them as their back-off fits in half of -TimeoutSec.</para>
