@@ -76,7 +76,7 @@ internal static class FolderPlan
 
     /// <summary>Objects of the page in the range.</summary>
     private static int Shown(CloudListingPage level, KeyRange range, IComparer<string> order) =>
-        level.Objects.Count(o => !range.IsBefore(o.Key, order) && !range.IsPast(o.Key, order));
+        level.Objects.Count(o => range.Holds(o.Key, order));
 
     /// <summary>The folder before a part's range: its keys after <see cref="KeyOrder.Ceiling"/> (none in practice)
     /// are its own part's, though they sort into this range.</summary>

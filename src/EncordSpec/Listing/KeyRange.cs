@@ -29,6 +29,9 @@ internal readonly struct KeyRange
     public bool IsPast(string key, IComparer<string> order) =>
         UpTo is not null && order.Compare(key, UpTo) > 0 && !(ThroughFolder && key.StartsWith(UpTo, System.StringComparison.Ordinal));
 
+    /// <summary>True when the key lies in the range: neither before its start nor past its end.</summary>
+    public bool Holds(string key, IComparer<string> order) => !IsBefore(key, order) && !IsPast(key, order);
+
     /// <summary>The key past which nothing lies, for planning splits: null for the end of the prefix; for a range
     /// through a folder, a key after all of the folder's (<see cref="KeyOrder.Ceiling"/>).</summary>
     public string? End(IComparer<string> order) => ThroughFolder ? KeyOrder.Ceiling(UpTo!, order) : UpTo;

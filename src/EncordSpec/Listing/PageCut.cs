@@ -44,7 +44,7 @@ internal sealed class PageCut
         {
             var inRange = new List<CloudObject>(objects.Count);
             foreach (var cloudObject in objects)
-                if (!range.IsBefore(cloudObject.Key, order) && !range.IsPast(cloudObject.Key, order) && cloudObject.Key != part.ChainStart)
+                if (range.Holds(cloudObject.Key, order) && cloudObject.Key != part.ChainStart)
                     inRange.Add(cloudObject);
             return new PageCut(inRange, page.ContinuationToken is null) { OutOfOrder = outOfOrder };
         }
