@@ -15,16 +15,14 @@ internal sealed class AzureRetryPolicy : RetryPolicy
     private const int UnreachableRetries = 2;
     private static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(0.8);
     private static readonly TimeSpan LongestDelay = TimeSpan.FromMinutes(1);
+    /// <summary>The SDK's exponential delay strategy adds up to 20 % to each wait.</summary>
+    private const double SdkJitter = 0.2;
 
     /// <param name="maxRetries">The retries asked for; as many of them are made as fit in <paramref name="requestTimeout"/> (<see cref="RetryBudget"/>).</param>
     public AzureRetryPolicy(int maxRetries, TimeSpan requestTimeout)
-        : base(RetryBudget.Retries(maxRetries, requestTimeout, LongestDelayBefore), DelayStrategy.CreateExponentialDelayStrategy(FirstDelay, LongestDelay))
+        : base(RetryBudget.Retries(maxRetries, requestTimeout, FirstDelay, LongestDelay, SdkJitter), DelayStrategy.CreateExponentialDelayStrategy(FirstDelay, LongestDelay))
     {
     }
-
-    /// <summary>The SDK's delay before retry n: 0.8 s doubling, up to a minute, then up to 20 % more for jitter.</summary>
-    private static TimeSpan LongestDelayBefore(int retry) =>
-        TimeSpan.FromTicks((long)(Math.Min(FirstDelay.Ticks * Math.Pow(2, retry - 1), LongestDelay.Ticks) * 1.2));
 
     protected override bool ShouldRetry(HttpMessage message, Exception? exception) =>
         base.ShouldRetry(message, exception) && !GivenUp(message, exception);

@@ -46,7 +46,7 @@ internal sealed partial class GcsObjectLister : ICloudObjectLister
             // at most 32 s) for idempotent requests such as listing; it tries 3 times by default, more here, as many
             // as fit in -TimeoutSec.
             int retries = RetryBudget.Retries(options.SdkRetries ?? CloudListerOptions.DefaultSdkRetries, options.RequestTimeout,
-                retry => TimeSpan.FromSeconds(Math.Min(Math.Pow(2, retry - 1), 32)));
+                TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(32));
             client.Service.HttpClient.MessageHandler.NumTries = retries + 1;
             client.Service.HttpClient.Timeout = options.SdkTimeout;
         }

@@ -11,15 +11,18 @@ internal static class RetryBudget
 {
     /// <param name="wanted">The retries asked for (-MaximumRetryCount, or the default).</param>
     /// <param name="requestTimeout">The time one request may take, its retries included.</param>
-    /// <param name="longestDelayBefore">The longest wait the SDK makes before retry n (from 1).</param>
-    public static int Retries(int wanted, TimeSpan requestTimeout, Func<int, TimeSpan> longestDelayBefore)
+    /// <param name="firstDelay">The SDK's wait before its first retry, doubling for each next one ...</param>
+    /// <param name="longestDelay">... up to this wait.</param>
+    /// <param name="jitter">The share the SDK may add to a wait at random (0.2: up to 20 % more).</param>
+    public static int Retries(int wanted, TimeSpan requestTimeout, TimeSpan firstDelay, TimeSpan longestDelay, double jitter = 0)
     {
         var budget = TimeSpan.FromTicks(requestTimeout.Ticks / 2);
         var waited = TimeSpan.Zero;
         int retries = 0;
         while (retries < wanted)
         {
-            waited += longestDelayBefore(retries + 1);
+            double delay = Math.Min(firstDelay.Ticks * Math.Pow(2, retries), longestDelay.Ticks) * (1 + jitter);
+            waited += TimeSpan.FromTicks((long)delay);
             if (waited > budget)
                 break;
             retries++;
