@@ -44,7 +44,7 @@ internal sealed class FolderPartitioner
             if (folder is null || !InFolder(key, folder))
             {
                 folder = key.Substring(0, key.LastIndexOf('/') + 1);
-                partitioned = !shared.Contains(folder) && part.Range.HoldsFolder(folder, order);
+                partitioned = !shared.Contains(folder) && part.Range.HoldsFolder(folder);
             }
             var partition = partitioned ? part.Partition : null;
             if (run.Count > 0 && partition != runPartition)

@@ -15,7 +15,12 @@ namespace EncordSpec.Listing;
 /// After the page's last folder, one part lists the rest: what lies after it, or, when the page was cut short, every
 /// key after it, split by key range as it turns out large.</para>
 /// <para>Azure's and GCS's one-level listings show every folder, so there the folders' parts ask for their folder
-/// only from the first request on, and a gap between two folders is listed only where the page showed objects.</para></summary>
+/// only from the first request on, and a gap between two folders is listed only where the page showed objects.</para>
+/// <para>Every part ends by name, not by comparing keys (<see cref="KeyRange"/>), and starts after a key that starts
+/// with the folder before it (<see cref="KeyOrder.Ceiling"/>): in any order a store may sort by, the keys that start
+/// with a folder lie together, so such a start lies among or right after them, and the folder's keys the part lists
+/// after it are dropped as another part's. So the parts hold every key once whatever the store's order; only skipping
+/// a gap takes our order on trust, and is done only where the two orders Azure and GCS might use agree.</para></summary>
 internal static class FolderPlan
 {
     public const string Delimiter = "/";
@@ -26,10 +31,13 @@ internal static class FolderPlan
     public static List<RangePart> Of(CloudListingPage level, CloudListingRequest request, string start, IComparer<string> order,
         bool showsEveryFolder = false)
     {
+        // In the order the store listed them, which is its own key order.
         var folders = level.Prefixes
             .Where(f => f.Length > request.Prefix.Length && f.StartsWith(request.Prefix, StringComparison.Ordinal))
             .Where(f => order.Compare(KeyOrder.Ceiling(f, order), start) > 0) // not listed whole already
-            .Distinct(StringComparer.Ordinal).OrderBy(f => f, order).ToList();
+            .Distinct(StringComparer.Ordinal).ToList();
+        // Gaps are skipped by comparing names, so only where the two orders Azure and GCS might use agree on them.
+        showsEveryFolder &= KeyOrder.SortsAlike(start) && folders.All(KeyOrder.SortsAlike) && level.Objects.All(o => KeyOrder.SortsAlike(o.Key));
         var parts = new List<RangePart>();
         string after = start;
         string? previous = null;
@@ -37,7 +45,7 @@ internal static class FolderPlan
         {
             if (showsEveryFolder)
             {
-                var gap = new KeyRange(after, folder);
+                var gap = new KeyRange(after, folder, before: folder);
                 if (Shown(level, gap, order) is > 0 and var shown)
                     parts.Add(new RangePart(gap, request.Prefix, new FolderPartitioner(order))
                     {

@@ -23,6 +23,16 @@ internal static class KeyOrder
     public static string Ceiling(string folder, IComparer<string> order) =>
         folder + (order.Compare("\uFFFF", "\U0010FFFF") > 0 ? "\uFFFF" : "\U0010FFFF");
 
+    /// <summary>True when UTF-8 and UTF-16 order place the key alike against any other such key: it holds no
+    /// character outside the Basic Multilingual Plane and none from U+E000-U+FFFF.</summary>
+    public static bool SortsAlike(string key)
+    {
+        foreach (char c in key)
+            if (c >= '\uD800')
+                return false;
+        return true;
+    }
+
     private sealed class CodePointComparer : IComparer<string>
     {
         public int Compare(string? x, string? y)

@@ -22,43 +22,65 @@ internal sealed partial class ParallelListing
               "(with what lies between them), and what comes after them by key range.");
     }
 
+    /// <summary>Splits <paramref name="part"/> in two after <paramref name="point"/>, our guess of a key between its
+    /// position and its end. The new part starts there, and the part ends right before the first key the new part
+    /// lists: until the store has confirmed that key lies between the two parts' neighbours
+    /// (ParallelListing.Probes.cs), the part sends no request and holds the page it has in flight.</summary>
     private void Split(RangePart part, string point)
     {
         var range = part.Range;
-        var next = NewPart(new KeyRange(point, range.UpTo, range.ThroughFolder), part);
+        var next = NewPart(new KeyRange(point, range.UpTo, range.ThroughFolder, range.Before), part);
         part.Folders.SplitAt(part.Position!, point);
         part.Range = new KeyRange(range.After, point);
+        part.SplitOff = next;
         parts.Insert(parts.IndexOf(part) + 1, next);
         Splits++;
         notes.Enqueue($"Split the keys {Describe(part.Prefix, range)} in two after '{point}', to list both side by side.");
     }
 
-    /// <summary>Keeps the page's objects that lie in the part's range (<see cref="PageCut"/>) and queues what they
-    /// become for the pipeline; a level page plans the parts after it instead.</summary>
+    /// <summary>A page a part asked for came back. A level page plans the parts after it; a part waiting for where
+    /// its split ends it holds the page; else the page is cut to the part's range (<see cref="CutHeldPage"/>).</summary>
     private void Accept(RangePart part, CloudListingPage page)
     {
         guard.Check((part, part.Prefix), page); // a part that narrowed to its folder starts a new chain of tokens
         part.PagesListed++;
+        part.HeldPage = page;
+        part.State = part.IsLevel ? PartState.Checking : PartState.Idle;
         if (part.IsLevel)
-        {
-            PlanFolders(part, page);
+            PlanFoldersOnceStartChecked();
+        else if (part.SplitOff is null)
+            CutHeldPage(part);
+    }
+
+    /// <summary>Keeps the held page's objects that lie in the part's range (<see cref="PageCut"/>) and queues what they
+    /// become for the pipeline; the first page of a part split off another is checked first.</summary>
+    private void CutHeldPage(RangePart part)
+    {
+        if (part.HeldPage is not { } page)
             return;
-        }
-        var cut = PageCut.Of(part, page, order);
+        part.HeldPage = null;
+        var cut = PageCut.Of(part, page, order, startByOrder: part == first || rangesIgnored);
         if (cut.OutOfOrder is { } pair)
             OutOfOrder(part, pair.Before, pair.After);
         if (cut.ListedBeforeStart is { } listed)
             IgnoredStart(part.ChainStart!, listed);
         var kept = cut.Kept;
-        if (part == first && part.PagesListed == 1 && !cut.Last && kept.Count > 0 && !rangesIgnored && !part.ListsToTheEnd)
+        if (part.SplitFrom is not null)
         {
-            // More than a page: this part ends with its page, and a one-level listing after it plans the rest.
+            FirstPageOfSplit(part, page, cut);
+            return;
+        }
+        if (part == first && part.PagesListed == 1 && !cut.Last && kept.Count > 0 && !rangesIgnored)
+        {
+            // More than a page: this part ends with its page, and a one-level listing after it plans the rest,
+            // once a probe has shown whether the store honours where a listing starts.
             string lastKey = kept[kept.Count - 1].Key;
             part.Range = new KeyRange(part.Range.After, lastKey);
             Queue(part, page, kept, true);
-            var level = new RangePart(new KeyRange(lastKey, null), request.Prefix, new FolderPartitioner(order)) { IsLevel = true };
+            level = new RangePart(new KeyRange(lastKey, null), request.Prefix, new FolderPartitioner(order)) { IsLevel = true };
             openParts++;
             parts.Insert(parts.IndexOf(part) + 1, level);
+            CheckStart(page.Objects[0].Key);
             return;
         }
         Queue(part, page, kept, cut.Last);
@@ -101,15 +123,15 @@ internal sealed partial class ParallelListing
     }
 
     /// <summary>A store whose page is not in the order <see cref="KeyOrder.For"/> assumes (an S3-compatible store
-    /// that sorts otherwise): the part lists on to the end of its prefix (<see cref="PageCut"/>), and no more ranges
-    /// are split.</summary>
+    /// that sorts otherwise): ranges still end where the store says (<see cref="KeyRange"/>), but split points guessed
+    /// in our order would be poor, so no more are made.</summary>
     private void OutOfOrder(RangePart part, string before, string after)
     {
         if (keysOutOfOrder)
             return;
         keysOutOfOrder = true;
-        notes.Enqueue($"The store listed '{after}' after '{before}', not in the key order the listing splits by: " +
-                      $"the keys {Describe(part)} are listed one page after another to the prefix's end, and no more key ranges are split.");
+        notes.Enqueue($"The store listed '{after}' after '{before}' (listing {Describe(part)}), not in the key order the listing splits by: " +
+                      "the parts go on as the store lists them, and no more key ranges are split.");
     }
 
     /// <summary>A store that ignores the start of a range lists from the prefix's first key: still correct (the keys
@@ -138,7 +160,14 @@ internal sealed partial class ParallelListing
     private RangePart NewPart(KeyRange range, RangePart from)
     {
         openParts++;
-        var part = new RangePart(range, from.Prefix, new FolderPartitioner(order)) { Excluded = from.Excluded, Origin = from.Origin };
+        var part = new RangePart(range, from.Prefix, new FolderPartitioner(order))
+        {
+            Excluded = from.Excluded,
+            Origin = from.Origin,
+            SplitFrom = from,
+            SplitPosition = from.Position,
+            RangeBeforeSplit = from.Range,
+        };
         part.Narrow();
         return part;
     }

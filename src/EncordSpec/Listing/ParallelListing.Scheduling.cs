@@ -29,15 +29,17 @@ internal sealed partial class ParallelListing
     }
 
     /// <summary>The part the pipeline waits for, whatever the budget (it holds no page then, so memory stays
-    /// bounded); else the earliest part in key order that has room for another page.</summary>
+    /// bounded), or while it waits for a split of it to be checked, the part split off it; else the earliest part in
+    /// key order that has room for another page. A part waiting for its split sends nothing.</summary>
     private RangePart? NextToList()
     {
-        if (needed is { State: PartState.Waiting or PartState.Idle, BufferedPages: 0 })
-            return needed;
+        var wanted = needed?.SplitOff ?? needed;
+        if (wanted is { State: PartState.Waiting or PartState.Idle, BufferedPages: 0, SplitOff: null })
+            return wanted;
         if (bufferedPages + inFlight >= pageBudget)
             return null;
         foreach (var part in parts)
-            if (part.State is PartState.Waiting or PartState.Idle && part.BufferedPages < PagesPerPart)
+            if (part.State is PartState.Waiting or PartState.Idle && part.BufferedPages < PagesPerPart && part.SplitOff is null)
                 return part;
         return null;
     }
@@ -69,15 +71,15 @@ internal sealed partial class ParallelListing
         }
         catch (Exception e)
         {
-            Ended(part, null, e);
+            Ended(null, e);
             return;
         }
-        Ended(part, page, null);
+        Ended(() => Accept(part, page), null);
     }
 
-    /// <summary>A request ended: its page is accepted, or its error ends the whole listing (the first error only;
-    /// the other requests are cancelled and their errors dropped).</summary>
-    private void Ended(RangePart part, CloudListingPage? page, Exception? error)
+    /// <summary>A request ended: what it brought is taken in by <paramref name="accept"/>, or its error ends the
+    /// whole listing (the first error only; the other requests are cancelled and their errors dropped).</summary>
+    private void Ended(Action? accept, Exception? error)
     {
         bool cancelOthers = false;
         lock (gate)
@@ -85,11 +87,11 @@ internal sealed partial class ParallelListing
             inFlight--;
             if (!stopped && failure is null)
             {
-                if (page is not null)
+                if (error is null)
                 {
                     try
                     {
-                        Accept(part, page);
+                        accept!();
                     }
                     catch (Exception e)
                     {

@@ -14,7 +14,10 @@ namespace EncordSpec.Listing;
 /// be sent and no part needs one, <see cref="RangePlanner"/> splits the part with the most keys ahead of it in two
 /// by key range (S3 start-after, GCS startOffset/endOffset, Azure startFrom), so a flat prefix or a large folder
 /// splits as well as a tree. Pages are cut to their part's range here (<see cref="PageCut"/>), so a store that
-/// ignores ranges (the GCS emulator) costs requests but loses nothing, and every key is listed by exactly one part.</para>
+/// ignores ranges (the GCS emulator) costs requests but loses nothing, and every key is listed by exactly one part.
+/// Parts end by name, not by comparing keys (<see cref="KeyRange"/>), and each split is checked with the store
+/// before either part emits past it (ParallelListing.Probes.cs), so a store that sorts keys otherwise than
+/// <see cref="KeyOrder"/> guesses loses nothing either.</para>
 /// <para>Workers only fetch pages (ParallelListing.Scheduling.cs): at most ThrottleLimit requests are in flight,
 /// earliest part in key order first, each part holds at most two pages nobody has taken, and the whole listing at
 /// most a budget of pages, so memory stays at a few pages per part being listed. What a page becomes, and the parts
@@ -50,6 +53,8 @@ internal sealed partial class ParallelListing : IDisposable
     private readonly List<RangePart> parts = new();
     /// <summary>The part the listing starts with; once its first page comes back full, the folders after it are planned.</summary>
     private readonly RangePart first;
+    /// <summary>The one-level listing after the first page, once there is one: its page waits for <see cref="startChecked"/>.</summary>
+    private RangePart? level;
     private readonly Queue<ListedPage> ready = new();
     private readonly Queue<string> notes = new();
     private readonly TaskCompletionSource<bool> quiet = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -60,6 +65,8 @@ internal sealed partial class ParallelListing : IDisposable
     private Exception? failure;
     private bool stopped;
     private bool rangesIgnored;
+    /// <summary>A probe has shown whether the store honours where a listing starts (ParallelListing.Probes.cs).</summary>
+    private bool startChecked;
     private bool keysOutOfOrder;
 
     /// <param name="lister">Safe for concurrent requests.</param>
@@ -91,7 +98,8 @@ internal sealed partial class ParallelListing : IDisposable
     /// <summary>List requests sent so far.</summary>
     public int Requests { get; private set; }
 
-    /// <summary>Key ranges split in two so far.</summary>
+    /// <summary>Key ranges split in two so far, counting splits undone because nothing lay past the point or the
+    /// store sorts keys otherwise.</summary>
     public int Splits { get; private set; }
 
     /// <summary>After a failure, the key a listing resumed after misses nothing from (see <see cref="ResumePoint"/>);

@@ -9,6 +9,9 @@ internal enum PartState
     Idle,
     /// <summary>A request is in flight.</summary>
     Fetching,
+    /// <summary>Split off another part and listed its first key: waits while the store is asked whether that key
+    /// really lies between the parts around it (see <see cref="ParallelListing"/>'s splits).</summary>
+    Checking,
     /// <summary>Its last page arrived: no more requests.</summary>
     Done,
 }

@@ -40,7 +40,7 @@ internal sealed class RangePart
     /// folder's keys only from then on: its next request names the folder as prefix and starts after its position.</summary>
     public void Narrow()
     {
-        if (!Range.ThroughFolder || Prefix == Range.UpTo || ListsToTheEnd)
+        if (!Range.ThroughFolder || Prefix == Range.UpTo)
             return;
         string? at = Position ?? Range.After;
         if (at is null || !at.StartsWith(Range.UpTo!, System.StringComparison.Ordinal))
@@ -58,6 +58,12 @@ internal sealed class RangePart
                 return true;
         return false;
     }
+
+    /// <summary>Set when a split after this key found nothing up to the part's end: splits are planned below it.</summary>
+    public string? NothingAfter { get; set; }
+
+    /// <summary>Where the part's keys end, for planning splits (see <see cref="KeyRange.End"/>).</summary>
+    public string? PlanningEnd(IComparer<string> order) => NothingAfter ?? Range.End(order);
 
     /// <summary>Shrinks (its end moves down) when the part is split.</summary>
     public KeyRange Range { get; set; }
@@ -83,9 +89,24 @@ internal sealed class RangePart
     /// <summary>Until a page shows the store honoured the start key, keys before it are dropped one by one.</summary>
     public bool StartConfirmed { get; set; }
 
-    /// <summary>Set when a page of the part came in another key order than the ranges are cut by: the part no longer
-    /// stops at its range's end but lists on to the prefix's last page, keeping the keys in its range.</summary>
-    public bool ListsToTheEnd { get; set; }
+    /// <summary>Set on a part just split in two: the new part, whose first key will end this one. Until the store has
+    /// confirmed that key, this part sends no request and holds the page it had in flight (<see cref="HeldPage"/>).</summary>
+    public RangePart? SplitOff { get; set; }
+
+    /// <summary>A page that came while <see cref="SplitOff"/> was unconfirmed, not cut yet.</summary>
+    public CloudListingPage? HeldPage { get; set; }
+
+    /// <summary>Set on a new part of a split until the store confirmed where it starts: the part it came from.</summary>
+    public RangePart? SplitFrom { get; set; }
+
+    /// <summary>The last key the part it came from had listed when it was split.</summary>
+    public string? SplitPosition { get; init; }
+
+    /// <summary>The range of the part it came from before the split, which it takes back should the split be dropped.</summary>
+    public KeyRange RangeBeforeSplit { get; init; }
+
+    /// <summary>While <see cref="PartState.Checking"/>: its first page, cut to its range, waiting to be queued.</summary>
+    public (CloudListingPage Page, PageCut Cut)? HeldFirstPage { get; set; }
 
     /// <summary>Pages listed that the pipeline has not taken yet.</summary>
     public int BufferedPages { get; set; }
@@ -93,7 +114,8 @@ internal sealed class RangePart
     /// <summary>Sorted reading: the pages' chunks, in key order, waiting for the pipeline.</summary>
     public Queue<ListedPage> Pages { get; } = new();
 
-    public bool IsActive => State is PartState.Idle or PartState.Fetching;
+    /// <summary>Listing, with both ends settled: a part the planner may split.</summary>
+    public bool IsActive => State is PartState.Idle or PartState.Fetching && SplitOff is null && SplitFrom is null;
 
     public override string ToString() => $"{State} {Range}";
 }

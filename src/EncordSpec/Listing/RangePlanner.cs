@@ -35,7 +35,7 @@ internal sealed class RangePlanner
             if (!part.IsActive || part.Position is null || part.Origin is null)
                 continue;
             string? low = part.Position;
-            string? end = part.Range.End(order);
+            string? end = part.PlanningEnd(order);
             // A request in flight lists about one page past the position: split past that.
             if (part.State == PartState.Fetching && part.PageStart is not null)
                 low = space.Beyond(part.PageStart, part.Position, end);
@@ -49,9 +49,9 @@ internal sealed class RangePlanner
         {
             if (!WorthSplitting(part, low, length))
                 continue;
-            string? end = part.Range.End(order);
+            string? end = part.PlanningEnd(order);
             // Where the keys end is unknown (the prefix's or a folder's end): reach out as far as the part has come.
-            string? point = part.Range.UpTo is null || part.Range.ThroughFolder
+            string? point = end is null || part.Range.ThroughFolder && part.NothingAfter is null
                 ? space.Beyond(part.Origin!, low, end) ?? space.Between(low, end, 0.5)
                 : space.Between(low, end, 0.5);
             if (point is not null)
@@ -63,9 +63,9 @@ internal sealed class RangePlanner
     /// <summary>A bounded part is split only when about two of its pages are left past <paramref name="low"/>.</summary>
     private bool WorthSplitting(RangePart part, string low, int length)
     {
-        if (part.Range.UpTo is null || part.Range.ThroughFolder || part.PageStart is null)
+        if (part.PlanningEnd(order) is not { } end || part.Range.ThroughFolder && part.NothingAfter is null || part.PageStart is null)
             return true;
         BigInteger page = space.Distance(part.PageStart, part.Position, length);
-        return space.Distance(low, part.Range.UpTo, length) > 2 * page;
+        return space.Distance(low, end, length) > 2 * page;
     }
 }

@@ -33,10 +33,11 @@ namespace EncordSpec.Cmdlets;
 /// ranges as their pages arrive; with -Sort (or -First, -Skip, -MediaMetadata) the whole output is in the store's key
 /// order, exactly as -ThrottleLimit 1 (one request after another) gives it. Memory stays at a few pages per range
 /// being listed. A store that ignores where a range starts is noticed (a verbose line says so) and listed without
-/// further splitting. Key ranges rely on the store's key order: UTF-8 bytes on S3, OBS and the S3-compatible stores
-/// we know, UTF-16 code units on Azure and GCS. A page in another order is noticed the same way, but a store that
-/// sorts otherwise only now and then can have keys missed near where ranges meet: list such a store with
-/// -ThrottleLimit 1. Throttling answers (S3 503 SlowDown, Azure 503 ServerBusy, GCS 429)
+/// further splitting. Ranges do not take the store's key order on trust: a split point is a guess in the order we
+/// expect (UTF-8 bytes on S3, OBS and S3-compatible stores, UTF-16 code units on Azure and GCS), but each range ends
+/// at the first key the next range actually got, and two one-key requests ask the store whether that key lies
+/// between the ranges around it; a split it shows to be wrong is undone (a verbose line says so) and no more are
+/// made. So a store that sorts keys otherwise (lower case first, say) still has every key listed once. Throttling answers (S3 503 SlowDown, Azure 503 ServerBusy, GCS 429)
 /// are retried by each SDK's own retry policy, with exponential back-off, up to 8 retries per request (S3 keeps
 /// AWS_MAX_ATTEMPTS and AWS_RETRY_MODE when they are set); -MaximumRetryCount changes that number. Azure and GCS
 /// make as many of them as their back-off fits in half of -TimeoutSec.</para>
