@@ -68,7 +68,8 @@ internal sealed class KeySpace
         int length = LengthFor(origin, position);
         var at = Value(position, length);
         var point = at + (at - Value(origin, length));
-        if (point >= Value(high, length))
+        // A store of another order may list a position our order puts before the origin: no reach to go by.
+        if (point <= at || point >= Value(high, length))
             return null;
         return Checked(Key(point, length), position, high);
     }

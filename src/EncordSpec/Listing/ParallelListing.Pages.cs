@@ -24,8 +24,8 @@ internal sealed partial class ParallelListing
 
     /// <summary>Splits <paramref name="part"/> in two after <paramref name="point"/>, our guess of a key between its
     /// position and its end. The new part starts there, and the part ends right before the first key the new part
-    /// lists: until the store has confirmed that key lies between the two parts' neighbours
-    /// (ParallelListing.Probes.cs), the part sends no request and holds the page it has in flight.</summary>
+    /// lists: until the store has confirmed the point lies between the two parts' neighbours
+    /// (ParallelListing.Probes.cs), both list on but hold their pages.</summary>
     private void Split(RangePart part, string point)
     {
         var range = part.Range;
@@ -34,31 +34,62 @@ internal sealed partial class ParallelListing
         part.Range = new KeyRange(range.After, point);
         part.SplitOff = next;
         parts.Insert(parts.IndexOf(part) + 1, next);
+        CheckSplitPoint(next);
         Splits++;
         notes.Enqueue($"Split the keys {Describe(part.Prefix, range)} in two after '{point}', to list both side by side.");
     }
 
     /// <summary>A page a part asked for came back. A level page plans the parts after it; a part waiting for where
-    /// its split ends it holds the page; else the page is cut to the part's range (<see cref="CutHeldPage"/>).</summary>
+    /// its split ends it holds the page; else the page is cut to the part's range (<see cref="Cut"/>).</summary>
     private void Accept(RangePart part, CloudListingPage page)
     {
+        if (part.State == PartState.Done)
+            return; // its held pages reached its end while this request was in flight
         guard.Check((part, part.Prefix), page); // a part that narrowed to its folder starts a new chain of tokens
         part.PagesListed++;
-        part.HeldPage = page;
-        part.State = part.IsLevel ? PartState.Checking : PartState.Idle;
+        part.State = PartState.Idle;
         if (part.IsLevel)
+        {
+            part.HeldPages.Enqueue(page);
+            part.State = PartState.Checking;
             PlanFoldersOnceStartChecked();
-        else if (part.SplitOff is null)
-            CutHeldPage(part);
+        }
+        else if (part.SplitOff is not null || part.HeldFirstPage is not null)
+        {
+            // Lists on, but what the pages hold depends on where a split ends the part, or whether it stands.
+            part.HeldPages.Enqueue(page);
+            part.BufferedPages++;
+            bufferedPages++;
+            part.ContinuationToken = page.ContinuationToken;
+            if (page.ContinuationToken is null)
+                part.State = PartState.Checking;
+        }
+        else
+        {
+            Cut(part, page);
+        }
     }
 
-    /// <summary>Keeps the held page's objects that lie in the part's range (<see cref="PageCut"/>) and queues what they
-    /// become for the pipeline; the first page of a part split off another is checked first.</summary>
-    private void CutHeldPage(RangePart part)
+    /// <summary>Cuts the pages a part held while its split was checked, now that its end is known; what lies past its
+    /// end is dropped.</summary>
+    private void CutHeldPages(RangePart part)
     {
-        if (part.HeldPage is not { } page)
-            return;
-        part.HeldPage = null;
+        if (part.State == PartState.Checking)
+            part.State = PartState.Idle;
+        while (part.HeldPages.Count > 0)
+        {
+            var page = part.HeldPages.Dequeue();
+            part.BufferedPages--;
+            bufferedPages--;
+            if (part.State != PartState.Done)
+                Cut(part, page);
+        }
+    }
+
+    /// <summary>Keeps the page's objects that lie in the part's range (<see cref="PageCut"/>) and queues what they
+    /// become for the pipeline; the first page of a part split off another is checked first.</summary>
+    private void Cut(RangePart part, CloudListingPage page)
+    {
         var cut = PageCut.Of(part, page, order, startByOrder: part == first || rangesIgnored);
         if (cut.OutOfOrder is { } pair)
             OutOfOrder(part, pair.Before, pair.After);
@@ -99,14 +130,12 @@ internal sealed partial class ParallelListing
             part.Position = kept[kept.Count - 1].Key;
         }
         part.ContinuationToken = page.ContinuationToken;
-        if (!last)
-            part.Narrow();
         if (last)
         {
             part.State = PartState.Done;
             openParts--;
         }
-        else
+        else if (part.State != PartState.Fetching) // a held page is cut while the next is on its way
         {
             part.State = PartState.Idle;
         }
@@ -164,6 +193,7 @@ internal sealed partial class ParallelListing
         {
             Excluded = from.Excluded,
             Origin = from.Origin,
+            NothingAfter = from.NothingAfter,
             SplitFrom = from,
             SplitPosition = from.Position,
             RangeBeforeSplit = from.Range,

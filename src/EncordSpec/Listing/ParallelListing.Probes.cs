@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 namespace EncordSpec.Listing;
 
 // Asking the store instead of trusting our guess of its key order (KeyOrder): whether it honours where a listing
-// starts, and whether the first key a part split off another listed really lies between the parts around it. An
+// starts, and whether a split point really lies between the parts around it. An
 // S3-compatible store may sort keys otherwise (lower case first, say); a split point is then a guess in the wrong
 // order, and only the store can tell where it falls. Each probe is one request for one key, within ThrottleLimit.
 internal sealed partial class ParallelListing
@@ -27,82 +27,75 @@ internal sealed partial class ParallelListing
     /// <summary>Plans the folders once both the one-level page and the start probe are back.</summary>
     private void PlanFoldersOnceStartChecked()
     {
-        if (!startChecked || level is not { HeldPage: { } page })
-            return;
-        level.HeldPage = null;
-        PlanFolders(level, page);
+        if (startChecked && level is { HeldPages.Count: > 0 })
+            PlanFolders(level, level.HeldPages.Dequeue());
+    }
+
+    /// <summary>Asks the store, as the split is made, whether its point lies where our order put it: after the last
+    /// key the part it splits had listed (else that part has listed the new part's first keys already), and before
+    /// where the new part ends (else it would list what the next part lists). One key each, sent beside the new
+    /// part's first request: under the position's name after the point (the position itself comes back if it lies
+    /// after the point), and under the end's name after the point (nothing comes back if the end lies before it).</summary>
+    private void CheckSplitPoint(RangePart part)
+    {
+        string point = part.Range.After!;
+        string position = part.SplitPosition!;
+        var range = part.Range;
+        string? end = range.Before ?? (range.ThroughFolder && !point.StartsWith(range.UpTo!, StringComparison.Ordinal) ? range.UpTo : null);
+        part.ProbesUnanswered = end is null ? 1 : 2;
+        Probe(position, point, found => PointChecked(part, found != position ? null
+            : $"the store lists '{position}', a key listed already, after it"));
+        if (end is not null)
+            Probe(end, point, next => PointChecked(part, next is not null ? null
+                : $"the store lists the keys of '{end}', where the next part starts, before it"));
+    }
+
+    private void PointChecked(RangePart part, string? wrong)
+    {
+        if (part.SplitFrom is null)
+            return; // dropped already
+        if (wrong is not null)
+            DropSplit(part, wrong);
+        else if (--part.ProbesUnanswered == 0 && part.HeldFirstPage is not null)
+            ConfirmSplit(part);
     }
 
     /// <summary>The first page of a part split off another. Its first key in range is where the part it came from
-    /// ends, once the store confirms that key lies between that part's position and the next part (<see cref="CheckSplit"/>).
-    /// A page with no key in range (the start key alone) asks on; none at all: nothing lies past the split point,
-    /// so the split is dropped.</summary>
+    /// ends, once the store has confirmed the split point (<see cref="CheckSplitPoint"/>); the part lists on
+    /// meanwhile, holding its pages. A page with no key in range (the start key alone) asks on; none at all: nothing
+    /// lies past the split point, so the split is dropped.</summary>
     private void FirstPageOfSplit(RangePart part, CloudListingPage page, PageCut cut)
     {
+        part.ContinuationToken = page.ContinuationToken;
         if (cut.Kept.Count > 0)
         {
-            part.State = PartState.Checking;
             part.HeldFirstPage = (page, cut);
-            CheckSplit(part, cut.Kept[0].Key);
+            if (cut.Last)
+                part.State = PartState.Checking;
+            if (part.ProbesUnanswered == 0)
+                ConfirmSplit(part);
         }
         else if (cut.Last)
         {
             part.SplitFrom!.NothingAfter = part.Range.After;
             DropSplit(part, null);
         }
-        else
-        {
-            part.ContinuationToken = page.ContinuationToken;
-        }
-    }
-
-    /// <summary>Asks the store whether <paramref name="firstKey"/>, the first key the new part listed, comes after the
-    /// last key the part it came from had listed (else that part has listed it and those after it already), and before
-    /// where the new part ends (else it would list what the next part lists): one key each, under the first key's name
-    /// after the position, then under the end's name after the first key.</summary>
-    private void CheckSplit(RangePart part, string firstKey)
-    {
-        string position = part.SplitPosition!;
-        if (firstKey == position)
-        {
-            DropSplit(part, $"the store listed '{firstKey}' first after '{part.Range.After}', the last key listed before it");
-            return;
-        }
-        Probe(firstKey, position, found =>
-        {
-            if (found != firstKey)
-            {
-                DropSplit(part, $"the store lists '{firstKey}' (the first key after '{part.Range.After}') before '{position}', a key listed already");
-                return;
-            }
-            var range = part.Range;
-            string? end = range.Before ?? (range.ThroughFolder && !firstKey.StartsWith(range.UpTo!, StringComparison.Ordinal) ? range.UpTo : null);
-            if (end is null)
-            {
-                ConfirmSplit(part, firstKey);
-                return;
-            }
-            Probe(end, firstKey, next =>
-            {
-                if (next is null)
-                    DropSplit(part, $"the store lists '{firstKey}' (the first key after '{part.Range.After}') after the keys of '{end}', where the next part starts");
-                else
-                    ConfirmSplit(part, firstKey);
-            });
-        });
     }
 
     /// <summary>The split stands: the part it came from ends right before the new part's first key.</summary>
-    private void ConfirmSplit(RangePart part, string firstKey)
+    private void ConfirmSplit(RangePart part)
     {
         var from = part.SplitFrom!;
+        var (page, cut) = part.HeldFirstPage!.Value;
         part.SplitFrom = null;
         from.SplitOff = null;
-        from.Range = from.Range.EndingBefore(firstKey);
-        var (page, cut) = part.HeldFirstPage!.Value;
+        from.Range = from.Range.EndingBefore(cut.Kept[0].Key);
         part.HeldFirstPage = null;
+        if (part.State == PartState.Checking)
+            part.State = PartState.Idle;
         Queue(part, page, cut.Kept, cut.Last);
-        CutHeldPage(from);
+        CutHeldPages(part);
+        CutHeldPages(from);
     }
 
     /// <summary>The split is undone: the new part goes, having emitted nothing, and the part it came from takes back
@@ -112,7 +105,10 @@ internal sealed partial class ParallelListing
         var from = part.SplitFrom!;
         part.SplitFrom = null;
         part.HeldFirstPage = null;
-        part.State = PartState.Done;
+        bufferedPages -= part.HeldPages.Count;
+        part.BufferedPages -= part.HeldPages.Count;
+        part.HeldPages.Clear();
+        part.State = PartState.Done; // a page still on its way is dropped when it comes
         openParts--;
         parts.Remove(part);
         from.SplitOff = null;
@@ -123,30 +119,34 @@ internal sealed partial class ParallelListing
                           "so no more key ranges are split.");
             keysOutOfOrder = true;
         }
-        CutHeldPage(from);
+        CutHeldPages(from);
     }
 
-    /// <summary>Sends one request for the first key under <paramref name="prefix"/> after <paramref name="after"/>,
-    /// and hands that key (null: none) to <paramref name="answered"/> under the lock. Under the lock, with a request
-    /// free (called as a request ends).</summary>
-    private void Probe(string prefix, string after, Action<string?> answered)
+    /// <summary>Asks for the first key under <paramref name="prefix"/> after <paramref name="after"/>, and hands that
+    /// key (null: none) to <paramref name="answered"/> under the lock. Probes wait for a free request slot ahead of
+    /// pages (<see cref="Schedule"/>).</summary>
+    private void Probe(string prefix, string after, Action<string?> answered) =>
+        probes.Enqueue(new ProbeRequest(new CloudListingRequest(prefix, null, 1) { StartAfter = after }, answered));
+
+    private void Send(ProbeRequest probe)
     {
         inFlight++;
         Requests++;
-        var probe = new CloudListingRequest(prefix, null, 1) { StartAfter = after };
         _ = Task.Run(async () =>
         {
             CloudListingPage page;
             try
             {
-                page = await lister.ListPageAsync(probe, null, stop.Token).ConfigureAwait(false);
+                page = await lister.ListPageAsync(probe.Request, null, stop.Token).ConfigureAwait(false);
             }
             catch (Exception e)
             {
                 Ended(null, e);
                 return;
             }
-            Ended(() => answered(page.Objects.Count > 0 ? page.Objects[0].Key : null), null);
+            Ended(() => probe.Answered(page.Objects.Count > 0 ? page.Objects[0].Key : null), null);
         });
     }
+
+    private sealed record ProbeRequest(CloudListingRequest Request, Action<string?> Answered);
 }

@@ -8,7 +8,8 @@ namespace EncordSpec.Listing;
 // (or its error, which ends the whole listing) back under the lock.
 internal sealed partial class ParallelListing
 {
-    /// <summary>Starts requests while fewer than ThrottleLimit are in flight: for the part the pipeline waits for,
+    /// <summary>Starts requests while fewer than ThrottleLimit are in flight: probes first (ParallelListing.Probes.cs),
+    /// then for the part the pipeline waits for,
     /// else for the earliest part in key order with room for another page, else for a part split off the one with the
     /// most keys ahead, while the page budget allows. Under the lock.</summary>
     private void Schedule()
@@ -17,6 +18,11 @@ internal sealed partial class ParallelListing
             return;
         while (inFlight < throttleLimit)
         {
+            if (probes.Count > 0)
+            {
+                Send(probes.Dequeue());
+                continue;
+            }
             if (NextToList() is { } part)
             {
                 Begin(part);
@@ -46,6 +52,7 @@ internal sealed partial class ParallelListing
 
     private void Begin(RangePart part)
     {
+        part.Narrow(); // a part that has reached its folder asks for that folder only from now on
         part.State = PartState.Fetching;
         inFlight++;
         Requests++;
@@ -55,8 +62,9 @@ internal sealed partial class ParallelListing
         var pageRequest = new CloudListingRequest(part.Prefix, part.IsLevel ? FolderPlan.Delimiter : null, pageSize)
         {
             StartAfter = part.ChainStart,
-            // A store that honours the end (GCS) would stop at the folder's name, before its keys.
-            UpTo = part.Range.ThroughFolder ? null : part.Range.UpTo,
+            // A store that honours the end (GCS) would stop at the folder's name, before its keys; and while a
+            // split is unconfirmed the part's end is not known (the split may be undone).
+            UpTo = part.Range.ThroughFolder || part.SplitOff is not null ? null : part.Range.UpTo,
         };
         string? token = part.ContinuationToken;
         _ = Task.Run(() => ListPageAsync(part, pageRequest, token));
@@ -87,23 +95,23 @@ internal sealed partial class ParallelListing
             inFlight--;
             if (!stopped && failure is null)
             {
-                if (error is null)
+                try
                 {
-                    try
+                    if (error is null)
                     {
                         accept!();
+                        Schedule();
                     }
-                    catch (Exception e)
-                    {
-                        error = e;
-                    }
+                }
+                catch (Exception e)
+                {
+                    error = e; // a bug of ours must end the listing, not leave the reader waiting
                 }
                 if (error is not null)
                 {
                     failure = error;
                     cancelOthers = true;
                 }
-                Schedule();
             }
             if (stopped && inFlight == 0)
                 quiet.TrySetResult(true);

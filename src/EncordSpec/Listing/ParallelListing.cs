@@ -57,6 +57,8 @@ internal sealed partial class ParallelListing : IDisposable
     private RangePart? level;
     private readonly Queue<ListedPage> ready = new();
     private readonly Queue<string> notes = new();
+    /// <summary>One-key requests waiting for a free slot (ParallelListing.Probes.cs).</summary>
+    private readonly Queue<ProbeRequest> probes = new();
     private readonly TaskCompletionSource<bool> quiet = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private RangePart? needed;
     private int inFlight;

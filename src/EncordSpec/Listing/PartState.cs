@@ -9,8 +9,8 @@ internal enum PartState
     Idle,
     /// <summary>A request is in flight.</summary>
     Fetching,
-    /// <summary>Split off another part and listed its first key: waits while the store is asked whether that key
-    /// really lies between the parts around it (see <see cref="ParallelListing"/>'s splits).</summary>
+    /// <summary>Has nothing more to ask for until a check ends: a split of it or its own split is confirmed (see
+    /// ParallelListing.Probes.cs), or the level page waits for the start probe.</summary>
     Checking,
     /// <summary>Its last page arrived: no more requests.</summary>
     Done,

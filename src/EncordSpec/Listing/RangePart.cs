@@ -62,8 +62,13 @@ internal sealed class RangePart
     /// <summary>Set when a split after this key found nothing up to the part's end: splits are planned below it.</summary>
     public string? NothingAfter { get; set; }
 
-    /// <summary>Where the part's keys end, for planning splits (see <see cref="KeyRange.End"/>).</summary>
-    public string? PlanningEnd(IComparer<string> order) => NothingAfter ?? Range.End(order);
+    /// <summary>Where the part's keys end, for planning splits (see <see cref="KeyRange.End"/>): the nearer of its
+    /// range's end and <see cref="NothingAfter"/>.</summary>
+    public string? PlanningEnd(IComparer<string> order)
+    {
+        string? end = Range.End(order);
+        return NothingAfter is { } nothing && (end is null || order.Compare(nothing, end) < 0) ? nothing : end;
+    }
 
     /// <summary>Shrinks (its end moves down) when the part is split.</summary>
     public KeyRange Range { get; set; }
@@ -90,11 +95,12 @@ internal sealed class RangePart
     public bool StartConfirmed { get; set; }
 
     /// <summary>Set on a part just split in two: the new part, whose first key will end this one. Until the store has
-    /// confirmed that key, this part sends no request and holds the page it had in flight (<see cref="HeldPage"/>).</summary>
+    /// confirmed that key, this part goes on listing but holds its pages uncut (<see cref="HeldPages"/>).</summary>
     public RangePart? SplitOff { get; set; }
 
-    /// <summary>A page that came while <see cref="SplitOff"/> was unconfirmed, not cut yet.</summary>
-    public CloudListingPage? HeldPage { get; set; }
+    /// <summary>Pages listed but not cut yet, in order: while <see cref="SplitOff"/> or its own split is unconfirmed,
+    /// or (the level part) until the listing knows whether the store honours where a listing starts.</summary>
+    public Queue<CloudListingPage> HeldPages { get; } = new();
 
     /// <summary>Set on a new part of a split until the store confirmed where it starts: the part it came from.</summary>
     public RangePart? SplitFrom { get; set; }
@@ -105,7 +111,11 @@ internal sealed class RangePart
     /// <summary>The range of the part it came from before the split, which it takes back should the split be dropped.</summary>
     public KeyRange RangeBeforeSplit { get; init; }
 
-    /// <summary>While <see cref="PartState.Checking"/>: its first page, cut to its range, waiting to be queued.</summary>
+    /// <summary>Probes of its split point not answered yet (ParallelListing.Probes.cs).</summary>
+    public int ProbesUnanswered { get; set; }
+
+    /// <summary>While the store is asked whether its split stands: its first page, cut to its range, waiting to be
+    /// queued (the pages after it are held in <see cref="HeldPages"/>).</summary>
     public (CloudListingPage Page, PageCut Cut)? HeldFirstPage { get; set; }
 
     /// <summary>Pages listed that the pipeline has not taken yet.</summary>

@@ -37,6 +37,19 @@ public class KeySpaceTests
     }
 
     [Fact]
+    public void No_step_is_taken_from_a_position_our_order_puts_before_the_origin()
+    {
+        // A store that sorts otherwise listed '1' and 'a9' after 'b9'; stepping back from there once failed with an
+        // IndexOutOfRangeException (a negative number has no key).
+        var space = new KeySpace("", KeyOrder.Utf8);
+        space.Learn("b9");
+        space.Learn("a9");
+        space.Learn("1");
+        Assert.Null(space.Beyond("b9", "a9", null));
+        Assert.Null(space.Beyond("b9", "1", null));
+    }
+
+    [Fact]
     public void Points_hold_no_half_of_a_surrogate_pair()
     {
         var space = new KeySpace("", KeyOrder.Utf16);
