@@ -24,8 +24,9 @@ internal sealed partial class ParallelListing
 
     /// <summary>Splits <paramref name="part"/> in two after <paramref name="point"/>, our guess of a key between its
     /// position and its end. The new part starts there, and the part ends right before the first key the new part
-    /// lists: until the store has confirmed the point lies between the two parts' neighbours
-    /// (ParallelListing.Probes.cs), both list on but hold their pages.</summary>
+    /// lists. Until the store has confirmed the point lies between the two parts' neighbours
+    /// (ParallelListing.Probes.cs), the new part lists on but holds its pages, and the part waits, holding the page
+    /// it had in flight.</summary>
     private void Split(RangePart part, string point)
     {
         var range = part.Range;
@@ -56,7 +57,7 @@ internal sealed partial class ParallelListing
         }
         else if (part.SplitOff is not null || part.HeldFirstPage is not null)
         {
-            // Lists on, but what the pages hold depends on where a split ends the part, or whether it stands.
+            // What the page holds for the part depends on where a split ends it, or whether its own split stands.
             part.HeldPages.Enqueue(page);
             part.BufferedPages++;
             bufferedPages++;

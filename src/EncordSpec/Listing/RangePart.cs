@@ -95,7 +95,7 @@ internal sealed class RangePart
     public bool StartConfirmed { get; set; }
 
     /// <summary>Set on a part just split in two: the new part, whose first key will end this one. Until the store has
-    /// confirmed that key, this part goes on listing but holds its pages uncut (<see cref="HeldPages"/>).</summary>
+    /// confirmed the split, this part sends no request, and holds the page it had in flight uncut (<see cref="HeldPages"/>).</summary>
     public RangePart? SplitOff { get; set; }
 
     /// <summary>Pages listed but not cut yet, in order: while <see cref="SplitOff"/> or its own split is unconfirmed,
