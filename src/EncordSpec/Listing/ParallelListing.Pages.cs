@@ -75,8 +75,6 @@ internal sealed partial class ParallelListing
     /// end is dropped.</summary>
     private void CutHeldPages(RangePart part)
     {
-        if (part.State == PartState.Checking)
-            part.State = PartState.Idle;
         while (part.HeldPages.Count > 0)
         {
             var page = part.HeldPages.Dequeue();
@@ -196,7 +194,6 @@ internal sealed partial class ParallelListing
             Origin = from.Origin,
             NothingAfter = from.NothingAfter,
             SplitFrom = from,
-            SplitPosition = from.Position,
             RangeBeforeSplit = from.Range,
         };
         part.Narrow();

@@ -39,7 +39,7 @@ internal sealed partial class ParallelListing
     private void CheckSplitPoint(RangePart part)
     {
         string point = part.Range.After!;
-        string position = part.SplitPosition!;
+        string position = part.SplitFrom!.Position!; // it sends no request, so stays there, until the split is settled
         var range = part.Range;
         string? end = range.Before ?? (range.ThroughFolder && !point.StartsWith(range.UpTo!, StringComparison.Ordinal) ? range.UpTo : null);
         part.ProbesUnanswered = end is null ? 1 : 2;
@@ -91,8 +91,6 @@ internal sealed partial class ParallelListing
         from.SplitOff = null;
         from.Range = from.Range.EndingBefore(cut.Kept[0].Key);
         part.HeldFirstPage = null;
-        if (part.State == PartState.Checking)
-            part.State = PartState.Idle;
         Queue(part, page, cut.Kept, cut.Last);
         CutHeldPages(part);
         CutHeldPages(from);

@@ -40,7 +40,7 @@ internal sealed partial class ParallelListing
     private RangePart? NextToList()
     {
         var wanted = needed?.SplitOff ?? needed;
-        if (wanted is { State: PartState.Waiting or PartState.Idle, BufferedPages: 0, SplitOff: null })
+        if (wanted is { State: PartState.Waiting or PartState.Idle, BufferedPages: 0 })
             return wanted;
         if (bufferedPages + inFlight >= pageBudget)
             return null;

@@ -62,6 +62,10 @@ internal sealed class RangePart
     /// <summary>Set when a split after this key found nothing up to the part's end: splits are planned below it.</summary>
     public string? NothingAfter { get; set; }
 
+    /// <summary>True when nothing tells where the part's keys end: it has no end, or ends with a folder (whose
+    /// <see cref="KeyOrder.Ceiling"/> lies past every key, not near the last), and no split found where nothing follows.</summary>
+    public bool EndUnknown => Range.Before is null && (Range.UpTo is null || Range.ThroughFolder) && NothingAfter is null;
+
     /// <summary>Where the part's keys end, for planning splits (see <see cref="KeyRange.End"/>): the nearer of its
     /// range's end and <see cref="NothingAfter"/>.</summary>
     public string? PlanningEnd(IComparer<string> order)
@@ -104,9 +108,6 @@ internal sealed class RangePart
 
     /// <summary>Set on a new part of a split until the store confirmed where it starts: the part it came from.</summary>
     public RangePart? SplitFrom { get; set; }
-
-    /// <summary>The last key the part it came from had listed when it was split.</summary>
-    public string? SplitPosition { get; init; }
 
     /// <summary>The range of the part it came from before the split, which it takes back should the split be dropped.</summary>
     public KeyRange RangeBeforeSplit { get; init; }

@@ -51,7 +51,7 @@ internal sealed class RangePlanner
                 continue;
             string? end = part.PlanningEnd(order);
             // Where the keys end is unknown (the prefix's or a folder's end): reach out as far as the part has come.
-            string? point = end is null || part.Range.ThroughFolder && part.NothingAfter is null
+            string? point = part.EndUnknown
                 ? space.Beyond(part.Origin!, low, end) ?? space.Between(low, end, 0.5)
                 : space.Between(low, end, 0.5);
             if (point is not null)
@@ -63,9 +63,9 @@ internal sealed class RangePlanner
     /// <summary>A bounded part is split only when about two of its pages are left past <paramref name="low"/>.</summary>
     private bool WorthSplitting(RangePart part, string low, int length)
     {
-        if (part.PlanningEnd(order) is not { } end || part.Range.ThroughFolder && part.NothingAfter is null || part.PageStart is null)
+        if (part.EndUnknown || part.PageStart is null)
             return true;
         BigInteger page = space.Distance(part.PageStart, part.Position, length);
-        return space.Distance(low, end, length) > 2 * page;
+        return space.Distance(low, part.PlanningEnd(order), length) > 2 * page;
     }
 }
